@@ -1,0 +1,75 @@
+package dev.jsctx.pool;
+
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A pool of small, isolated JavaScript contexts that share a few runtime threads.
+ *
+ * <p>The pool owns {@link PoolConfig#threads()} runtime threads. Each thread owns one engine runtime and hosts
+ * many contexts; a context lives on one thread for its whole life, and every call to it runs there, one at a
+ * time, in the order the calls were made. A new context goes to the least-loaded thread.
+ *
+ * <p>Threading: every method may be called from any thread, platform or virtual, at the same time.
+ *
+ * {@snippet :
+ * try (ContextPool pool = ContextPool.create(PoolConfig.builder().threads(2).build())) {
+ *     ContextSpec spec = ContextSpec.builder().addScript(Script.ofResource("counter.js")).label("counter").build();
+ *     try (JsContext ctx = pool.open(spec)) {
+ *         JsonValue count = ctx.call("inc", Json.createValue(5));
+ *     }
+ * }
+ * }
+ */
+public interface ContextPool extends AutoCloseable {
+
+    /**
+     * Creates a pool and starts its runtime threads.
+     *
+     * @param config the configuration
+     * @return a running pool
+     * @throws EngineNotAvailableException if the engine cannot be found or started
+     */
+    static ContextPool create(PoolConfig config) {
+        return RuntimePool.start(config);
+    }
+
+    /**
+     * Opens a context, blocking until it is ready (almost at once when a spare context of the same shape is
+     * ready).
+     *
+     * @param spec what the context is made of
+     * @return an open context
+     * @throws PoolFullException               if {@link PoolConfig#maxContexts()} are open
+     * @throws JsException                     if a script threw while loading
+     * @throws UnsupportedCapabilityException  if the engine cannot provide what the spec asks for
+     * @throws PoolClosedException             if the pool is closed
+     */
+    JsContext open(ContextSpec spec);
+
+    /**
+     * Opens a context without blocking.
+     *
+     * @param spec what the context is made of
+     * @return a stage completed with the open context, or exceptionally with one of the exceptions listed at
+     *         {@link #open(ContextSpec)}
+     */
+    CompletionStage<JsContext> openAsync(ContextSpec spec);
+
+    /**
+     * @return a snapshot of the pool's counters
+     */
+    PoolStats stats();
+
+    /**
+     * @return the engine's name and what it says of itself, for example {@code runtime=optimized}
+     */
+    Map<String, String> engineInfo();
+
+    /**
+     * Closes every context, stops the runtime threads within {@link PoolConfig#closeTimeout()}, and makes
+     * later use fail with {@link PoolClosedException}. Idempotent.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,168 @@
+package dev.jsctx.pool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What a context is made of: its scripts, its API surface, its limits and its label. Immutable; build one with
+ * {@link #builder()} and reuse it for every context of the same kind. Contexts opened from equal specs share
+ * parsed scripts and spare contexts.
+ */
+public final class ContextSpec {
+    private final List<Script> scripts;
+    private final ApiSurface apiSurface;
+    private final Duration callTimeout;
+    private final long statementBudget;
+    private final String label;
+
+    private ContextSpec(Builder b) {
+        this.scripts = List.copyOf(b.scripts);
+        this.apiSurface = b.apiSurface;
+        this.callTimeout = b.callTimeout;
+        this.statementBudget = b.statementBudget;
+        this.label = b.label;
+    }
+
+    /**
+     * @return a new builder; builders are not thread-safe
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @return the scripts, loaded in this order into every new or reset context
+     */
+    public List<Script> scripts() {
+        return scripts;
+    }
+
+    /**
+     * @return the globals beyond ECMAScript
+     */
+    public ApiSurface apiSurface() {
+        return apiSurface;
+    }
+
+    /**
+     * @return the time limit of each call, or empty to use the pool's {@link PoolConfig#callTimeout()}
+     */
+    public Optional<Duration> callTimeout() {
+        return Optional.ofNullable(callTimeout);
+    }
+
+    /**
+     * @return the most statements one call may execute, or empty for no budget
+     */
+    public OptionalLong statementBudget() {
+        return statementBudget > 0 ? OptionalLong.of(statementBudget) : OptionalLong.empty();
+    }
+
+    /**
+     * @return the label used in logs, metrics and statistics
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * @return whether contexts of this spec and of {@code other} can share parsed scripts and spare contexts
+     */
+    public boolean sameShape(ContextSpec other) {
+        return scripts.equals(other.scripts) && apiSurface == other.apiSurface
+                && statementBudget == other.statementBudget;
+    }
+
+    @Override
+    public String toString() {
+        return "ContextSpec[" + label + ", " + apiSurface + ", " + scripts + "]";
+    }
+
+    /**
+     * Builds a {@link ContextSpec}. Not thread-safe.
+     */
+    public static final class Builder {
+        private final List<Script> scripts = new ArrayList<>();
+        private ApiSurface apiSurface = ApiSurface.NONE;
+        private Duration callTimeout;
+        private long statementBudget;
+        private String label = "js";
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a script; scripts load in the order they are added. If never invoked, the context starts empty.
+         *
+         * @param script the script
+         * @return this builder
+         */
+        public Builder addScript(Script script) {
+            scripts.add(Objects.requireNonNull(script, "script"));
+            return this;
+        }
+
+        /**
+         * Sets the API surface. If not invoked, {@link ApiSurface#NONE}.
+         *
+         * @param apiSurface the surface
+         * @return this builder
+         */
+        public Builder apiSurface(ApiSurface apiSurface) {
+            this.apiSurface = Objects.requireNonNull(apiSurface, "apiSurface");
+            return this;
+        }
+
+        /**
+         * Sets the time limit of each call on contexts of this spec. If not invoked, the pool's default.
+         *
+         * @param callTimeout a positive duration
+         * @return this builder
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            if (callTimeout.isNegative() || callTimeout.isZero()) {
+                throw new IllegalArgumentException("callTimeout must be positive: " + callTimeout);
+            }
+            this.callTimeout = callTimeout;
+            return this;
+        }
+
+        /**
+         * Sets the most statements one call may execute. If not invoked, there is no budget. An engine that cannot
+         * count statements refuses such a spec at {@code open} (see
+         * {@link dev.jsctx.pool.spi.EngineCapability#STATEMENT_BUDGET}).
+         *
+         * @param statements a positive count
+         * @return this builder
+         */
+        public Builder statementBudget(long statements) {
+            if (statements <= 0) {
+                throw new IllegalArgumentException("statementBudget must be positive: " + statements);
+            }
+            this.statementBudget = statements;
+            return this;
+        }
+
+        /**
+         * Sets the label for logs, metrics and statistics. If not invoked, {@code "js"}.
+         *
+         * @param label a short name such as {@code "counter"}
+         * @return this builder
+         */
+        public Builder label(String label) {
+            this.label = Objects.requireNonNull(label, "label");
+            return this;
+        }
+
+        /**
+         * @return the immutable spec
+         */
+        public ContextSpec build() {
+            return new ContextSpec(this);
+        }
+    }
+}

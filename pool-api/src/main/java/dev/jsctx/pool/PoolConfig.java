@@ -1,0 +1,247 @@
+package dev.jsctx.pool;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a {@link ContextPool} is built: its runtime threads, its engine and its limits. Immutable; build one
+ * with {@link #builder()}.
+ */
+public final class PoolConfig {
+    private final int threads;
+    private final String engine;
+    private final int maxContexts;
+    private final Duration callTimeout;
+    private final int sparesPerSpec;
+    private final int maxQueuedCallsPerContext;
+    private final Duration closeTimeout;
+    private final CallObserver callObserver;
+    private final Map<String, String> engineOptions;
+
+    private PoolConfig(Builder b) {
+        this.threads = b.threads;
+        this.engine = b.engine;
+        this.maxContexts = b.maxContexts;
+        this.callTimeout = b.callTimeout;
+        this.sparesPerSpec = b.sparesPerSpec;
+        this.maxQueuedCallsPerContext = b.maxQueuedCallsPerContext;
+        this.closeTimeout = b.closeTimeout;
+        this.callObserver = b.callObserver;
+        this.engineOptions = Map.copyOf(b.engineOptions);
+    }
+
+    /**
+     * @return a new builder; builders are not thread-safe
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @return the configuration with every default
+     */
+    public static PoolConfig defaults() {
+        return builder().build();
+    }
+
+    /** @return the number of runtime threads */
+    public int threads() {
+        return threads;
+    }
+
+    /** @return the engine's name, or empty to use the only engine on the class path */
+    public Optional<String> engine() {
+        return Optional.ofNullable(engine);
+    }
+
+    /** @return the most contexts open at once */
+    public int maxContexts() {
+        return maxContexts;
+    }
+
+    /** @return the default time limit of a call */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** @return how many ready-made contexts to keep per runtime thread for each spec shape that was opened */
+    public int sparesPerSpec() {
+        return sparesPerSpec;
+    }
+
+    /** @return the most calls waiting on one context before new calls are refused */
+    public int maxQueuedCallsPerContext() {
+        return maxQueuedCallsPerContext;
+    }
+
+    /** @return how long {@link ContextPool#close()} waits for its threads */
+    public Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    /** @return the observer told of every finished call */
+    public CallObserver callObserver() {
+        return callObserver;
+    }
+
+    /** @return engine-specific options, passed to the engine unchanged */
+    public Map<String, String> engineOptions() {
+        return engineOptions;
+    }
+
+    @Override
+    public String toString() {
+        return "PoolConfig[threads=" + threads + ", engine=" + (engine == null ? "(only one)" : engine)
+                + ", maxContexts=" + maxContexts + ", callTimeout=" + callTimeout
+                + ", sparesPerSpec=" + sparesPerSpec + "]";
+    }
+
+    /**
+     * Builds a {@link PoolConfig}. Not thread-safe.
+     */
+    public static final class Builder {
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private String engine;
+        private int maxContexts = 100_000;
+        private Duration callTimeout = Duration.ofSeconds(5);
+        private int sparesPerSpec = 2;
+        private int maxQueuedCallsPerContext = 1_000;
+        private Duration closeTimeout = Duration.ofSeconds(5);
+        private CallObserver callObserver = CallObserver.NONE;
+        private final Map<String, String> engineOptions = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the number of runtime threads. If not invoked, the number of available processors.
+         *
+         * @param threads at least 1
+         * @return this builder
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1: " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Chooses the engine by name (see {@link dev.jsctx.pool.spi.JsEngineProvider#name()}). If not invoked,
+         * the system property {@code jsctx.engine} names it, and without that the only engine on the class path
+         * is used.
+         *
+         * @param name the engine's name, for example {@code "graal"}
+         * @return this builder
+         */
+        public Builder engine(String name) {
+            this.engine = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Sets the most contexts open at once; {@code open} beyond it fails with {@link PoolFullException}.
+         * If not invoked, 100,000.
+         *
+         * @param maxContexts at least 1
+         * @return this builder
+         */
+        public Builder maxContexts(int maxContexts) {
+            if (maxContexts < 1) {
+                throw new IllegalArgumentException("maxContexts must be at least 1: " + maxContexts);
+            }
+            this.maxContexts = maxContexts;
+            return this;
+        }
+
+        /**
+         * Sets the default time limit of a call. If not invoked, 5 seconds.
+         *
+         * @param callTimeout a positive duration
+         * @return this builder
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            if (callTimeout.isNegative() || callTimeout.isZero()) {
+                throw new IllegalArgumentException("callTimeout must be positive: " + callTimeout);
+            }
+            this.callTimeout = callTimeout;
+            return this;
+        }
+
+        /**
+         * Sets how many ready-made contexts each runtime thread keeps for each spec shape it has opened, so
+         * {@code open} rarely waits for a context to be built. If not invoked, 2; 0 turns spares off.
+         *
+         * @param spares zero or more
+         * @return this builder
+         */
+        public Builder sparesPerSpec(int spares) {
+            if (spares < 0) {
+                throw new IllegalArgumentException("sparesPerSpec must not be negative: " + spares);
+            }
+            this.sparesPerSpec = spares;
+            return this;
+        }
+
+        /**
+         * Sets the most calls that may wait on one context; more fail with {@link CallQueueFullException}.
+         * If not invoked, 1,000.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxQueuedCallsPerContext(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxQueuedCallsPerContext must be at least 1: " + max);
+            }
+            this.maxQueuedCallsPerContext = max;
+            return this;
+        }
+
+        /**
+         * Sets how long {@link ContextPool#close()} waits for its runtime threads to stop. If not invoked,
+         * 5 seconds.
+         *
+         * @param closeTimeout a positive duration
+         * @return this builder
+         */
+        public Builder closeTimeout(Duration closeTimeout) {
+            this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the observer told of every finished call, for metrics. If not invoked, none.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder callObserver(CallObserver observer) {
+            this.callObserver = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Sets one engine-specific option; the engine documents which it reads. If not invoked, none.
+         *
+         * @param key   the option's name
+         * @param value its value
+         * @return this builder
+         */
+        public Builder engineOption(String key, String value) {
+            engineOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @return the immutable configuration
+         */
+        public PoolConfig build() {
+            return new PoolConfig(this);
+        }
+    }
+}
