@@ -13,7 +13,7 @@ function amountOf(value) {
   let n = value;
   if (typeof value === "string") {
     const text = value.trim();
-    if (!/^[+-]?\d{1,10}$/.test(text)) {
+    if (!/^[+-]?\d+$/.test(text)) {
       throw new TypeError("Amount must be a whole number");
     }
     n = Number(text);
