@@ -90,11 +90,11 @@ public final class LiveProtocol {
 
     // CSS classes.
     /** On an element while its event is in flight. */
-    public static final String CLASS_LOADING = "jsctx-loading";
+    public static final String CLASS_EVENT_LOADING = "jsctx-event-loading";
     /** On the container while the socket is joined. */
     public static final String CLASS_CONNECTED = "jsctx-connected";
     /** On the container while it connects or joins. */
-    public static final String CLASS_CONNECTING = "jsctx-connecting";
+    public static final String CLASS_LOADING = "jsctx-loading";
     /** On the container after the view failed or a request was refused. */
     public static final String CLASS_ERROR = "jsctx-error";
     /** On the container while the socket is down. */
