@@ -11,9 +11,11 @@ import java.util.function.Supplier;
 
 /**
  * What every socket of one {@link LiveViewFeature} shares: config, routes, token signing, the open sockets, and
- * the heartbeat sweeper that closes sockets gone silent.
+ * the sweeper that ends views of dropped connections and closes sockets gone silent.
  */
 final class LiveRuntime {
+
+    private static final long SWEEP_MILLIS = 1000;
 
     private final LiveViewConfig config;
     private final Map<String, Supplier<? extends LiveView>> routes;
@@ -59,7 +61,8 @@ final class LiveRuntime {
         }
         sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("jsctx-liveview-heartbeat").factory());
-        long period = config.heartbeatInterval().toMillis();
+        // often enough to notice dropped connections soon, which Helidon does not report to the listener
+        long period = Math.min(config.heartbeatInterval().toMillis(), SWEEP_MILLIS);
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -76,9 +79,11 @@ final class LiveRuntime {
 
     private void sweep() {
         long now = System.nanoTime();
+        // ending a view waits for its running callback: never on the sweeper's thread
         for (LiveSocket socket : sockets) {
-            if (now - socket.lastSeenNanos() > heartbeatTimeoutNanos) {
-                // ending a view waits for its running callback: never on the sweeper's thread
+            if (!socket.connectionAlive() && sockets.remove(socket)) {
+                Thread.ofVirtual().name("jsctx-liveview-dropped").start(socket::connectionDropped);
+            } else if (now - socket.lastSeenNanos() > heartbeatTimeoutNanos && sockets.remove(socket)) {
                 Thread.ofVirtual().name("jsctx-liveview-expire").start(socket::heartbeatMissed);
             }
         }

@@ -42,6 +42,8 @@ final class LiveSocket implements WsListener {
 
     private final LiveRuntime runtime;
     private volatile WsSession ws;
+    /** Helidon runs a connection on one thread and does not call the listener when the peer drops it. */
+    private volatile Thread connectionThread;
     private volatile ViewSession view;
     private volatile long lastSeenNanos = System.nanoTime();
     // only touched on the connection's thread
@@ -70,9 +72,15 @@ final class LiveSocket implements WsListener {
         return Optional.empty();
     }
 
+    boolean connectionAlive() {
+        Thread thread = connectionThread;
+        return thread == null || thread.isAlive();
+    }
+
     @Override
     public void onOpen(WsSession session) {
         ws = session;
+        connectionThread = Thread.currentThread();
         runtime.opened(this);
     }
 
@@ -129,6 +137,11 @@ final class LiveSocket implements WsListener {
         if (ws instanceof ServerConnection connection) {
             connection.close(true);
         }
+    }
+
+    /** Called by the sweeper's virtual thread when the connection ended without a close frame. */
+    void connectionDropped() {
+        endView();
     }
 
     void serverStopped() {
