@@ -247,14 +247,17 @@ final class RuntimeThread implements Runnable {
         }
         owner.timerGone();
         long token = guard.begin(owner.engineContext(), now + owner.timeoutNanos());
+        Throwable failure = null;
         try {
             timer.task.run();
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.log(System.Logger.Level.WARNING, "A timer task of context '" + owner.label() + "' failed", e);
+            failure = e;
         }
         if (guard.end(token)) {
             LOG.log(System.Logger.Level.WARNING, "A timer task of context '" + owner.label()
                     + "' ran past its time limit and was interrupted");
+        } else if (failure != null) {
+            LOG.log(System.Logger.Level.WARNING, "A timer task of context '" + owner.label() + "' failed", failure);
         }
     }
 
