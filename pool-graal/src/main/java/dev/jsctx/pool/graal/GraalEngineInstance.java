@@ -41,7 +41,7 @@ final class GraalEngineInstance implements EngineInstance {
      * classes with public and private fields and static blocks, {@code ?.} and {@code ??}, object spread, async
      * functions, numeric separators (counter.js uses {@code 1_000_000_000}). Later editions add library methods
      * only (toSorted, groupBy, Set methods, iterator helpers). Override with the engine option
-     * {@code js.ecmascript-version}.
+     * {@code js.ecmascript-version} (2017 or later: browser.js needs it).
      */
     static final String ECMASCRIPT_VERSION = "2022";
 
@@ -148,11 +148,11 @@ final class GraalEngineInstance implements EngineInstance {
     private void reportRuntime() {
         if (optimized) {
             LOG.log(System.Logger.Level.DEBUG, "GraalJS {0} runs with the optimizing runtime ({1})",
-                    engine.getVersion(), engine.getImplementationName());
+                    version(), engine.getImplementationName());
         } else if (INTERPRETER_REPORTED.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.INFO, "GraalJS " + engine.getVersion() + " runs interpreted, without its JIT:"
+            LOG.log(System.Logger.Level.INFO, "GraalJS " + version() + " runs interpreted, without its JIT:"
                     + " to enable it, run the JVM with -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI, the"
-                    + " polyglot jars on --module-path, and org.graalvm.compiler:compiler:" + engine.getVersion()
+                    + " polyglot jars on --module-path, and org.graalvm.compiler:compiler:" + version()
                     + " on --upgrade-module-path (see pool-graal/README.md)");
         }
     }
@@ -163,10 +163,12 @@ final class GraalEngineInstance implements EngineInstance {
         // Parsed now, once: a syntax error shows at open, and the engine's code cache holds the parsed form.
         try (Context context = newContext(spec.apiSurface(), null, engineOut, engineErr)) {
             for (Source source : sources) {
-                context.parse(source);
+                try {
+                    context.parse(source);
+                } catch (PolyglotException e) {
+                    throw GuestErrors.toJsException(e);
+                }
             }
-        } catch (PolyglotException e) {
-            throw GuestErrors.toJsException(e);
         }
         long budget = spec.statementBudget().orElse(0);
         ResourceLimits limits = budget > 0 ? ResourceLimits.newBuilder().statementLimit(budget, null).build() : null;
@@ -186,7 +188,7 @@ final class GraalEngineInstance implements EngineInstance {
     public Map<String, String> describe() {
         Map<String, String> description = new LinkedHashMap<>();
         description.put("engine", GraalEngineProvider.NAME);
-        description.put("version", engine.getVersion());
+        description.put("version", version());
         description.put("runtime", optimized ? "optimized" : "interpreter");
         description.put("implementation", engine.getImplementationName());
         description.put("ecmascript", noneOptions.get("js.ecmascript-version"));
@@ -205,7 +207,6 @@ final class GraalEngineInstance implements EngineInstance {
         Context.Builder builder = Context.newBuilder("js")
                 .engine(engine)
                 .allowHostAccess(HostAccess.NONE)
-                .allowHostClassLookup(className -> false)
                 .allowHostClassLoading(false)
                 .allowIO(IOAccess.NONE)
                 .allowCreateThread(false)
@@ -228,6 +229,12 @@ final class GraalEngineInstance implements EngineInstance {
     /** @return the browser API's source, parsed once per engine */
     Source browserApi() {
         return browserApi;
+    }
+
+    /** GraalJS's version: polyglot jars from Maven call themselves a "Development Build", their manifest knows. */
+    private String version() {
+        String version = Engine.class.getPackage().getImplementationVersion();
+        return version != null ? version : engine.getVersion();
     }
 
     @Override

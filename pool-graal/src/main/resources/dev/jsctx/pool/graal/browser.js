@@ -130,7 +130,7 @@
 
   // ---- crypto ----------------------------------------------------------------------------------------------------
   const INTEGER_ARRAYS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array,
-    Uint32Array, BigInt64Array, BigUint64Array];
+    Uint32Array, globalThis.BigInt64Array, globalThis.BigUint64Array].filter(Boolean);
   function fillRandom(bytes) {
     const random = hostRandomBytes(bytes.length);
     for (let i = 0; i < bytes.length; i++) bytes[i] = random[i];
@@ -242,6 +242,13 @@
   const LIST = Symbol("list");
   const OWNER = Symbol("url");
   const SET_QUERY = Symbol("setQuery");
+  // Internal slots as symbol-keyed members, not #private ones, so that browser.js runs on ES2017 and later.
+  const STATE = Symbol("state");
+  const PARSEABSOLUTE = Symbol("parseAbsolute");
+  const TAKEFRAGMENTANDQUERY = Symbol("takeFragmentAndQuery");
+  const SETAUTHORITY = Symbol("setAuthority");
+  const RESOLVE = Symbol("resolve");
+  const UPDATE = Symbol("update");
 
   class URLSearchParams {
     constructor(init = "") {
@@ -265,11 +272,11 @@
       }
     }
     get size() { return this[LIST].length; }
-    append(name, value) { this[LIST].push([String(name), String(value)]); this.#update(); }
+    append(name, value) { this[LIST].push([String(name), String(value)]); this[UPDATE](); }
     delete(name, value) {
       name = String(name);
       this[LIST] = this[LIST].filter(([k, v]) => k !== name || (value !== undefined && v !== String(value)));
-      this.#update();
+      this[UPDATE]();
     }
     get(name) {
       const found = this[LIST].find(([k]) => k === String(name));
@@ -288,12 +295,12 @@
         this[LIST][index][1] = String(value);
         this[LIST] = this[LIST].filter(([k], i) => k !== name || i === index);
       }
-      this.#update();
+      this[UPDATE]();
     }
     sort() {
       this[LIST] = this[LIST].map((entry, i) => [entry, i])
         .sort((a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1])).map(([entry]) => entry);
-      this.#update();
+      this[UPDATE]();
     }
     forEach(callback, thisArg) {
       for (const [k, v] of this[LIST]) callback.call(thisArg, v, k, this);
@@ -304,7 +311,7 @@
     [Symbol.iterator]() { return this.entries(); }
     toString() { return this[LIST].map(([k, v]) => formEncode(k) + "=" + formEncode(v)).join("&"); }
     get [Symbol.toStringTag]() { return "URLSearchParams"; }
-    #update() {
+    [UPDATE]() {
       const url = this[OWNER];
       if (url) url[SET_QUERY](this.toString());
     }
@@ -371,30 +378,21 @@
     return encodeSet(host, "");
   }
 
-  const URL_RE = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s;
-  const AUTHORITY_RE = /^(?:([^@]*)@)?(\[[^\]]*\]|[^:]*)(?::(\d*))?$/s;
+  const URL_RE = /^([A-Za-z][A-Za-z0-9+.-]*):([\s\S]*)$/;
+  const AUTHORITY_RE = /^(?:([^@]*)@)?(\[[^\]]*\]|[^:]*)(?::(\d*))?$/;
 
   class URL {
-    #protocol = "";
-    #username = "";
-    #password = "";
-    #hostname = "";
-    #port = "";
-    #pathname = "";
-    #query = "";
-    #fragment = "";
-    #hasQuery = false;
-    #hasAuthority = false;
-    #params = null;
 
     constructor(url, base) {
+      this[STATE] = { protocol: "", username: "", password: "", hostname: "", port: "", pathname: "", query: "",
+        fragment: "", hasQuery: false, hasAuthority: false, params: null };
       const input = String(url).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
       const match = URL_RE.exec(input);
       if (match) {
-        this.#parseAbsolute(match[1].toLowerCase() + ":", match[2], base);
+        this[PARSEABSOLUTE](match[1].toLowerCase() + ":", match[2], base);
       } else if (base !== undefined) {
         const baseUrl = base instanceof URL ? base : new URL(base);
-        this.#resolve(input, baseUrl);
+        this[RESOLVE](input, baseUrl);
       } else {
         throw new TypeError("Invalid URL: " + input);
       }
@@ -409,94 +407,94 @@
       }
     }
 
-    #parseAbsolute(protocol, rest, base) {
-      this.#protocol = protocol;
+    [PARSEABSOLUTE](protocol, rest, base) {
+      this[STATE].protocol = protocol;
       const special = isSpecial(protocol);
       if (special && base !== undefined && !/^[/\\]/.test(rest)) {
         const baseUrl = base instanceof URL ? base : new URL(base);
         if (baseUrl.protocol === protocol) {
-          this.#resolve(rest, baseUrl);
+          this[RESOLVE](rest, baseUrl);
           return;
         }
       }
-      let remaining = this.#takeFragmentAndQuery(rest, special);
+      let remaining = this[TAKEFRAGMENTANDQUERY](rest, special);
       if (special ? /^[/\\]{2}/.test(remaining) || protocol !== "file:" : remaining.startsWith("//")) {
         remaining = remaining.replace(protocol === "file:" ? /^[/\\]{2}/ : special ? /^[/\\]*/ : /^\/\//, "");
         const end = remaining.search(special ? /[/\\]/ : /\//);
-        this.#setAuthority(end < 0 ? remaining : remaining.slice(0, end), special);
+        this[SETAUTHORITY](end < 0 ? remaining : remaining.slice(0, end), special);
         remaining = end < 0 ? "" : remaining.slice(end);
-        this.#pathname = special || remaining ? normalizePath(remaining || "/", special) : "";
+        this[STATE].pathname = special || remaining ? normalizePath(remaining || "/", special) : "";
       } else {
-        this.#pathname = remaining.startsWith("/") ? normalizePath(remaining, special)
+        this[STATE].pathname = remaining.startsWith("/") ? normalizePath(remaining, special)
           : encodeSet(remaining, "");
       }
     }
 
-    #takeFragmentAndQuery(rest, special) {
+    [TAKEFRAGMENTANDQUERY](rest, special) {
       const hash = rest.indexOf("#");
       if (hash >= 0) {
-        this.#fragment = encodeSet(rest.slice(hash + 1), FRAGMENT_ENCODE);
+        this[STATE].fragment = encodeSet(rest.slice(hash + 1), FRAGMENT_ENCODE);
         rest = rest.slice(0, hash);
       }
       const question = rest.indexOf("?");
       if (question >= 0) {
-        this.#query = encodeSet(rest.slice(question + 1), special ? SPECIAL_QUERY_ENCODE : QUERY_ENCODE);
+        this[STATE].query = encodeSet(rest.slice(question + 1), special ? SPECIAL_QUERY_ENCODE : QUERY_ENCODE);
         rest = rest.slice(0, question);
-        this.#hasQuery = true;
+        this[STATE].hasQuery = true;
       }
       return rest;
     }
 
-    #setAuthority(authority, special) {
+    [SETAUTHORITY](authority, special) {
       const match = AUTHORITY_RE.exec(authority);
       if (!match) throw new TypeError("Invalid URL: bad authority '" + authority + "'");
-      this.#hasAuthority = true;
+      this[STATE].hasAuthority = true;
       if (match[1] !== undefined) {
         const colon = match[1].indexOf(":");
-        this.#username = encodeSet(colon < 0 ? match[1] : match[1].slice(0, colon), USERINFO_ENCODE);
-        this.#password = colon < 0 ? "" : encodeSet(match[1].slice(colon + 1), USERINFO_ENCODE);
+        this[STATE].username = encodeSet(colon < 0 ? match[1] : match[1].slice(0, colon), USERINFO_ENCODE);
+        this[STATE].password = colon < 0 ? "" : encodeSet(match[1].slice(colon + 1), USERINFO_ENCODE);
       }
-      this.#hostname = match[2] === "" && (!special || this.#protocol === "file:") ? "" : parseHost(match[2], special);
+      this[STATE].hostname = match[2] === "" && (!special || this[STATE].protocol === "file:") ? "" : parseHost(match[2], special);
       const port = match[3] === undefined || match[3] === "" ? "" : String(Number(match[3]));
       if (port !== "" && Number(port) > 65535) throw new TypeError("Invalid URL: port out of range " + port);
-      this.#port = port === DEFAULT_PORTS[this.#protocol] ? "" : port;
+      this[STATE].port = port === DEFAULT_PORTS[this[STATE].protocol] ? "" : port;
     }
 
-    #resolve(input, base) {
+    [RESOLVE](input, base) {
       const special = isSpecial(base.protocol);
-      this.#protocol = base.protocol;
+      this[STATE].protocol = base.protocol;
       if (special ? /^[/\\]{2}/.test(input) : input.startsWith("//")) {
-        this.#parseAbsolute(base.protocol, input, undefined);
+        this[PARSEABSOLUTE](base.protocol, input, undefined);
         return;
       }
-      const rest = this.#takeFragmentAndQuery(input, special);
-      this.#username = base.#username;
-      this.#password = base.#password;
-      this.#hostname = base.#hostname;
-      this.#port = base.#port;
-      this.#hasAuthority = base.#hasAuthority;
+      const rest = this[TAKEFRAGMENTANDQUERY](input, special);
+      this[STATE].username = base[STATE].username;
+      this[STATE].password = base[STATE].password;
+      this[STATE].hostname = base[STATE].hostname;
+      this[STATE].port = base[STATE].port;
+      this[STATE].hasAuthority = base[STATE].hasAuthority;
       if (rest === "") {
-        this.#pathname = base.#pathname;
-        if (!this.#hasQuery) {
-          this.#query = base.#query;
-          this.#hasQuery = base.#hasQuery;
+        this[STATE].pathname = base[STATE].pathname;
+        if (!this[STATE].hasQuery) {
+          this[STATE].query = base[STATE].query;
+          this[STATE].hasQuery = base[STATE].hasQuery;
         }
       } else if (/^[/\\]/.test(rest) && (special || rest.startsWith("/"))) {
-        this.#pathname = normalizePath(rest, special);
+        this[STATE].pathname = normalizePath(rest, special);
       } else {
-        if (!base.#pathname.startsWith("/")) throw new TypeError("Invalid URL: cannot resolve against " + base.href);
-        const dir = base.#pathname.slice(0, base.#pathname.lastIndexOf("/") + 1);
-        this.#pathname = normalizePath(dir + rest, special);
+        if (!base[STATE].pathname.startsWith("/")) throw new TypeError("Invalid URL: cannot resolve against " + base.href);
+        const dir = base[STATE].pathname.slice(0, base[STATE].pathname.lastIndexOf("/") + 1);
+        this[STATE].pathname = normalizePath(dir + rest, special);
       }
     }
 
     get href() {
-      const authority = this.#hasAuthority
-        ? "//" + (this.#username || this.#password
-          ? this.#username + (this.#password ? ":" + this.#password : "") + "@" : "")
-          + this.#hostname + (this.#port ? ":" + this.#port : "")
+      const authority = this[STATE].hasAuthority
+        ? "//" + (this[STATE].username || this[STATE].password
+          ? this[STATE].username + (this[STATE].password ? ":" + this[STATE].password : "") + "@" : "")
+          + this[STATE].hostname + (this[STATE].port ? ":" + this[STATE].port : "")
         : "";
-      return this.#protocol + authority + this.#pathname + this.search + this.hash;
+      return this[STATE].protocol + authority + this[STATE].pathname + this.search + this.hash;
     }
     set href(value) {
       const next = new URL(value);
@@ -505,21 +503,21 @@
       }
     }
     get origin() {
-      return isSpecial(this.#protocol) && this.#protocol !== "file:" ? this.#protocol + "//" + this.host : "null";
+      return isSpecial(this[STATE].protocol) && this[STATE].protocol !== "file:" ? this[STATE].protocol + "//" + this.host : "null";
     }
-    get protocol() { return this.#protocol; }
+    get protocol() { return this[STATE].protocol; }
     set protocol(value) {
-      const protocol = String(value).replace(/:.*$/s, "").toLowerCase() + ":";
-      if (/^[a-z][a-z0-9+.-]*:$/.test(protocol) && isSpecial(protocol) === isSpecial(this.#protocol)) {
-        this.#protocol = protocol;
-        if (this.#port === DEFAULT_PORTS[protocol]) this.#port = "";
+      const protocol = String(value).replace(/:[\s\S]*$/, "").toLowerCase() + ":";
+      if (/^[a-z][a-z0-9+.-]*:$/.test(protocol) && isSpecial(protocol) === isSpecial(this[STATE].protocol)) {
+        this[STATE].protocol = protocol;
+        if (this[STATE].port === DEFAULT_PORTS[protocol]) this[STATE].port = "";
       }
     }
-    get username() { return this.#username; }
-    set username(value) { if (this.#hostname) this.#username = encodeSet(String(value), USERINFO_ENCODE); }
-    get password() { return this.#password; }
-    set password(value) { if (this.#hostname) this.#password = encodeSet(String(value), USERINFO_ENCODE); }
-    get host() { return this.#hostname + (this.#port ? ":" + this.#port : ""); }
+    get username() { return this[STATE].username; }
+    set username(value) { if (this[STATE].hostname) this[STATE].username = encodeSet(String(value), USERINFO_ENCODE); }
+    get password() { return this[STATE].password; }
+    set password(value) { if (this[STATE].hostname) this[STATE].password = encodeSet(String(value), USERINFO_ENCODE); }
+    get host() { return this[STATE].hostname + (this[STATE].port ? ":" + this[STATE].port : ""); }
     set host(value) {
       const match = /^(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?/.exec(String(value));
       if (match && match[1]) {
@@ -527,47 +525,47 @@
         if (match[2] !== undefined) this.port = match[2];
       }
     }
-    get hostname() { return this.#hostname; }
+    get hostname() { return this[STATE].hostname; }
     set hostname(value) {
       try {
-        this.#hostname = parseHost(String(value), isSpecial(this.#protocol));
+        this[STATE].hostname = parseHost(String(value), isSpecial(this[STATE].protocol));
       } catch (e) {
         // Like a browser, an invalid host leaves the URL unchanged.
       }
     }
-    get port() { return this.#port; }
+    get port() { return this[STATE].port; }
     set port(value) {
       const digits = /^\d*/.exec(String(value))[0];
       if (digits === "" && String(value) !== "") return;
       const port = digits === "" ? "" : String(Number(digits));
       if (port !== "" && Number(port) > 65535) return;
-      this.#port = port === DEFAULT_PORTS[this.#protocol] ? "" : port;
+      this[STATE].port = port === DEFAULT_PORTS[this[STATE].protocol] ? "" : port;
     }
-    get pathname() { return this.#pathname; }
+    get pathname() { return this[STATE].pathname; }
     set pathname(value) {
       const path = String(value);
-      this.#pathname = normalizePath(path.startsWith("/") ? path : "/" + path, isSpecial(this.#protocol));
+      this[STATE].pathname = normalizePath(path.startsWith("/") ? path : "/" + path, isSpecial(this[STATE].protocol));
     }
-    get search() { return this.#hasQuery && this.#query !== "" ? "?" + this.#query : ""; }
+    get search() { return this[STATE].hasQuery && this[STATE].query !== "" ? "?" + this[STATE].query : ""; }
     set search(value) {
       const query = String(value).replace(/^\?/, "");
-      this.#query = encodeSet(query, isSpecial(this.#protocol) ? SPECIAL_QUERY_ENCODE : QUERY_ENCODE);
-      this.#hasQuery = query !== "";
-      if (this.#params) this.#params[LIST] = parseQuery(this.#query);
+      this[STATE].query = encodeSet(query, isSpecial(this[STATE].protocol) ? SPECIAL_QUERY_ENCODE : QUERY_ENCODE);
+      this[STATE].hasQuery = query !== "";
+      if (this[STATE].params) this[STATE].params[LIST] = parseQuery(this[STATE].query);
     }
     get searchParams() {
-      if (!this.#params) {
-        this.#params = new URLSearchParams(this.#query);
-        this.#params[OWNER] = this;
+      if (!this[STATE].params) {
+        this[STATE].params = new URLSearchParams(this[STATE].query);
+        this[STATE].params[OWNER] = this;
       }
-      return this.#params;
+      return this[STATE].params;
     }
     [SET_QUERY](query) {
-      this.#query = query;
-      this.#hasQuery = query !== "";
+      this[STATE].query = query;
+      this[STATE].hasQuery = query !== "";
     }
-    get hash() { return this.#fragment !== "" ? "#" + this.#fragment : ""; }
-    set hash(value) { this.#fragment = encodeSet(String(value).replace(/^#/, ""), FRAGMENT_ENCODE); }
+    get hash() { return this[STATE].fragment !== "" ? "#" + this[STATE].fragment : ""; }
+    set hash(value) { this[STATE].fragment = encodeSet(String(value).replace(/^#/, ""), FRAGMENT_ENCODE); }
     toString() { return this.href; }
     toJSON() { return this.href; }
     get [Symbol.toStringTag]() { return "URL"; }
