@@ -152,7 +152,7 @@ final class GraalEngineInstance implements EngineInstance {
         } else if (INTERPRETER_REPORTED.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.INFO, "GraalJS " + version() + " runs interpreted, without its JIT:"
                     + " to enable it, run the JVM with -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI, the"
-                    + " polyglot jars on --module-path, and org.graalvm.compiler:compiler:" + version()
+                    + " polyglot jars on --module-path, and org.graalvm.compiler:compiler of the polyglot jars' version"
                     + " on --upgrade-module-path (see pool-graal/README.md)");
         }
     }
@@ -231,7 +231,10 @@ final class GraalEngineInstance implements EngineInstance {
         return browserApi;
     }
 
-    /** GraalJS's version: polyglot jars from Maven call themselves a "Development Build", their manifest knows. */
+    /**
+     * GraalJS's version. Polyglot jars from Maven Central call themselves a "Development Build"; on the class path
+     * their manifest knows better (on the module path, "Development Build" it stays).
+     */
     private String version() {
         String version = Engine.class.getPackage().getImplementationVersion();
         return version != null ? version : engine.getVersion();

@@ -34,7 +34,7 @@ class GraalEngineInstanceTest extends EngineFixture {
     void describe() {
         Map<String, String> description = engine.describe();
         assertEquals("graal", description.get("engine"));
-        assertTrue(description.get("version").matches("\\d+\\.\\d+.*"), description.toString());
+        assertTrue(!description.get("version").isBlank(), description.toString());
         assertTrue(description.get("runtime").equals("optimized") || description.get("runtime").equals("interpreter"),
                 description.toString());
         assertEquals("2022", description.get("ecmascript"));
