@@ -31,8 +31,8 @@ import java.util.concurrent.TimeoutException;
  * <p>{@link #memoryBytes()} is the number of bytes the runtime thread allocated while it built this context and
  * loaded its scripts (HotSpot's per-thread allocation counter). GraalJS has no per-context heap measurement; this
  * figure is an upper bound of the context's heap right after it opened: it also counts the short-lived garbage
- * of building it (for counter.js with NONE, about 112 KB allocated against about 62 KB retained), the first context of a
- * shape on a thread also counts parsing its scripts, and growth after opening is not followed.
+ * of building it (for counter.js with NONE, about 112 KB allocated against about 62 KB retained), the first
+ * context of a shape on a thread also counts parsing its scripts, and growth after opening is not followed.
  */
 final class GraalEngineContext implements EngineContext {
     private static final System.Logger LOG = System.getLogger(GraalEngineContext.class.getName());

@@ -454,7 +454,8 @@
         this[STATE].username = encodeSet(colon < 0 ? match[1] : match[1].slice(0, colon), USERINFO_ENCODE);
         this[STATE].password = colon < 0 ? "" : encodeSet(match[1].slice(colon + 1), USERINFO_ENCODE);
       }
-      this[STATE].hostname = match[2] === "" && (!special || this[STATE].protocol === "file:") ? "" : parseHost(match[2], special);
+      const noHost = match[2] === "" && (!special || this[STATE].protocol === "file:");
+      this[STATE].hostname = noHost ? "" : parseHost(match[2], special);
       const port = match[3] === undefined || match[3] === "" ? "" : String(Number(match[3]));
       if (port !== "" && Number(port) > 65535) throw new TypeError("Invalid URL: port out of range " + port);
       this[STATE].port = port === DEFAULT_PORTS[this[STATE].protocol] ? "" : port;
@@ -482,7 +483,9 @@
       } else if (/^[/\\]/.test(rest) && (special || rest.startsWith("/"))) {
         this[STATE].pathname = normalizePath(rest, special);
       } else {
-        if (!base[STATE].pathname.startsWith("/")) throw new TypeError("Invalid URL: cannot resolve against " + base.href);
+        if (!base[STATE].pathname.startsWith("/")) {
+          throw new TypeError("Invalid URL: cannot resolve against " + base.href);
+        }
         const dir = base[STATE].pathname.slice(0, base[STATE].pathname.lastIndexOf("/") + 1);
         this[STATE].pathname = normalizePath(dir + rest, special);
       }
@@ -503,7 +506,8 @@
       }
     }
     get origin() {
-      return isSpecial(this[STATE].protocol) && this[STATE].protocol !== "file:" ? this[STATE].protocol + "//" + this.host : "null";
+      const protocol = this[STATE].protocol;
+      return isSpecial(protocol) && protocol !== "file:" ? protocol + "//" + this.host : "null";
     }
     get protocol() { return this[STATE].protocol; }
     set protocol(value) {

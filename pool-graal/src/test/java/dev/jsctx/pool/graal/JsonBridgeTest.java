@@ -88,7 +88,8 @@ class JsonBridgeTest extends EngineFixture {
     @Test
     @DisplayName("32 levels pass, 33 are refused, both ways")
     void depthLimit() {
-        TestContext ctx = open(ApiSurface.NONE, ECHO + "function nest(n) { let v = 1; while (n-- > 0) v = [v]; return v; }");
+        TestContext ctx = open(ApiSurface.NONE,
+                ECHO + "function nest(n) { let v = 1; while (n-- > 0) v = [v]; return v; }");
         ctx.call("nest", Json.createValue(32)).value();
         assertTrue(ctx.call("nest", Json.createValue(33)).error(UnsupportedValueException.class)
                 .getMessage().contains("32"));
