@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import org.graalvm.polyglot.Value;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,12 @@ import java.util.Map;
  * {@code Array} and {@code Object} constructors, captured before any script ran.
  *
  * <p>Out of JavaScript: {@code null} and {@code undefined} become {@link JsonValue#NULL}; numbers that are
- * integers within ±2^53 become integral JSON numbers, other finite numbers doubles ({@code -0} becomes {@code 0},
- * as in {@code JSON.stringify}), BigInts beyond ±2^53 exact integral numbers; {@code Date}s their ISO-8601 text;
- * arrays (holes as null) and objects with their own enumerable string keys. Functions, symbols, {@code NaN},
- * infinities, cycles, nesting deeper than {@value #MAX_DEPTH} levels and more than {@value #MAX_NODES} values fail
- * with {@link UnsupportedValueException}; the same limits hold for arguments.
+ * integers within ±2^53 become integral JSON numbers, other integers up to ±2^64 their exact value, other finite
+ * numbers the shortest decimal of their double, as {@code JSON.stringify} writes it ({@code -0} becomes {@code 0}), BigInts beyond ±2^53 exact integral numbers; {@code NaN} and
+ * the infinities {@link JsonValue#NULL}, as in {@code JSON.stringify}; {@code Date}s their ISO-8601 text;
+ * arrays (holes as null) and objects with their own enumerable string keys. Functions, symbols, cycles, nesting
+ * deeper than {@value #MAX_DEPTH} levels and more than {@value #MAX_NODES} values fail with
+ * {@link UnsupportedValueException}; the same limits hold for arguments.
  */
 final class JsonBridge {
     /** The deepest nesting of arrays and objects, as in QuickBEAM. */
@@ -37,6 +39,7 @@ final class JsonBridge {
 
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+    private static final double TWO_POW_64 = 0x1p64;
 
     private final Value arrayConstructor;
     private final Value objectConstructor;
@@ -197,9 +200,14 @@ final class JsonBridge {
             if (value.fitsInDouble()) {
                 double d = value.asDouble();
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    throw new UnsupportedValueException("JSON cannot hold the number " + d);
+                    return JsonValue.NULL;
                 }
-                return JSON.createValue(d == 0 ? 0.0 : d);
+                if (d == Math.rint(d) && Math.abs(d) <= TWO_POW_64) {
+                    // An integral double in the range of 64-bit ids: its exact value (2^64 is
+                    // 18446744073709551616, not the shortest decimal that rounds to it, 18446744073709552000).
+                    return JSON.createValue(new BigDecimal(d));
+                }
+                return JSON.createValue(d);
             }
             if (value.fitsInBigInteger()) {
                 return JSON.createValue(value.asBigInteger());

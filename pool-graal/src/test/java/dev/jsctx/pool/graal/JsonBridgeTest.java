@@ -48,10 +48,14 @@ class JsonBridgeTest extends EngineFixture {
         assertEquals(9007199254740991L, max.longValueExact());
         assertEquals(Json.createValue(-12), ctx.value("-12"));
         assertEquals(0.1, ((JsonNumber) ctx.value("0.1")).doubleValue());
-        assertFalse(((JsonNumber) ctx.value("2 ** 60")).isIntegral());
+        assertEquals(1e300, ((JsonNumber) ctx.value("1e300")).doubleValue());
+        assertEquals("1.0E+300", ctx.value("1e300").toString());
         assertEquals(new BigInteger("123456789012345678901234567890"),
                 ((JsonNumber) ctx.value("123456789012345678901234567890n")).bigIntegerValue());
         assertEquals(0.0, ((JsonNumber) ctx.value("-0")).doubleValue());
+        assertEquals(BigInteger.TWO.pow(64), ((JsonNumber) ctx.value("2 ** 64")).bigIntegerValueExact());
+        assertEquals(JsonValue.NULL, ctx.value("NaN"));
+        assertEquals(JsonValue.NULL, ctx.value("-1 / 0"));
         assertEquals(Json.createValue("number"), ctx.call("describe", Json.createValue(3)).value());
         assertEquals(Json.createValue("number"), ctx.call("describe", Json.createValue(1L << 40)).value());
         assertEquals(Json.createValue("number"), ctx.call("describe", Json.createValue(0.5)).value());
@@ -67,9 +71,9 @@ class JsonBridgeTest extends EngineFixture {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"(function f() {})", "({f() {}})", "Symbol('s')", "[Symbol.iterator]", "NaN",
-            "1 / 0", "(class A {})"})
-    @DisplayName("functions, symbols and non-finite numbers are refused with a clear message")
+    @ValueSource(strings = {"(function f() {})", "({f() {}})", "Symbol('s')", "[Symbol.iterator]",
+            "(class A {})"})
+    @DisplayName("functions and symbols are refused with a clear message")
     void refused(String source) {
         TestContext ctx = open(ApiSurface.NONE, ECHO);
         UnsupportedValueException error = ctx.eval(source).error(UnsupportedValueException.class);
