@@ -1,0 +1,47 @@
+package dev.jsctx.pool.graal;
+
+import dev.jsctx.pool.PoolConfig;
+import dev.jsctx.pool.spi.EngineCapability;
+import dev.jsctx.pool.spi.EngineInstance;
+import dev.jsctx.pool.spi.JsEngineProvider;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * GraalJS (GraalVM Polyglot) behind the pool SPI, named {@value #NAME}.
+ *
+ * <p>Engine options ({@link PoolConfig#engineOptions()}): keys starting with {@code js.} override the context
+ * options this engine sets (for example {@code js.ecmascript-version}); every other key (for example
+ * {@code engine.CompilationFailureAction}) goes to the shared {@code org.graalvm.polyglot.Engine}. An unknown
+ * or invalid option fails the pool's start with {@link dev.jsctx.pool.EngineNotAvailableException}.
+ * See {@code pool-graal/README.md} for the sandbox, the options and the JIT flags.
+ */
+public final class GraalEngineProvider implements JsEngineProvider {
+    /** The engine's name. */
+    public static final String NAME = "graal";
+
+    /** Instantiated by {@link java.util.ServiceLoader}; does nothing. */
+    public GraalEngineProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<EngineCapability> capabilities() {
+        Set<EngineCapability> capabilities = EnumSet.of(EngineCapability.PROMISES, EngineCapability.BROWSER_API,
+                EngineCapability.INTERRUPT, EngineCapability.STATEMENT_BUDGET);
+        if (AllocationMeter.supported()) {
+            capabilities.add(EngineCapability.MEMORY_MEASUREMENT);
+        }
+        return capabilities;
+    }
+
+    @Override
+    public EngineInstance create(PoolConfig config) {
+        return GraalEngineInstance.start(config.engineOptions());
+    }
+}

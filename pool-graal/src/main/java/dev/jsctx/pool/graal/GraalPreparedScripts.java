@@ -1,0 +1,20 @@
+package dev.jsctx.pool.graal;
+
+import dev.jsctx.pool.ApiSurface;
+import dev.jsctx.pool.spi.PreparedScripts;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.Source;
+
+import java.util.List;
+
+/**
+ * One spec shape's cached sources (parsed once per engine), surface and statement budget.
+ *
+ * @param sources         the scripts, in load order
+ * @param surface         the API surface
+ * @param limits          the statement limit, or null for none
+ * @param statementBudget the budget, or 0 for none (for messages)
+ */
+record GraalPreparedScripts(List<Source> sources, ApiSurface surface, ResourceLimits limits, long statementBudget)
+        implements PreparedScripts {
+}

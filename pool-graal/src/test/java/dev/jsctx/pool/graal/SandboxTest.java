@@ -1,0 +1,75 @@
+package dev.jsctx.pool.graal;
+
+import dev.jsctx.pool.ApiSurface;
+import dev.jsctx.pool.JsException;
+import jakarta.json.Json;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SandboxTest extends EngineFixture {
+
+    @ParameterizedTest
+    @EnumSource(ApiSurface.class)
+    @DisplayName("no host, polyglot, file or Nashorn-style globals exist, whatever the surface")
+    void hostGlobalsAreAbsent(ApiSurface surface) {
+        TestContext ctx = open(surface);
+        for (String global : new String[] {"Java", "Polyglot", "Packages", "java", "javax", "com", "org", "load",
+                "loadWithNewGlobal", "print", "printErr", "Graal", "require", "process", "quit", "exit", "read",
+                "readbuffer", "Intl", "SharedArrayBuffer", "Atomics"}) {
+            assertEquals(Json.createValue("undefined"), ctx.value("typeof " + global), global);
+        }
+    }
+
+    @Test
+    @DisplayName("NONE has no console, timers or Web APIs")
+    void noneIsBareEcmascript() {
+        TestContext ctx = open(ApiSurface.NONE);
+        for (String global : new String[] {"console", "setTimeout", "queueMicrotask", "TextEncoder", "URL",
+                "atob", "structuredClone", "crypto", "performance"}) {
+            assertEquals(Json.createValue("undefined"), ctx.value("typeof " + global), global);
+        }
+    }
+
+    @Test
+    @DisplayName("BROWSER has console, timers and the Web APIs, and no host function reachable by name")
+    void browserHasWebApis() {
+        TestContext ctx = open(ApiSurface.BROWSER);
+        for (String global : new String[] {"console", "setTimeout", "setInterval", "clearTimeout", "clearInterval",
+                "queueMicrotask", "TextEncoder", "TextDecoder", "URL", "URLSearchParams", "atob", "btoa",
+                "structuredClone", "crypto", "performance"}) {
+            assertNotEquals(Json.createValue("undefined"), ctx.value("typeof " + global), global);
+        }
+        assertEquals(Json.createValue(""), ctx.value("Object.getOwnPropertyNames(globalThis).filter("
+                + "n => /host|schedule|random/i.test(n)).join()"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Java.type('java.lang.System')", "Polyglot.eval('js', '1')",
+            "load('/etc/passwd')", "new Worker('x')"})
+    @DisplayName("reaching for the host throws a JavaScript error and the context lives on")
+    void hostAccessFails(String source) {
+        TestContext ctx = open(ApiSurface.BROWSER);
+        JsException error = ctx.eval(source).error(JsException.class);
+        assertEquals("ReferenceError", error.jsName(), error.getMessage());
+        assertEquals(Json.createValue(2), ctx.value("1 + 1"));
+    }
+
+    @Test
+    @DisplayName("ECMAScript 2022 syntax runs: class fields, private members, ?. and ??, numeric separators")
+    void ecmascript2022() {
+        TestContext ctx = open(ApiSurface.NONE, """
+                class Counter { #count = 0; static limit = 1_000; inc(by = 1) { return this.#count += by; } }
+                const c = new Counter();
+                function next() { return c?.inc(undefined ?? 2) ?? -1; }
+                """);
+        assertEquals(Json.createValue(2), ctx.call("next").value());
+        assertTrue(ctx.value("typeof Array.prototype.at").equals(Json.createValue("function")));
+    }
+}
