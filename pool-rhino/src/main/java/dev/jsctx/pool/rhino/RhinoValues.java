@@ -1,6 +1,6 @@
 package dev.jsctx.pool.rhino;
 
-import dev.jsctx.pool.UnsupportedValueException;
+import dev.jsctx.pool.spi.JsonRules;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -21,23 +21,21 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+
+import static dev.jsctx.pool.spi.JsonRules.unsupported;
 
 /**
- * Converts values between JSON-P and Rhino directly, without JSON text, within the limits every engine keeps:
- * {@value #MAX_DEPTH} levels of nesting and {@value #MAX_NODES} values. One instance per conversion.
+ * Converts values between JSON-P and Rhino by walking them, without JSON text, under {@link JsonRules}: arrays
+ * (holes as null) and objects by their own enumerable string keys; {@code undefined} as null. One instance per
+ * conversion.
  */
 final class RhinoValues {
-    static final int MAX_DEPTH = 32;
-    static final int MAX_NODES = 10_000;
-    private static final double MAX_SAFE_INTEGER = 9_007_199_254_740_992d; // 2^53
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Context cx;
     private final Scriptable scope;
+    private final JsonRules.Counter counter = new JsonRules.Counter();
     private final List<Scriptable> path = new ArrayList<>();
-    private int nodes;
-    private int depth;
 
     RhinoValues(Context cx, Scriptable scope) {
         this.cx = cx;
@@ -45,18 +43,17 @@ final class RhinoValues {
     }
 
     /**
-     * @throws UnsupportedValueException for functions, symbols, BigInts, NaN, infinities, cycles, or values past
-     *                                   the limits
+     * @throws dev.jsctx.pool.UnsupportedValueException for functions, symbols, BigInts, cycles, or past the limits
      */
     JsonValue toJson(Object value) {
-        count();
+        counter.value();
         return switch (value) {
             case null -> JsonValue.NULL;
             case Undefined u -> JsonValue.NULL;
             case Boolean b -> b ? JsonValue.TRUE : JsonValue.FALSE;
             case CharSequence s -> JSON.createValue(s.toString());
             case BigInteger b -> throw unsupported("a BigInt");
-            case Number n -> number(n.doubleValue());
+            case Number n -> JsonRules.number(n.doubleValue());
             case Callable f -> throw unsupported("a function");
             case Symbol s -> throw unsupported("a symbol");
             case Scriptable object -> container(object);
@@ -65,28 +62,27 @@ final class RhinoValues {
     }
 
     private JsonValue container(Scriptable object) {
-        for (Object ancestor : path) {
-            if (ancestor == object) {
-                throw unsupported("a cycle");
-            }
+        if (path.stream().anyMatch(ancestor -> ancestor == object)) {
+            throw unsupported("a cycle");
         }
-        if (path.size() == MAX_DEPTH) {
-            throw unsupported("nesting deeper than " + MAX_DEPTH + " levels");
-        }
+        counter.enter();
         path.add(object);
         JsonValue json;
         if (object instanceof NativeArray array) {
             JsonArrayBuilder builder = JSON.createArrayBuilder();
-            for (long i = 0, n = array.getLength(); i < n; i++) {
-                Object element = array.get((int) i, array);
+            for (int i = 0, n = (int) array.getLength(); i < n; i++) {
+                Object element = array.get(i, array);
                 builder.add(toJson(element == Scriptable.NOT_FOUND ? null : element));
             }
             json = builder.build();
         } else {
             JsonObjectBuilder builder = JSON.createObjectBuilder();
             for (Object id : object.getIds()) {
-                Object member = id instanceof Integer index ? object.get(index, object) : id instanceof String name
-                        ? object.get(name, object) : Scriptable.NOT_FOUND;
+                Object member = switch (id) {
+                    case Integer index -> object.get(index, object);
+                    case String name -> object.get(name, object);
+                    default -> Scriptable.NOT_FOUND; // symbol keys, which JSON leaves out
+                };
                 if (member != Scriptable.NOT_FOUND) {
                     builder.add(id.toString(), toJson(member));
                 }
@@ -94,65 +90,41 @@ final class RhinoValues {
             json = builder.build();
         }
         path.removeLast();
+        counter.leave();
         return json;
     }
 
-    private static JsonValue number(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            throw unsupported("the number " + d);
-        }
-        if (d == Math.rint(d) && Math.abs(d) <= MAX_SAFE_INTEGER) {
-            return JSON.createValue((long) d);
-        }
-        return JSON.createValue(d);
-    }
-
     /**
-     * @throws UnsupportedValueException for values past the limits
+     * @throws dev.jsctx.pool.UnsupportedValueException past the limits
      */
     Object toJs(JsonValue value) {
-        count();
+        counter.value();
         return switch (value.getValueType()) {
             case NULL -> null;
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;
             case NUMBER -> ((JsonNumber) value).doubleValue();
             case STRING -> ((JsonString) value).getString();
-            case ARRAY -> nested(() -> {
+            case ARRAY -> {
+                counter.enter();
                 JsonArray array = (JsonArray) value;
                 Object[] elements = new Object[array.size()];
                 for (int i = 0; i < elements.length; i++) {
                     elements[i] = toJs(array.get(i));
                 }
-                return cx.newArray(scope, elements);
-            });
-            case OBJECT -> nested(() -> {
+                counter.leave();
+                yield cx.newArray(scope, elements);
+            }
+            case OBJECT -> {
+                counter.enter();
                 Scriptable object = cx.newObject(scope);
                 for (Map.Entry<String, JsonValue> member : ((JsonObject) value).entrySet()) {
+                    // setObjectElem stores "0" as the index 0, as JavaScript does.
                     ScriptRuntime.setObjectElem(object, member.getKey(), toJs(member.getValue()), cx);
                 }
-                return object;
-            });
+                counter.leave();
+                yield object;
+            }
         };
-    }
-
-    private Object nested(Supplier<Scriptable> build) {
-        if (depth == MAX_DEPTH) {
-            throw unsupported("nesting deeper than " + MAX_DEPTH + " levels");
-        }
-        depth++;
-        Scriptable built = build.get();
-        depth--;
-        return built;
-    }
-
-    private void count() {
-        if (++nodes > MAX_NODES) {
-            throw unsupported("more than " + MAX_NODES + " values");
-        }
-    }
-
-    private static UnsupportedValueException unsupported(String what) {
-        return new UnsupportedValueException("A value cannot cross between JSON and JavaScript: " + what);
     }
 }
