@@ -1,6 +1,9 @@
 package dev.jsctx.pool;
 
+import dev.jsctx.pool.spi.EngineCapability;
+
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -10,7 +13,10 @@ import java.util.concurrent.CompletionStage;
  * many contexts; a context lives on one thread for its whole life, and every call to it runs there, one at a
  * time, in the order the calls were made. A new context goes to the least-loaded thread.
  *
- * <p>Threading: every method may be called from any thread, platform or virtual, at the same time.
+ * <p>Threading: every method may be called from any thread, platform or virtual, at the same time. The blocking
+ * methods ({@link #open}, {@link JsContext#call} and the like) must not be called on a runtime thread, for
+ * example in a stage the pool completes: they would wait for themselves, so they throw
+ * {@link IllegalStateException} there; use the asynchronous forms.
  *
  * {@snippet :
  * try (ContextPool pool = ContextPool.create(PoolConfig.builder().threads(2).build())) {
@@ -36,7 +42,8 @@ public interface ContextPool extends AutoCloseable {
 
     /**
      * Opens a context, blocking until it is ready (almost at once when a spare context of the same shape is
-     * ready).
+     * ready). The first open of a spec shape ({@link ContextSpec#sameShape}) parses its scripts on the calling
+     * thread; later opens reuse the parsed form.
      *
      * @param spec what the context is made of
      * @return an open context
@@ -51,8 +58,8 @@ public interface ContextPool extends AutoCloseable {
      * Opens a context without blocking.
      *
      * @param spec what the context is made of
-     * @return a stage completed with the open context, or exceptionally with one of the exceptions listed at
-     *         {@link #open(ContextSpec)}
+     * @return a stage completed on the runtime thread with the open context, or exceptionally with one of the
+     *         exceptions listed at {@link #open(ContextSpec)}
      */
     CompletionStage<JsContext> openAsync(ContextSpec spec);
 
@@ -62,13 +69,27 @@ public interface ContextPool extends AutoCloseable {
     PoolStats stats();
 
     /**
-     * @return the engine's name and what it says of itself, for example {@code runtime=optimized}
+     * @return the engine's name (key {@code engine}) and what it says of itself, for example
+     *         {@code runtime=optimized}
      */
     Map<String, String> engineInfo();
 
     /**
+     * What the engine can do beyond the minimum. {@link #open} refuses a spec needing a missing capability with
+     * {@link UnsupportedCapabilityException}.
+     *
+     * @return the engine's declared capabilities, immutable
+     */
+    Set<EngineCapability> capabilities();
+
+    /**
      * Closes every context, stops the runtime threads within {@link PoolConfig#closeTimeout()}, and makes
      * later use fail with {@link PoolClosedException}. Idempotent.
+     *
+     * <p>Calls running when the pool closes are interrupted; they, the calls still queued and the calls awaiting
+     * a Promise fail with {@link PoolClosedException}. Contexts' {@link JsContext#onClose} listeners run on
+     * their runtime thread. The engine is released after every runtime thread stopped; a thread stuck in
+     * engine code past the close timeout is logged and the engine is left open.
      */
     @Override
     void close();

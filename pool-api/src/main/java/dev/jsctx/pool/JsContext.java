@@ -7,18 +7,44 @@ import java.util.concurrent.CompletionStage;
 /**
  * One isolated JavaScript context: its own globals and state, on one runtime thread of a {@link ContextPool}.
  *
- * <p>Threading and order: any thread may use a context. Its calls run one at a time on the runtime thread that
- * owns it, in the order they were made; a call made while another is running waits in the context's queue
- * (bounded by {@link PoolConfig#maxQueuedCallsPerContext()}). A call whose result is a Promise completes when
- * the Promise settles.
+ * <p>Threading and order: any thread, platform or virtual, may use a context. Its requests (calls, evaluations,
+ * {@link #reset()}, {@link #memoryBytes()}) run on the runtime thread that owns it, one at a time, in the order
+ * they were made; a request made while another is running waits in the context's queue (bounded by
+ * {@link PoolConfig#maxQueuedCallsPerContext()}). A call whose result is a Promise completes when the Promise
+ * settles, and the next request starts only then, so each request sees every effect of the ones before it.
+ * Calls to contexts on other runtime threads run in parallel with it.
  *
- * <p>Values: arguments and results are JSON-P values. JavaScript {@code undefined} becomes {@link JsonValue#NULL};
- * numbers that are integers within {@code ±2^53} become integral JSON numbers; values JSON cannot hold
- * (functions, symbols, cycles, too deep or too large) fail the call with {@link UnsupportedValueException}.
+ * <p>Time limit: each call may run for the spec's {@link ContextSpec#callTimeout()} (else the pool's), counted
+ * from when it starts on the runtime thread, Promise included. Past it, running code is interrupted and the
+ * call fails with {@link CallTimeoutException}; the context keeps its state and stays usable, and the runtime
+ * thread goes on with the other contexts' calls.
+ *
+ * <p>Waiting: the blocking methods wait without being interruptible (like
+ * {@link java.util.concurrent.CompletableFuture#join()}); a thread interrupted while waiting keeps its interrupt
+ * status. Their wait is bounded by the time limits of the requests ahead of them. The asynchronous methods never
+ * throw: they return a stage completed on the runtime thread, so code chained to it must not block there (a
+ * blocking method of a context called on its own runtime thread throws {@link IllegalStateException}).
+ *
+ * <p>Values: arguments and results are JSON-P values, converted as {@code JSON.parse}/{@code JSON.stringify}
+ * would, with these rules:
+ * <ul>
+ *   <li>A JSON number becomes a JavaScript number (a double): an integer beyond {@code ±2^53}, or a decimal
+ *       with more digits than a double holds, arrives rounded to the nearest double.</li>
+ *   <li>A JavaScript number that is an integer within {@code ±2^53} comes back as an integral JSON number
+ *       ({@link jakarta.json.JsonNumber#isIntegral()}); other finite numbers come back as their double value;
+ *       {@code NaN} and the infinities become {@link JsonValue#NULL}.</li>
+ *   <li>Strings cross unchanged, including surrogate pairs and U+0000 (NUL).</li>
+ *   <li>JavaScript {@code undefined} becomes {@link JsonValue#NULL}.</li>
+ *   <li>A result that JSON cannot hold fails the call with {@link UnsupportedValueException}: a function, a
+ *       symbol, a cycle, more than 32 nested arrays or objects, or more than 10,000 values in all (arrays and
+ *       objects included).</li>
+ * </ul>
  *
  * <p>Errors: the blocking methods throw, and the asynchronous methods complete exceptionally with,
- * {@link JsException}, {@link CallTimeoutException}, {@link ContextClosedException},
- * {@link CallQueueFullException} or {@link UnsupportedValueException}.
+ * {@link JsException} (JavaScript threw, or a returned Promise rejected; a stack overflow is a
+ * {@code RangeError}), {@link CallTimeoutException}, {@link ContextClosedException} (or its subtypes
+ * {@link PoolClosedException} and {@link StatementBudgetExceededException}), {@link CallQueueFullException} or
+ * {@link UnsupportedValueException}. After any of them but a close, the context stays usable.
  */
 public interface JsContext extends AutoCloseable {
 
@@ -57,14 +83,18 @@ public interface JsContext extends AutoCloseable {
     CompletionStage<JsonValue> evalAsync(String source);
 
     /**
-     * Replaces this context's state by a fresh one with the same scripts, after the calls already queued.
-     * Timers of the old state never fire.
+     * Replaces this context's state by a fresh one with the same scripts, after the requests already queued,
+     * and waits for it. Timers of the old state never fire. If the scripts throw while loading, the old state
+     * is kept and the {@link JsException} is thrown.
      */
     void reset();
 
     /**
+     * Measures the context on its runtime thread, in order with its other requests.
+     *
      * @return an approximation of the heap this context holds, in bytes, as the engine measures it (see the
      *         engine's documentation), or -1 if the engine cannot tell
+     *         ({@link dev.jsctx.pool.spi.EngineCapability#MEMORY_MEASUREMENT})
      */
     long memoryBytes();
 
@@ -85,15 +115,20 @@ public interface JsContext extends AutoCloseable {
 
     /**
      * Registers a listener run once when this context closes, for whatever reason. If it is already closed,
-     * the listener runs at once on the calling thread. Listeners run on the thread that closed the context.
+     * the listener runs at once on the calling thread. Otherwise it runs on the thread that closed the context:
+     * the caller of {@link #close()}, or the runtime thread when the engine (a statement budget) or the pool
+     * closed it; so it must be quick and must not block. An exception it throws is logged and ignored.
      *
      * @param listener the listener
      */
     void onClose(Runnable listener);
 
     /**
-     * Closes the context: queued calls fail with {@link ContextClosedException}, timers are cancelled,
-     * and the engine's context is released on its runtime thread. Idempotent; never blocks for long.
+     * Closes the context: from now on {@link #isOpen()} is false and new requests fail with
+     * {@link ContextClosedException}; requests still queued and a call awaiting a Promise fail with it too;
+     * a call already running finishes. Timers are cancelled and the engine's context is released on its runtime
+     * thread soon after. The pool counts the context closed when this returns. Idempotent; does not wait for
+     * the runtime thread.
      */
     @Override
     void close();

@@ -6,6 +6,12 @@ package dev.jsctx.pool.spi;
 public interface ContextHost {
 
     /**
+     * The name of the {@link System.Logger} returned by {@link #scriptLogger()}: what scripts print
+     * ({@code console.log} of {@link dev.jsctx.pool.ApiSurface#BROWSER}) goes there.
+     */
+    String SCRIPT_LOGGER_NAME = "dev.jsctx.script";
+
+    /**
      * Runs a task on the runtime thread after a delay, unless cancelled or the context closes first.
      * For timers ({@code setTimeout}, {@code setInterval}).
      *
@@ -21,7 +27,8 @@ public interface ContextHost {
     String label();
 
     /**
-     * @return the logger for what the context's scripts print ({@code console.log} and engine output)
+     * @return the logger for what the context's scripts print ({@code console.log} and engine output), named
+     *         {@value #SCRIPT_LOGGER_NAME}; prefix messages with {@link #label()}
      */
     System.Logger scriptLogger();
 

@@ -6,7 +6,10 @@ package dev.jsctx.pool.spi;
  * conformance kit checks both the declared capabilities and the clean refusal of the others.
  */
 public enum EngineCapability {
-    /** A call returning a Promise completes when it settles; microtasks run after each call. */
+    /**
+     * A call returning a Promise completes when it settles; microtasks run after each call. Without it, a
+     * returned Promise fails the call with {@link dev.jsctx.pool.UnsupportedValueException}.
+     */
     PROMISES,
     /** {@link dev.jsctx.pool.ApiSurface#BROWSER} is available. */
     BROWSER_API,

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and runs one bounded benchmark: benchmarks/run.sh NAME [--option value]...
+# Every figure is printed as one key=value line. NAME is memory, open, calls or sessions. GraalJS runs with its JIT: the polyglot jars go on the module path and the matching Graal
+# compiler on the upgrade module path (see pool-graal/README.md).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+java_home=${JSCTX_JAVA_HOME:-${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}}
+java="$java_home/bin/java"
+"$java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])' || {
+  echo "run.sh needs JDK 21+; set JSCTX_JAVA_HOME (tried $java_home)" >&2; exit 1; }
+
+if [[ $# -eq 0 ]]; then
+  echo "usage: run.sh memory|open|calls|sessions [--option value]...  (see BENCHMARKS.md)" >&2
+  exit 2
+fi
+
+# The session benchmark holds one socket per session, twice (client and server) on loopback.
+want_files=$(( ${SESSIONS_FILES:-25000} ))
+if [[ $(ulimit -n) != unlimited && $(ulimit -n) -lt $want_files ]]; then
+  ulimit -n "$want_files" 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  echo "# open files limit: $(ulimit -n) (raise the hard limit with 'ulimit -Hn' as root if sessions fail to connect)"
+fi
+
+export JAVA_HOME="$java_home"
+maven_opts=${MAVEN_OPTS:-}
+"$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && maven_opts="$maven_opts --sun-misc-unsafe-memory-access=allow"
+(cd "$root" && MAVEN_OPTS="$maven_opts" mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime)
+
+IFS=: read -r -a jars < "$here/target/classpath.txt"
+module_path=() upgrade_path=() class_path=("$here/target/classes")
+for jar in "${jars[@]}"; do
+  case "$jar" in
+    */org/graalvm/compiler/*) upgrade_path+=("$jar") ;;
+    */org/graalvm/*.jar) module_path+=("$jar") ;;
+    *.pom) ;;
+    *) class_path+=("$jar") ;;
+  esac
+done
+join() { local IFS=:; echo "$*"; }
+
+jvm=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI
+     --upgrade-module-path "$(join "${upgrade_path[@]}")"
+     --module-path "$(join "${module_path[@]}")" --add-modules org.graalvm.polyglot
+     --enable-native-access=ALL-UNNAMED,org.graalvm.truffle
+     -Xms2g -Xmx2g -XX:+UseG1GC)
+"$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && jvm+=(--sun-misc-unsafe-memory-access=allow)
+
+echo "# $("$java" -version 2>&1 | head -1), $(nproc) cores, flags: ${jvm[*]//$HOME/\~}" | sed 's|--module-path [^ ]*|--module-path <polyglot jars>|; s|--upgrade-module-path [^ ]*|--upgrade-module-path <compiler jar>|'
+exec "$java" "${jvm[@]}" -cp "$(join "${class_path[@]}")" dev.jsctx.bench.Main "$@"

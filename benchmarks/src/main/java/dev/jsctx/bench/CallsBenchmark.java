@@ -1,0 +1,75 @@
+package dev.jsctx.bench;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.util.Statistics;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the call benchmarks with JMH and prints their figures: one caller's latency (p50, p99), many callers'
+ * throughput, and the raw GraalJS baseline, all in one run.
+ */
+final class CallsBenchmark {
+    /** Enough callers to keep two runtime threads busy; each is a virtual thread. */
+    static final int THROUGHPUT_CALLERS = 64;
+
+    private CallsBenchmark() {
+    }
+
+    static void run(List<String> engines, int warmupSeconds, int measureSeconds, int iterations)
+            throws RunnerException {
+        for (String engine : engines) {
+            String prefix = engine.equals("graal") ? "" : engine + "_";
+            RunResult latency = runOne(PoolCallBenchmark.class, engine, Mode.SampleTime, 1,
+                    warmupSeconds, measureSeconds, iterations);
+            Statistics sample = latency.getPrimaryResult().getStatistics();
+            Figures.print(prefix + "call_p50_us", sample.getPercentile(50) / 1000.0);
+            Figures.print(prefix + "call_p99_us", sample.getPercentile(99) / 1000.0);
+            RunResult throughput = runOne(PoolCallBenchmark.class, engine, Mode.Throughput, THROUGHPUT_CALLERS,
+                    warmupSeconds, measureSeconds, iterations);
+            Figures.print(prefix + "calls_per_s", throughput.getPrimaryResult().getScore());
+        }
+        RunResult raw = runOne(RawGraalCallBenchmark.class, null, Mode.SampleTime, 1,
+                warmupSeconds, measureSeconds, iterations);
+        Figures.print("raw_call_p50_us", raw.getPrimaryResult().getStatistics().getPercentile(50) / 1000.0);
+    }
+
+    private static RunResult runOne(Class<?> benchmark, String engine, Mode mode, int threads,
+                                    int warmupSeconds, int measureSeconds, int iterations) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(benchmark.getName())
+                .mode(mode)
+                .timeUnit(mode == Mode.Throughput ? TimeUnit.SECONDS : TimeUnit.NANOSECONDS)
+                .threads(threads)
+                .forks(1)
+                .warmupIterations(1)
+                .warmupTime(TimeValue.seconds(warmupSeconds))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.seconds(measureSeconds))
+                // The forked JVM gets this JVM's flags (JIT, module path) plus virtual-thread callers.
+                .jvmArgs(jvmArgs(benchmark == PoolCallBenchmark.class));
+        if (engine != null) {
+            options.param("engine", engine);
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        return results.iterator().next();
+    }
+
+    private static String[] jvmArgs(boolean virtualCallers) {
+        List<String> args = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (virtualCallers) {
+            args.add("-Djmh.executor=VIRTUAL");
+        }
+        return args.toArray(String[]::new);
+    }
+}

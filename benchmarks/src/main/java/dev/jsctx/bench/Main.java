@@ -1,0 +1,68 @@
+package dev.jsctx.bench;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmarks' entry point: {@code Main NAME [--option value]...}, one bounded benchmark per run, each figure
+ * printed as a {@code key=value} line. {@code benchmarks/run.sh} builds the module and calls this with the JVM
+ * flags the JIT needs.
+ */
+public final class Main {
+    private static final String USAGE = """
+            usage: run.sh NAME [options]
+              memory   [--contexts 10000] [--engines graal]   retained heap per counter context
+              open     [--opens 2000] [--engines graal]       open (spare ready / cold) and close latency
+              calls    [--engines graal,noop] [--warmup 20] [--seconds 10] [--iterations 3]
+                                                              call latency and throughput through the pool
+              sessions --sessions N --rate R --seconds S [--url U]
+                                                              live counter sessions over WebSockets
+            """;
+
+    private Main() {
+    }
+
+    /**
+     * @param args the benchmark's name, then its options
+     * @throws Exception if the benchmark fails
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+        switch (args[0]) {
+            case "memory" -> MemoryBenchmark.run(intOption(options, "contexts", 10_000), engines(options, "graal"));
+            case "open" -> OpenBenchmark.run(intOption(options, "opens", 2_000), engines(options, "graal"));
+            case "calls" -> CallsBenchmark.run(engines(options, "graal,noop"), intOption(options, "warmup", 20),
+                    intOption(options, "seconds", 10), intOption(options, "iterations", 3));
+            default -> {
+                System.err.print("unknown benchmark '" + args[0] + "'\n" + USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("options come as --name value pairs: " + Arrays.toString(args));
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private static int intOption(Map<String, String> options, String name, int defaultValue) {
+        String value = options.get(name);
+        return value == null ? defaultValue : Integer.parseInt(value);
+    }
+
+    private static List<String> engines(Map<String, String> options, String defaultValue) {
+        return List.of(options.getOrDefault("engines", defaultValue).split(","));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.jsctx.bench;
+
+import dev.jsctx.pool.ApiSurface;
+import dev.jsctx.pool.ContextPool;
+import dev.jsctx.pool.JsContext;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Retained heap per counter context: open N contexts, collect, and divide the growth by N. Not a JMH benchmark:
+ * it measures space, once, after full collections.
+ */
+final class MemoryBenchmark {
+    private MemoryBenchmark() {
+    }
+
+    static void run(int contexts, List<String> engines) throws InterruptedException {
+        System.out.println("# retained heap per counter context, " + contexts + " contexts open, after GC");
+        Figures.print("contexts", contexts);
+        Figures.print("heap_per_context_raw_graal_bytes", rawGraal(contexts));
+        for (String engine : engines) {
+            String prefix = engine.equals("graal") ? "heap_per_context_" : "heap_per_context_" + engine + "_";
+            Figures.print(prefix + "none_bytes", pooled(engine, contexts, ApiSurface.NONE));
+            if (engine.equals("graal")) {
+                Figures.print(prefix + "browser_bytes", pooled(engine, contexts, ApiSurface.BROWSER));
+            }
+        }
+    }
+
+    private static long pooled(String engine, int count, ApiSurface surface) throws InterruptedException {
+        try (ContextPool pool = Counters.pool(engine, Counters.THREADS)) {
+            // Warm the pool (engine, parsed scripts, spares) so only the contexts themselves are counted.
+            Counters.open(pool, 10, surface).forEach(JsContext::close);
+            long before = HeapProbe.retainedBytes();
+            List<JsContext> open = Counters.open(pool, count, surface);
+            long after = HeapProbe.retainedBytes();
+            long perContext = (after - before) / count;
+            if (open.stream().anyMatch(c -> !c.isOpen())) {
+                throw new IllegalStateException("a context closed during the measurement");
+            }
+            return perContext;
+        }
+    }
+
+    private static long rawGraal(int count) throws InterruptedException {
+        try (Engine engine = RawGraalCallBenchmark.RawGraal.engine()) {
+            RawGraalCallBenchmark.RawGraal.counterContext(engine).close();
+            long before = HeapProbe.retainedBytes();
+            List<Context> open = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                open.add(RawGraalCallBenchmark.RawGraal.counterContext(engine));
+            }
+            long after = HeapProbe.retainedBytes();
+            open.forEach(Context::close);
+            return (after - before) / count;
+        }
+    }
+}

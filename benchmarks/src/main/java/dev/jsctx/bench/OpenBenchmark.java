@@ -1,0 +1,75 @@
+package dev.jsctx.bench;
+
+import dev.jsctx.pool.ApiSurface;
+import dev.jsctx.pool.ContextPool;
+import dev.jsctx.pool.ContextSpec;
+import dev.jsctx.pool.JsContext;
+import dev.jsctx.pool.PoolConfig;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Time to open a counter context, with a spare ready and with none, and to close one. Each open is timed
+ * alone, from a virtual thread, so the figures are latencies a request handler sees.
+ */
+final class OpenBenchmark {
+    private OpenBenchmark() {
+    }
+
+    static void run(int opens, List<String> engines) throws Exception {
+        System.out.println("# open/close latency, " + opens + " opens per figure, from a virtual thread");
+        for (String engine : engines) {
+            String prefix = engine.equals("graal") ? "" : engine + "_";
+            Histogram close = new Histogram(3);
+            Histogram spare = measure(engine, opens, 2, close);
+            Histogram cold = measure(engine, opens, 0, new Histogram(3));
+            Figures.print(prefix + "open_spare_p50_us", spare.getValueAtPercentile(50) / 1000.0);
+            Figures.print(prefix + "open_spare_p99_us", spare.getValueAtPercentile(99) / 1000.0);
+            Figures.print(prefix + "open_cold_p50_us", cold.getValueAtPercentile(50) / 1000.0);
+            Figures.print(prefix + "open_cold_p99_us", cold.getValueAtPercentile(99) / 1000.0);
+            Figures.print(prefix + "close_p50_us", close.getValueAtPercentile(50) / 1000.0);
+        }
+    }
+
+    private static Histogram measure(String engine, int opens, int spares, Histogram closeTimes) throws Exception {
+        Histogram openTimes = new Histogram(3);
+        try (ContextPool pool = Counters.pool(engine, Counters.THREADS, PoolConfig.builder().sparesPerSpec(spares))) {
+            ContextSpec spec = Counters.spec(ApiSurface.NONE);
+            Thread caller = Thread.ofVirtual().start(() -> {
+                List<JsContext> open = new ArrayList<>();
+                // Warm-up: the engine's first contexts and the JIT.
+                for (int i = 0; i < opens; i++) {
+                    open.add(pool.open(spec));
+                }
+                open.forEach(JsContext::close);
+                open.clear();
+                for (int i = 0; i < opens; i++) {
+                    awaitSpares(pool, spares * Counters.THREADS);
+                    long start = System.nanoTime();
+                    open.add(pool.open(spec));
+                    openTimes.recordValue(System.nanoTime() - start);
+                }
+                for (JsContext context : open) {
+                    long start = System.nanoTime();
+                    context.close();
+                    closeTimes.recordValue(System.nanoTime() - start);
+                }
+            });
+            caller.join();
+        }
+        return openTimes;
+    }
+
+    /** A spare is made when the runtime thread is idle; wait for it, so "spare ready" is what is measured. */
+    private static void awaitSpares(ContextPool pool, int spares) {
+        if (spares == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (pool.stats().sparesReady() < spares && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.jsctx.counter;
+
+import dev.jsctx.liveview.LiveViewConfig;
+import dev.jsctx.liveview.LiveViewFeature;
+import dev.jsctx.liveview.PageLayout;
+import dev.jsctx.pool.ContextPool;
+import dev.jsctx.pool.PoolStats;
+import io.helidon.config.Config;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The counter app's parts, built from configuration: the JS context pool, the metrics, the live sessions and
+ * the web server's routes. {@link Main} runs it; tests build one on a random port.
+ */
+public final class CounterApp implements AutoCloseable {
+    private final Config config;
+    private final ContextPool pool;
+    private final LiveSessions sessions;
+    private final String runtime;
+
+    private CounterApp(Config config, ContextPool pool, LiveSessions sessions) {
+        this.config = config;
+        this.pool = pool;
+        this.sessions = sessions;
+        this.runtime = CounterPool.runtimeDescription(pool);
+    }
+
+    /**
+     * Starts the pool and what watches it.
+     *
+     * @param config the root configuration ({@code pool}, {@code liveview}, {@code counter} and {@code server})
+     * @return the started app, to be set up on a server
+     */
+    public static CounterApp start(Config config) {
+        CounterMetrics metrics = new CounterMetrics();
+        ContextPool pool = CounterPool.start(config.get("pool"), metrics);
+        Duration refresh = config.get("counter.refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(5));
+        LiveSessions sessions = new LiveSessions(refresh, () -> totals(pool));
+        metrics.registerGauges(pool, sessions::active);
+        return new CounterApp(config, pool, sessions);
+    }
+
+    /**
+     * Configures a server: its settings from the {@code server} node, health and metrics under {@code /observe},
+     * and the counter view at {@code /}.
+     *
+     * @param server the server's builder; builders are not thread-safe
+     */
+    public void setup(WebServerConfig.Builder server) {
+        server.config(config.get("server"))
+                .addFeature(ObserveFeature.just(
+                        HealthObserver.builder()
+                                .details(true)
+                                .addCheck(this::poolHealth, HealthCheckType.READINESS, "pool")
+                                .build(),
+                        MetricsObserver.create()))
+                .addFeature(LiveViewFeature.builder()
+                        .config(LiveViewConfig.create(config.get("liveview")))
+                        .layout(PageLayout.standard("jsctx counter", "<style>\n" + resource("counter.css") + "</style>"))
+                        .view("/", () -> new CounterLive(pool, sessions, runtime))
+                        .build());
+    }
+
+    /**
+     * @return the pool's engine and how it runs, for example "graal (optimized)"
+     */
+    public String runtime() {
+        return runtime;
+    }
+
+    /**
+     * Stops the refreshes and closes the pool, with every context still open.
+     */
+    @Override
+    public void close() {
+        sessions.close();
+        pool.close();
+    }
+
+    private HealthCheckResponse poolHealth() {
+        PoolStats stats = pool.stats();
+        return HealthCheckResponse.builder()
+                .status(true)
+                .detail("contextsOpen", stats.contextsOpen())
+                .detail("threads", stats.contextsPerThread().size())
+                .detail("engine", runtime)
+                .build();
+    }
+
+    /** What every page shows of the pool; pages are refreshed when it changes. */
+    private static List<Integer> totals(ContextPool pool) {
+        PoolStats stats = pool.stats();
+        return List.of(stats.contextsOpen(), stats.contextsPerThread().size());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = CounterApp.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class-path resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.jsctx.counter;
+
+import dev.jsctx.liveview.LiveSession;
+import dev.jsctx.liveview.LiveView;
+import dev.jsctx.liveview.Rendered;
+import dev.jsctx.liveview.Template;
+import dev.jsctx.pool.CallQueueFullException;
+import dev.jsctx.pool.CallTimeoutException;
+import dev.jsctx.pool.ContextPool;
+import dev.jsctx.pool.JsContext;
+import dev.jsctx.pool.JsException;
+import dev.jsctx.pool.PoolStats;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.util.Map;
+
+/**
+ * One tab's counter. When the tab connects, {@code mount} opens the tab's own JS context (API surface
+ * {@code NONE}, {@code counter.js}) and hands it to the session, so the context closes with the tab. Events
+ * call the context; {@code render} shows its count, the last refusal, and where the context lives.
+ *
+ * <p>The plain-HTML first render (no socket yet) opens no context: it shows the starting count, so a crawler or
+ * a page load that never connects costs no JavaScript context.
+ */
+final class CounterLive implements LiveView {
+    private static final Template PAGE = Template.of("""
+            <main class="counter">
+              <h1>Counter</h1>
+              <p class="count-line">Count <output id="count" aria-live="polite">{}</output></p>
+              <div class="buttons">
+                <button id="dec" type="button" data-jsctx-click="dec" aria-label="Decrease by one">&minus;1</button>
+                <button id="reset" type="button" data-jsctx-click="reset">Reset</button>
+                <button id="inc" type="button" data-jsctx-click="inc" aria-label="Increase by one">+1</button>
+              </div>
+              <form id="add" data-jsctx-submit="add">
+                <label for="amount">Amount</label>
+                <input id="amount" name="amount" type="text" inputmode="numeric" autocomplete="off" value="5" maxlength="32">
+                <button type="submit">Add</button>
+              </form>
+              <p id="error" role="alert">{}</p>
+              <dl class="stats">
+                <div><dt>This tab</dt><dd id="context">{}</dd></div>
+                <div><dt>Pool</dt><dd id="pool">{}</dd></div>
+              </dl>
+            </main>""");
+
+    private final ContextPool pool;
+    private final LiveSessions sessions;
+    private final String runtime;
+    private JsContext js;
+    private long count;
+    private String error = "";
+    private long memoryBytes = -1;
+
+    CounterLive(ContextPool pool, LiveSessions sessions, String runtime) {
+        this.pool = pool;
+        this.sessions = sessions;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void mount(Map<String, String> params, LiveSession session) {
+        if (!session.connected()) {
+            return;
+        }
+        js = session.own(pool.open(CounterPool.COUNTER_SPEC));
+        session.own(sessions.join(session));
+        count = countOf(js.call("get"));
+        memoryBytes = js.memoryBytes();
+    }
+
+    @Override
+    public void handleEvent(String name, JsonObject payload) throws Exception {
+        switch (name) {
+            case "inc", "dec", "reset" -> callCounter(name);
+            case "add" -> callCounter("add", amountOf(payload));
+            default -> LiveView.super.handleEvent(name, payload);
+        }
+    }
+
+    @Override
+    public void handleInfo(Object message) {
+        if (message == LiveSessions.REFRESH && js != null) {
+            memoryBytes = js.memoryBytes();
+        }
+    }
+
+    @Override
+    public Rendered render() {
+        return PAGE.with(count, error, contextLine(), poolLine());
+    }
+
+    private void callCounter(String function, JsonValue... args) {
+        if (js == null) {
+            throw new IllegalStateException("event before the view was connected");
+        }
+        try {
+            count = countOf(js.call(function, args));
+            error = "";
+        } catch (JsException e) {
+            error = e.jsMessage();
+        } catch (CallTimeoutException e) {
+            error = "The counter took too long to answer; try again.";
+        } catch (CallQueueFullException e) {
+            error = "Too many clicks at once; try again.";
+        }
+        // Any other failure (the context closed under us) ends the view; the client rejoins with a fresh one.
+    }
+
+    /**
+     * The form's amount as sent, text or number: counter.js parses and checks it, so the rules live in one place.
+     * Its length is bounded by the live view's largest message.
+     */
+    private static JsonValue amountOf(JsonObject payload) {
+        JsonValue amount = payload.get("amount");
+        return amount instanceof JsonString || amount instanceof JsonNumber ? amount : JsonValue.NULL;
+    }
+
+    private static long countOf(JsonValue value) {
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            return number.longValueExact();
+        }
+        throw new IllegalStateException("counter.js returned " + value + " instead of an integer");
+    }
+
+    private String contextLine() {
+        if (js == null) {
+            return "not connected";
+        }
+        String memory = memoryBytes < 0 ? "size unknown" : "about " + Math.round(memoryBytes / 1024.0) + " KB";
+        return "runtime thread " + js.threadIndex() + ", " + memory;
+    }
+
+    private String poolLine() {
+        PoolStats stats = pool.stats();
+        return stats.contextsOpen() + " contexts open on " + stats.contextsPerThread().size() + " threads, "
+                + runtime;
+    }
+}

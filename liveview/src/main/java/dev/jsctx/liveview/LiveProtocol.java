@@ -1,0 +1,129 @@
+package dev.jsctx.liveview;
+
+/**
+ * Every string and number the server and the browser client agree on: message types, JSON keys, HTML
+ * attributes, CSS classes, close codes, paths, timings and the protocol version.
+ *
+ * <p>The client mirrors this class in {@code constants.js} (served at {@value #SCRIPT_PATH}{@code constants.js}),
+ * constant for constant, with the same names and values; a test keeps the two in step. The messages are
+ * described in the module's {@code README.md}.
+ *
+ * <p>Templates use the attribute names to bind elements to events, for example
+ * {@code <button data-jsctx-click="inc">}.
+ */
+public final class LiveProtocol {
+
+    /** Version of the wire protocol; a join with another version is closed with {@link #CLOSE_VERSION_MISMATCH}. */
+    public static final String PROTOCOL_VERSION = "1";
+
+    // Paths served by the module.
+    /** The one WebSocket endpoint shared by every view. */
+    public static final String WS_PATH = "/live/ws";
+    /** Prefix of the client's ES modules; {@code jsctx.js} is the entry point. */
+    public static final String SCRIPT_PATH = "/live/js/";
+    /** The client's entry module, loaded by every page. */
+    public static final String SCRIPT_ENTRY = "jsctx.js";
+
+    // Message keys.
+    /** Message type: {@link #TYPE_JOIN}, {@link #TYPE_EVENT}, {@link #TYPE_HEARTBEAT}, {@link #TYPE_REPLY},
+     * {@link #TYPE_DIFF} or {@link #TYPE_ERROR}. */
+    public static final String KEY_TYPE = "type";
+    /** Client-chosen reference of a request, echoed in its reply. */
+    public static final String KEY_REF = "ref";
+    /** Signed join token, from the page's container (and refreshed in each join reply). */
+    public static final String KEY_TOKEN = "token";
+    /** Protocol version in a join. */
+    public static final String KEY_VERSION = "version";
+    /** Event name in an event message. */
+    public static final String KEY_EVENT = "event";
+    /** Event values (a JSON object of strings) in an event message. */
+    public static final String KEY_PAYLOAD = "payload";
+    /** Reply status: {@link #STATUS_OK} or {@link #STATUS_ERROR}. */
+    public static final String KEY_STATUS = "status";
+    /** Human-readable reason of an error. */
+    public static final String KEY_REASON = "reason";
+    /** Full render (statics and dynamics) in a join reply. */
+    public static final String KEY_RENDERED = "rendered";
+    /** Changed dynamics in an event reply or a server push. */
+    public static final String KEY_DIFF = "diff";
+
+    // Message types.
+    /** Client to server: join a view with a token. */
+    public static final String TYPE_JOIN = "join";
+    /** Client to server: an event from a binding. */
+    public static final String TYPE_EVENT = "event";
+    /** Client to server: keep-alive; answered with an ok reply. */
+    public static final String TYPE_HEARTBEAT = "heartbeat";
+    /** Server to client: the answer to a request with the same ref. */
+    public static final String TYPE_REPLY = "reply";
+    /** Server to client: changes pushed after {@code handleInfo}. */
+    public static final String TYPE_DIFF = "diff";
+    /** Server to client: an error that belongs to no request (for example malformed JSON). */
+    public static final String TYPE_ERROR = "error";
+
+    /** Reply status of a request that succeeded. */
+    public static final String STATUS_OK = "ok";
+    /** Reply status of a request that was refused; the reply has a reason. */
+    public static final String STATUS_ERROR = "error";
+
+    // Keys of a rendered tree (statics, dynamics by position, list items).
+    /** Statics of a template: an array of strings, one more than its dynamics. */
+    public static final String RENDERED_STATICS = "s";
+    /** Dynamics of each item of a list: an array of arrays. */
+    public static final String RENDERED_ITEMS = "d";
+
+    // HTML attributes.
+    /** Marks a view's container element. */
+    public static final String ATTR_VIEW = "data-jsctx-view";
+    /** The container's signed join token. */
+    public static final String ATTR_TOKEN = "data-jsctx-token";
+    /** The container's heartbeat interval in milliseconds. */
+    public static final String ATTR_HEARTBEAT_MS = "data-jsctx-heartbeat-ms";
+    /** On a button or link: sends the named event on click. */
+    public static final String ATTR_CLICK = "data-jsctx-click";
+    /** On a form: sends the named event with the form's fields on submit. */
+    public static final String ATTR_SUBMIT = "data-jsctx-submit";
+    /** On an input, select or form: sends the named event with the fields on change. */
+    public static final String ATTR_CHANGE = "data-jsctx-change";
+    /** Prefix of attributes whose values join the event payload: {@code data-jsctx-value-amount="5"}. */
+    public static final String ATTR_VALUE_PREFIX = "data-jsctx-value-";
+
+    // CSS classes.
+    /** On an element while its event is in flight. */
+    public static final String CLASS_EVENT_LOADING = "jsctx-event-loading";
+    /** On the container while the socket is joined. */
+    public static final String CLASS_CONNECTED = "jsctx-connected";
+    /** On the container while it connects or joins. */
+    public static final String CLASS_LOADING = "jsctx-loading";
+    /** On the container after the view failed or a request was refused. */
+    public static final String CLASS_ERROR = "jsctx-error";
+    /** On the container while the socket is down. */
+    public static final String CLASS_DISCONNECTED = "jsctx-disconnected";
+
+    // Close codes (RFC 6455 application range 4000-4999, chosen to echo HTTP statuses).
+    /** The join token is missing, malformed or forged; the client stops. */
+    public static final int CLOSE_TOKEN_INVALID = 4401;
+    /** The join token has expired; the client reloads the page for a fresh one. */
+    public static final int CLOSE_TOKEN_EXPIRED = 4410;
+    /** No heartbeat or other message arrived in time; the client reconnects. */
+    public static final int CLOSE_HEARTBEAT_TIMEOUT = 4408;
+    /** The join named another protocol version; the client reloads the page. */
+    public static final int CLOSE_VERSION_MISMATCH = 4426;
+    /** The view failed in a callback and ended; the client shows the error state and rejoins. */
+    public static final int CLOSE_VIEW_FAILED = 4500;
+    /** The view's path has no route (any more); the client stops. */
+    public static final int CLOSE_NO_ROUTE = 4404;
+    /** A message was larger than the configured maximum (RFC 6455 "message too big"); the client rejoins. */
+    public static final int CLOSE_TOO_BIG = 1009;
+    /** The server stops; the client reconnects. */
+    public static final int CLOSE_GOING_AWAY = 1001;
+
+    // Timings (defaults; the heartbeat interval actually used comes from the container attribute).
+    /** Default interval between client heartbeats; the server closes a socket silent for twice as long. */
+    public static final int HEARTBEAT_INTERVAL_MS = 30000;
+    /** Reconnect delays in order; the last one repeats. */
+    public static final String RECONNECT_DELAYS_MS = "10,50,100,150,200,250,500,1000,2000,5000";
+
+    private LiveProtocol() {
+    }
+}

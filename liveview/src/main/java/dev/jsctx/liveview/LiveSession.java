@@ -1,0 +1,44 @@
+package dev.jsctx.liveview;
+
+/**
+ * The session of one view instance, given to {@link LiveView#mount}. It owns the view's resources and carries
+ * messages to the view. All methods are thread-safe.
+ */
+public interface LiveSession {
+
+    /**
+     * A random id of this view instance, unique while the server runs; handy in logs and as a key.
+     *
+     * @return the id
+     */
+    String id();
+
+    /**
+     * Whether this view is connected over a WebSocket; {@code false} during the plain HTTP render, which ends
+     * right after the first {@link LiveView#render()}.
+     *
+     * @return whether the view is connected
+     */
+    boolean connected();
+
+    /**
+     * Make this session own a resource: it is closed exactly once, when the view ends (socket closed or failed,
+     * heartbeats missed, server stopped, a callback failed, or {@code mount} failed after this call). Resources
+     * close in reverse order of {@code own}; a failure to close one is logged and does not stop the others.
+     * A resource handed over after the view ended is closed at once.
+     *
+     * @param resource the resource
+     * @param <T>      its type
+     * @return the same resource, for {@code var context = session.own(pool.open(spec));}
+     */
+    <T extends AutoCloseable> T own(T resource);
+
+    /**
+     * Send a message to this view: it runs later as {@link LiveView#handleInfo(Object)}, and the changes it
+     * causes are pushed to the browser. Returns at once; callable from any thread, also from the view's own
+     * callbacks. Messages are dropped when the view has ended or is not connected.
+     *
+     * @param message any object
+     */
+    void send(Object message);
+}

@@ -1,0 +1,98 @@
+package dev.jsctx.liveview;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.helidon.common.uri.UriQuery;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpFeature;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.websocket.WsRouting;
+
+import static dev.jsctx.liveview.LiveProtocol.ATTR_HEARTBEAT_MS;
+import static dev.jsctx.liveview.LiveProtocol.ATTR_TOKEN;
+import static dev.jsctx.liveview.LiveProtocol.ATTR_VIEW;
+
+final class LiveViewFeatureImpl implements LiveViewFeature {
+
+    private static final String SCRIPT_TAG = "<script type=\"module\" src=\"" + LiveProtocol.SCRIPT_PATH
+                                             + LiveProtocol.SCRIPT_ENTRY + "\"></script>";
+
+    private final LiveRuntime runtime;
+    private final PageLayout layout;
+
+    LiveViewFeatureImpl(LiveRuntime runtime, PageLayout layout) {
+        this.runtime = runtime;
+        this.layout = layout;
+    }
+
+    @Override
+    public void setup(ServerFeatureContext featureContext) {
+        SocketBuilders socket = featureContext.socket(WebServer.DEFAULT_SOCKET_NAME);
+        socket.httpRouting().addFeature(new Pages());
+        socket.routingBuilders()
+                .routingBuilder(WsRouting.Builder.class, WsRouting::builder)
+                .endpoint(LiveProtocol.WS_PATH, () -> new LiveSocket(runtime));
+    }
+
+    @Override
+    public String name() {
+        return "jsctx-liveview";
+    }
+
+    @Override
+    public String type() {
+        return "jsctx-liveview";
+    }
+
+    /** The HTTP side: page renders and client scripts; its life cycle starts and stops the runtime. */
+    private final class Pages implements HttpFeature {
+
+        @Override
+        public void setup(HttpRouting.Builder routing) {
+            ClientScripts.register(routing);
+            for (String path : runtime.paths()) {
+                routing.get(path, (request, response) -> page(path, request, response));
+            }
+        }
+
+        @Override
+        public void beforeStart() {
+            runtime.start();
+        }
+
+        @Override
+        public void afterStop() {
+            runtime.stop();
+        }
+    }
+
+    private void page(String path, ServerRequest request, ServerResponse response) {
+        Map<String, String> params = params(request.query());
+        Rendered rendered;
+        try {
+            rendered = ViewSession.renderOnce(runtime.route(path).get(), path, params);
+        } catch (ViewSession.ViewFailedException e) {
+            response.status(Status.INTERNAL_SERVER_ERROR_500).send("The page could not be rendered.");
+            return;
+        }
+        String container = "<div " + ATTR_VIEW
+                           + " " + ATTR_TOKEN + "=\"" + Html.escape(runtime.tokens().sign(path, params)) + "\""
+                           + " " + ATTR_HEARTBEAT_MS + "=\"" + runtime.config().heartbeatInterval().toMillis() + "\">"
+                           + rendered.toHtml() + "</div>";
+        response.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+        response.send(layout.page(SCRIPT_TAG, container));
+    }
+
+    private static Map<String, String> params(UriQuery query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String name : query.names()) {
+            params.put(name, query.first(name).orElse(""));
+        }
+        return Map.copyOf(params);
+    }
+}

@@ -1,0 +1,277 @@
+package dev.jsctx.liveview;
+
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import jakarta.json.JsonObject;
+
+/**
+ * Runs one view instance: its callbacks one at a time under {@link #lock}, its owned resources, its mailbox of
+ * {@code handleInfo} messages, and the last rendered tree sent to the browser (for diffs).
+ *
+ * <p>Every message to the browser that depends on the rendered tree is sent while holding the lock, so the
+ * browser receives diffs in the order they were computed.
+ */
+final class ViewSession implements LiveSession {
+
+    private static final System.Logger LOGGER = System.getLogger(ViewSession.class.getName());
+    private static final SecureRandom IDS = new SecureRandom();
+
+    private final String id;
+    private final LiveView view;
+    private final String path;
+    /** Sends one text frame to the browser; {@code null} for the disconnected HTTP render. */
+    private final Consumer<String> frames;
+    /** Called, outside the lock, after a callback failed and the view ended. */
+    private final Consumer<String> onFailure;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    // guarded by lock
+    private List<AutoCloseable> owned;
+    private boolean ended;
+    private Rendered lastSent;
+
+    // guarded by this
+    private ArrayDeque<Object> mailbox;
+    private boolean draining;
+
+    private ViewSession(LiveView view, String path, Consumer<String> frames, Consumer<String> onFailure) {
+        this.id = newId();
+        this.view = view;
+        this.path = path;
+        this.frames = frames;
+        this.onFailure = onFailure;
+    }
+
+    /** A view joined over a WebSocket. */
+    static ViewSession connected(LiveView view, String path, Consumer<String> frames, Consumer<String> onFailure) {
+        return new ViewSession(view, path, frames, onFailure);
+    }
+
+    /**
+     * Mount, render once and end: the plain HTTP render.
+     *
+     * @throws ViewFailedException if mount or render failed (the view has ended)
+     */
+    static Rendered renderOnce(LiveView view, String path, Map<String, String> params) {
+        ViewSession session = new ViewSession(view, path, null, reason -> { });
+        session.lock.lock();
+        try {
+            session.view.mount(params, session);
+            return Objects.requireNonNull(session.view.render(), "render() returned null");
+        } catch (Exception e) {
+            throw session.failed("mount", e);
+        } finally {
+            session.end();
+            session.lock.unlock();
+        }
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public boolean connected() {
+        return frames != null;
+    }
+
+    @Override
+    public <T extends AutoCloseable> T own(T resource) {
+        Objects.requireNonNull(resource, "resource");
+        lock.lock();
+        try {
+            if (!ended) {
+                if (owned == null) {
+                    owned = new ArrayList<>(2);
+                }
+                owned.add(resource);
+                return resource;
+            }
+        } finally {
+            lock.unlock();
+        }
+        closeQuietly(resource);
+        return resource;
+    }
+
+    @Override
+    public void send(Object message) {
+        if (frames == null) {
+            return;
+        }
+        synchronized (this) {
+            if (mailbox == null) {
+                mailbox = new ArrayDeque<>(4);
+            }
+            mailbox.add(message);
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        Thread.ofVirtual().name("jsctx-liveview-info-" + id).start(this::drainMailbox);
+    }
+
+    /**
+     * Mount and render, then send the join reply with the full tree.
+     *
+     * @throws ViewFailedException if mount or render failed (the view has ended)
+     */
+    void join(String ref, Map<String, String> params, String freshToken) {
+        lock.lock();
+        try {
+            view.mount(params, this);
+            Rendered rendered = Objects.requireNonNull(view.render(), "render() returned null");
+            lastSent = rendered;
+            frames.accept(Messages.joined(ref, RenderedJson.full(rendered), freshToken));
+        } catch (Exception e) {
+            end();
+            throw failed("mount", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Run an event and send its reply: the diff, or the reason it was refused.
+     *
+     * @throws ViewFailedException if the callback failed (the view has ended)
+     */
+    void event(String ref, String name, JsonObject payload) {
+        lock.lock();
+        try {
+            if (ended) {
+                frames.accept(Messages.refused(ref, "view has ended"));
+                return;
+            }
+            try {
+                view.handleEvent(name, payload);
+            } catch (EventRejectedException e) {
+                LOGGER.log(Level.INFO, () -> "view " + path + " (" + id + ") refused event \"" + name + "\": "
+                                             + e.getMessage());
+                frames.accept(Messages.refused(ref, e.getMessage()));
+                return;
+            }
+            frames.accept(Messages.ok(ref, renderDiff()));
+        } catch (Exception e) {
+            end();
+            throw failed("handleEvent(\"" + name + "\")", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** End the view and close what it owns; harmless when already ended. */
+    void end() {
+        List<AutoCloseable> toClose;
+        lock.lock();
+        try {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            toClose = owned;
+            owned = null;
+            lastSent = null;
+        } finally {
+            lock.unlock();
+        }
+        if (toClose != null) {
+            for (int i = toClose.size() - 1; i >= 0; i--) {
+                closeQuietly(toClose.get(i));
+            }
+        }
+    }
+
+    private void drainMailbox() {
+        while (true) {
+            Object message;
+            synchronized (this) {
+                message = mailbox.poll();
+                if (message == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            if (!info(message)) {
+                synchronized (this) {
+                    mailbox.clear();
+                    draining = false;
+                }
+                return;
+            }
+        }
+    }
+
+    /** Run one info message; false when the view has ended. */
+    private boolean info(Object message) {
+        String failure = null;
+        lock.lock();
+        try {
+            if (ended) {
+                return false;
+            }
+            view.handleInfo(message);
+            JsonObject diff = renderDiff();
+            if (!diff.isEmpty()) {
+                frames.accept(Messages.pushed(diff));
+            }
+            return true;
+        } catch (Exception e) {
+            end();
+            failure = failed("handleInfo", e).getMessage();
+            return false;
+        } finally {
+            lock.unlock();
+            if (failure != null) {
+                onFailure.accept(failure);
+            }
+        }
+    }
+
+    private JsonObject renderDiff() {
+        Rendered rendered = Objects.requireNonNull(view.render(), "render() returned null");
+        JsonObject diff = RenderedJson.diff(lastSent, rendered);
+        lastSent = rendered;
+        return diff;
+    }
+
+    private ViewFailedException failed(String callback, Exception cause) {
+        LOGGER.log(Level.ERROR, "view " + path + " (" + id + ") failed in " + callback + " and ended", cause);
+        // the cause stays in the server log: its message may hold details the browser must not see
+        return new ViewFailedException("view failed in " + callback);
+    }
+
+    private void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, "view " + path + " (" + id + ") could not close " + resource, e);
+        }
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[8];
+        IDS.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** A view callback failed; the view has ended. The message is safe to show to the browser. */
+    static final class ViewFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ViewFailedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+// One WebSocket per view container: join, requests with refs, heartbeats, and reconnect with backoff.
+import * as C from "./constants.js";
+
+const RECONNECT_DELAYS = C.RECONNECT_DELAYS_MS.split(",").map(Number);
+
+/**
+ * Connects a view and keeps it connected. Callbacks:
+ * onJoined(rendered) after each (re)join, onDiff(diff) for server pushes, onStatus(statusClass) on changes,
+ * onError(reason) for errors that belong to no request.
+ */
+export class ViewSocket {
+  constructor(token, heartbeatMs, callbacks) {
+    this.token = token;
+    this.heartbeatMs = heartbeatMs;
+    this.callbacks = callbacks;
+    this.ref = 0;
+    this.pending = new Map();
+    this.attempt = 0;
+    this.ws = null;
+    this.timer = null;
+  }
+
+  connect() {
+    this.callbacks.onStatus(C.CLASS_LOADING);
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    const ws = new WebSocket(`${scheme}//${location.host}${C.WS_PATH}`);
+    this.ws = ws;
+    ws.onopen = () => this.join();
+    ws.onmessage = (e) => this.receive(JSON.parse(e.data));
+    ws.onclose = (e) => this.closed(e.code, e.reason);
+  }
+
+  /** Send an event; resolves with the reply ({status, diff} or {status, reason}). */
+  push(event, payload) {
+    return this.request({ [C.KEY_TYPE]: C.TYPE_EVENT, [C.KEY_EVENT]: event, [C.KEY_PAYLOAD]: payload });
+  }
+
+  join() {
+    this.request({ [C.KEY_TYPE]: C.TYPE_JOIN, [C.KEY_TOKEN]: this.token, [C.KEY_VERSION]: C.PROTOCOL_VERSION })
+      .then((reply) => {
+        if (reply[C.KEY_STATUS] !== C.STATUS_OK) {
+          return;
+        }
+        this.token = reply[C.KEY_TOKEN];
+        this.attempt = 0;
+        this.startHeartbeat();
+        this.callbacks.onStatus(C.CLASS_CONNECTED);
+        this.callbacks.onJoined(reply[C.KEY_RENDERED]);
+      }, () => {});
+  }
+
+  request(message) {
+    const ref = String(++this.ref);
+    return new Promise((resolve, reject) => {
+      if (!this.ws || this.ws.readyState !== WebSocket.OPEN) {
+        reject(new Error("not connected"));
+        return;
+      }
+      this.pending.set(ref, { resolve, reject });
+      this.ws.send(JSON.stringify({ ...message, [C.KEY_REF]: ref }));
+    });
+  }
+
+  receive(message) {
+    switch (message[C.KEY_TYPE]) {
+      case C.TYPE_REPLY: {
+        const waiting = this.pending.get(message[C.KEY_REF]);
+        this.pending.delete(message[C.KEY_REF]);
+        if (waiting) {
+          waiting.resolve(message);
+        }
+        break;
+      }
+      case C.TYPE_DIFF:
+        this.callbacks.onDiff(message[C.KEY_DIFF]);
+        break;
+      case C.TYPE_ERROR:
+        this.callbacks.onError(message[C.KEY_REASON]);
+        break;
+      default:
+        console.warn("jsctx: unknown message", message);
+    }
+  }
+
+  /** Ping every interval; a heartbeat still unanswered at the next tick means the connection is dead. */
+  startHeartbeat() {
+    clearInterval(this.timer);
+    let waiting = false;
+    this.timer = setInterval(() => {
+      if (waiting) {
+        this.ws.close();
+        return;
+      }
+      waiting = true;
+      this.request({ [C.KEY_TYPE]: C.TYPE_HEARTBEAT }).then(() => { waiting = false; }, () => {});
+    }, this.heartbeatMs);
+  }
+
+  closed(code, reason) {
+    clearInterval(this.timer);
+    this.pending.forEach(({ reject }) => reject(new Error(`connection closed (${code})`)));
+    this.pending.clear();
+    switch (code) {
+      case C.CLOSE_TOKEN_EXPIRED:
+      case C.CLOSE_VERSION_MISMATCH:
+        location.reload();
+        return;
+      case C.CLOSE_TOKEN_INVALID:
+      case C.CLOSE_NO_ROUTE:
+        console.error(`jsctx: the view cannot join: ${reason}`);
+        this.callbacks.onStatus(C.CLASS_ERROR);
+        return;
+      case C.CLOSE_VIEW_FAILED:
+      case C.CLOSE_TOO_BIG:
+        this.callbacks.onStatus(C.CLASS_ERROR);
+        break;
+      default:
+        this.callbacks.onStatus(C.CLASS_DISCONNECTED);
+    }
+    const delay = RECONNECT_DELAYS[Math.min(this.attempt, RECONNECT_DELAYS.length - 1)];
+    this.attempt++;
+    setTimeout(() => this.connect(), delay);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.jsctx.liveview;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class LiveViewConfigTest {
+
+    @Test
+    void readsEveryKeyFromConfig() {
+        Config config = Config.just(ConfigSources.create(Map.of(
+                "liveview.secret", "0123456789abcdef0123456789abcdef",
+                "liveview.token-ttl", "PT5M",
+                "liveview.allowed-origins.0", "https://a.example",
+                "liveview.max-frame-bytes", "2048",
+                "liveview.heartbeat-interval", "PT10S",
+                "liveview.events-per-second", "7.5",
+                "liveview.event-burst", "9")));
+        LiveViewConfig live = LiveViewConfig.create(config.get("liveview"));
+        assertArrayEquals("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), live.secret());
+        assertEquals(Duration.ofMinutes(5), live.tokenTtl());
+        assertEquals(Set.of("https://a.example"), live.allowedOrigins());
+        assertEquals(2048, live.maxFrameBytes());
+        assertEquals(Duration.ofSeconds(10), live.heartbeatInterval());
+        assertEquals(7.5, live.eventsPerSecond());
+        assertEquals(9, live.eventBurst());
+        assertFalse(live.toString().contains("0123456789abcdef"), "toString must not show the secret");
+    }
+
+    @Test
+    void defaultsApplyAndSecretIsRandom() {
+        LiveViewConfig live = LiveViewConfig.create();
+        assertEquals(65536, live.maxFrameBytes());
+        assertEquals(Duration.ofSeconds(30), live.heartbeatInterval());
+        assertEquals(LiveViewConfig.MIN_SECRET_BYTES, live.secret().length);
+        assertFalse(java.util.Arrays.equals(live.secret(), LiveViewConfig.create().secret()));
+    }
+
+    @Test
+    void shortSecretIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                                                  () -> LiveViewConfig.builder().secret("short"));
+        assertEquals("liveview secret must have at least 32 bytes, got 5", e.getMessage());
+    }
+}

@@ -1,0 +1,216 @@
+package dev.jsctx.pool;
+
+import dev.jsctx.pool.spi.EngineContext;
+import dev.jsctx.pool.spi.PreparedScripts;
+import jakarta.json.JsonValue;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+
+/**
+ * A context's side on its runtime thread: its engine context, the calls waiting their turn, and the call
+ * awaiting a Promise. Runs the context's calls one at a time in arrival order: a call starts only when the
+ * previous one has its result, Promise included. Confined to the runtime thread.
+ */
+final class ContextLane {
+    private final PooledContext context;
+    private final RuntimeThread thread;
+    private final ShapeKey shape;
+    private final ContextSpec spec;
+    private final PreparedScripts prepared;
+    private final Duration timeout;
+    private final long timeoutNanos;
+    private HostedContext engine;
+    /** Calls that arrived while another was in flight; made on first need, most contexts never queue. */
+    private ArrayDeque<Call> backlog;
+    /** The call whose Promise has not settled yet, or null. */
+    private Call inFlight;
+    private boolean released;
+
+    ContextLane(PooledContext context, RuntimeThread thread, ContextSpec spec, ShapeKey shape,
+                PreparedScripts prepared, HostedContext engine, Duration timeout) {
+        this.context = context;
+        this.thread = thread;
+        this.spec = spec;
+        this.shape = shape;
+        this.prepared = prepared;
+        this.engine = engine;
+        this.timeout = timeout;
+        this.timeoutNanos = timeout.toNanos();
+    }
+
+    PooledContext context() {
+        return context;
+    }
+
+    String label() {
+        return context.label();
+    }
+
+    /**
+     * A call arrived from the inbox: run it now, or after the ones before it.
+     */
+    void accept(Call call) {
+        if (inFlight != null || (backlog != null && !backlog.isEmpty())) {
+            if (backlog == null) {
+                backlog = new ArrayDeque<>();
+            }
+            backlog.add(call);
+            return;
+        }
+        start(call);
+    }
+
+    /**
+     * Runs waiting calls now that the one in flight has its result.
+     */
+    void resume() {
+        while (inFlight == null && backlog != null && !backlog.isEmpty()) {
+            start(backlog.poll());
+        }
+    }
+
+    private void start(Call call) {
+        context.dequeued();
+        if (released || !context.isOpen() || thread.pool().isClosed()) {
+            call.failWith(context.closedError());
+            return;
+        }
+        switch (call.kind) {
+            case CALL, EVAL -> run(call);
+            case RESET -> reset(call);
+            case MEMORY -> measure(call);
+        }
+    }
+
+    private void run(Call call) {
+        EngineContext engineContext = engine.engineContext();
+        call.deadlineNanos = System.nanoTime() + timeoutNanos;
+        call.running = true;
+        RuntimeException thrown = null;
+        long token = thread.guard().begin(engineContext, call.deadlineNanos);
+        try {
+            if (call.kind == Call.Kind.CALL) {
+                engineContext.call(call.target, call.args, call);
+            } else {
+                engineContext.eval(call.target, call);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            thrown = EngineErrors.asPoolError(e, "a call on '" + label() + "'");
+        }
+        boolean interrupted = thread.guard().end(token);
+        call.running = false;
+        if (interrupted) {
+            finish(call, null, interruptedError()); // whatever the engine threw or delivered after the interrupt
+        } else if (call.delivered) {
+            finish(call, call.deliveredValue, call.deliveredError);
+        } else if (thrown != null) {
+            finish(call, null, thrown);
+        } else {
+            inFlight = call; // a Promise that settles later; its time limit still holds
+            call.expiry = thread.timers().schedule(null, call.deadlineNanos, () -> expire(call));
+        }
+    }
+
+    /**
+     * The engine delivered a call's outcome (see {@link Call#complete}): while running it, or later when a
+     * Promise settled.
+     */
+    void delivered(Call call, JsonValue value, RuntimeException error) {
+        thread.checkOwner("Completion");
+        if (call.running) {
+            if (!call.delivered) {
+                call.delivered = true;
+                call.deliveredValue = value;
+                call.deliveredError = error;
+            }
+            return;
+        }
+        if (call != inFlight) {
+            return; // already timed out or failed by close; the engine's late answer has no one to go to
+        }
+        inFlight = null;
+        call.expiry.cancel();
+        finish(call, value, error);
+        thread.resumeLater(this); // not now: the engine may be on the stack (a timer task settling the Promise)
+    }
+
+    private void expire(Call call) {
+        if (call != inFlight) {
+            return;
+        }
+        inFlight = null;
+        finish(call, null, new CallTimeoutException(label(), timeout));
+        thread.resumeLater(this);
+    }
+
+    private void finish(Call call, JsonValue value, RuntimeException error) {
+        RuntimeException failure = error == null ? null : EngineErrors.asPoolError(error, "a call on '" + label() + "'");
+        CallObserver.CallOutcome outcome = failure == null ? CallObserver.CallOutcome.OK
+                : failure instanceof CallTimeoutException ? CallObserver.CallOutcome.TIMEOUT
+                : CallObserver.CallOutcome.ERROR;
+        thread.stats().finished(outcome);
+        context.observe(call, outcome);
+        if (failure instanceof StatementBudgetExceededException) {
+            context.closeForBudget(); // before the caller wakes, so it sees the context closed
+        }
+        if (failure == null) {
+            call.succeed(value);
+        } else {
+            call.failWith(failure);
+        }
+    }
+
+    private RuntimeException interruptedError() {
+        if (thread.pool().isClosed()) {
+            return new PoolClosedException("The pool closed while a call on '" + label() + "' ran; it was interrupted");
+        }
+        return new CallTimeoutException(label(), timeout);
+    }
+
+    private void reset(Call call) {
+        HostedContext fresh;
+        try {
+            fresh = thread.obtain(shape, spec, prepared, label(), timeoutNanos);
+        } catch (RuntimeException e) {
+            call.failWith(EngineErrors.asPoolError(e, "to reset '" + label() + "'"));
+            return;
+        }
+        HostedContext old = engine;
+        engine = fresh;
+        old.close();
+        call.succeed(null);
+    }
+
+    private void measure(Call call) {
+        try {
+            call.succeed(engine.engineContext().memoryBytes());
+        } catch (RuntimeException e) {
+            call.failWith(EngineErrors.asPoolError(e, "to measure '" + label() + "'"));
+        }
+    }
+
+    /**
+     * The context is closed: fails what waits, releases the engine context (its timers never run). Idempotent.
+     */
+    void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        if (inFlight != null) {
+            Call pending = inFlight;
+            inFlight = null;
+            pending.expiry.cancel();
+            finish(pending, null, context.closedError());
+        }
+        if (backlog != null) {
+            for (Call waiting : backlog) {
+                waiting.failWith(context.closedError());
+            }
+            backlog = null;
+        }
+        engine.close();
+        thread.forget(this);
+    }
+}

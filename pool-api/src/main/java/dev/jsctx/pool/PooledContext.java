@@ -1,0 +1,232 @@
+package dev.jsctx.pool;
+
+import dev.jsctx.pool.spi.PreparedScripts;
+import jakarta.json.JsonValue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The user's handle on one context: checks and bounds each request, hands it to the context's runtime thread,
+ * and waits for it. What runs on the runtime thread is in {@link ContextLane}.
+ */
+final class PooledContext implements JsContext {
+    private static final System.Logger LOG = System.getLogger(PooledContext.class.getName());
+
+    /** Why a context closed. */
+    private enum ClosedBy { USER, BUDGET, POOL }
+
+    private final RuntimePool pool;
+    private final RuntimeThread thread;
+    private final ContextLane lane;
+    private final String label;
+    private final CallObserver observer;
+    private final int maxQueued;
+    /** Requests handed to the runtime thread and not started yet. */
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicReference<ClosedBy> closedBy = new AtomicReference<>();
+    private List<Runnable> listeners; // guarded by this
+    private boolean listenersRan; // guarded by this
+
+    PooledContext(RuntimePool pool, RuntimeThread thread, ContextSpec spec, ShapeKey shape, PreparedScripts prepared,
+                  HostedContext engine, Duration timeout) {
+        this.pool = pool;
+        this.thread = thread;
+        this.label = spec.label();
+        this.observer = pool.config().callObserver();
+        this.maxQueued = pool.config().maxQueuedCallsPerContext();
+        this.lane = new ContextLane(this, thread, spec, shape, prepared, engine, timeout);
+    }
+
+    ContextLane lane() {
+        return lane;
+    }
+
+    @Override
+    public JsonValue call(String function, JsonValue... args) {
+        return (JsonValue) await(newCall(Call.Kind.CALL, Objects.requireNonNull(function, "function"), args, false));
+    }
+
+    @Override
+    public CompletionStage<JsonValue> callAsync(String function, JsonValue... args) {
+        return jsonStage(newCall(Call.Kind.CALL, Objects.requireNonNull(function, "function"), args, true));
+    }
+
+    @Override
+    public JsonValue eval(String source) {
+        return (JsonValue) await(newCall(Call.Kind.EVAL, Objects.requireNonNull(source, "source"), null, false));
+    }
+
+    @Override
+    public CompletionStage<JsonValue> evalAsync(String source) {
+        return jsonStage(newCall(Call.Kind.EVAL, Objects.requireNonNull(source, "source"), null, true));
+    }
+
+    @Override
+    public void reset() {
+        await(newCall(Call.Kind.RESET, null, null, false));
+    }
+
+    @Override
+    public long memoryBytes() {
+        return (Long) await(newCall(Call.Kind.MEMORY, null, null, false));
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public int threadIndex() {
+        return thread.index();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return closedBy.get() == null;
+    }
+
+    @Override
+    public void onClose(Runnable listener) {
+        Objects.requireNonNull(listener, "listener");
+        synchronized (this) {
+            if (!listenersRan) {
+                if (listeners == null) {
+                    listeners = new ArrayList<>(2);
+                }
+                listeners.add(listener);
+                return;
+            }
+        }
+        runListener(listener);
+    }
+
+    @Override
+    public void close() {
+        if (markClosed(ClosedBy.USER)) {
+            thread.submit(Work.chore(lane::release));
+        }
+    }
+
+    /** Runtime thread: a call ran out of its statement budget; the engine cannot resume the context. */
+    void closeForBudget() {
+        if (markClosed(ClosedBy.BUDGET)) {
+            thread.submit(Work.chore(lane::release)); // not now: the engine may still be on the stack
+        }
+    }
+
+    /** Runtime thread, while the pool shuts it down. */
+    void closeWithPool() {
+        markClosed(ClosedBy.POOL);
+        lane.release();
+    }
+
+    /** Runtime thread: a queued request started (or was dropped). */
+    void dequeued() {
+        queued.decrementAndGet();
+    }
+
+    RuntimeException closedError() {
+        ClosedBy by = closedBy.get();
+        if (by == ClosedBy.POOL || (by == null && pool.isClosed())) {
+            return new PoolClosedException("Context '" + label + "' was closed with its pool");
+        }
+        if (by == ClosedBy.BUDGET) {
+            return new ContextClosedException("Context '" + label
+                    + "' was closed because a call ran past its statement budget; open a new one");
+        }
+        return new ContextClosedException("Context '" + label + "' is closed");
+    }
+
+    /** Runtime thread: a call finished; tells the observer, which must not break the runtime thread. */
+    void observe(Call call, CallObserver.CallOutcome outcome) {
+        if (call.madeNanos == 0) {
+            return;
+        }
+        try {
+            observer.callFinished(label, System.nanoTime() - call.madeNanos, outcome);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "The CallObserver failed; ignored", e);
+        }
+    }
+
+    private Call newCall(Call.Kind kind, String target, JsonValue[] args, boolean async) {
+        return new Call(lane, kind, target, argList(args), observer != CallObserver.NONE, async);
+    }
+
+    private Object await(Call call) {
+        if (thread.isCurrentThread()) {
+            throw new IllegalStateException("A blocking request on context '" + label + "' from its own runtime "
+                    + "thread would wait forever; use callAsync/evalAsync in code that runs there (such as a stage "
+                    + "the pool completes)");
+        }
+        submit(call);
+        return call.await();
+    }
+
+    private CompletionStage<JsonValue> jsonStage(Call call) {
+        try {
+            submit(call);
+        } catch (JsContextException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        @SuppressWarnings("unchecked") // CALL and EVAL results are JsonValues
+        CompletionStage<JsonValue> stage = (CompletionStage<JsonValue>) (CompletionStage<?>) call.future();
+        return stage;
+    }
+
+    private void submit(Call call) {
+        if (closedBy.get() != null || pool.isClosed()) {
+            throw closedError();
+        }
+        if (queued.incrementAndGet() > maxQueued) {
+            queued.decrementAndGet();
+            throw new CallQueueFullException(label, maxQueued);
+        }
+        thread.submit(call);
+    }
+
+    private boolean markClosed(ClosedBy by) {
+        if (!closedBy.compareAndSet(null, by)) {
+            return false;
+        }
+        pool.contextClosed(thread);
+        List<Runnable> toRun;
+        synchronized (this) {
+            listenersRan = true;
+            toRun = listeners;
+            listeners = null;
+        }
+        if (toRun != null) {
+            toRun.forEach(this::runListener);
+        }
+        return true;
+    }
+
+    private void runListener(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "An onClose listener of context '" + label + "' failed; ignored", e);
+        }
+    }
+
+    private static List<JsonValue> argList(JsonValue[] args) {
+        if (args == null || args.length == 0) {
+            return List.of();
+        }
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                throw new NullPointerException("Argument " + i + " is null; pass JsonValue.NULL for JavaScript null");
+            }
+        }
+        return List.of(args);
+    }
+}

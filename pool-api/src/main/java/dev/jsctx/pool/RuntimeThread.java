@@ -1,0 +1,317 @@
+package dev.jsctx.pool;
+
+import dev.jsctx.pool.spi.EngineRuntime;
+import dev.jsctx.pool.spi.PreparedScripts;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One runtime thread: a platform thread that owns one {@link EngineRuntime} and runs everything of its
+ * contexts, in a loop: take the whole inbox, run due timers, and when there is nothing to do spin briefly
+ * (a call arriving within microseconds is picked up without a wake-up), make a missing spare, then park until
+ * the next timer or new work.
+ */
+final class RuntimeThread implements Runnable {
+    /** How long an idle loop spins before parking: about one wake-up's cost, measured on this kind of machine. */
+    private static final long SPIN_NANOS = 5_000;
+    private static final System.Logger LOG = System.getLogger(RuntimeThread.class.getName());
+
+    private final RuntimePool pool;
+    private final int index;
+    private final Thread thread;
+    private final Inbox inbox = new Inbox();
+    private final CallGuard guard = new CallGuard();
+    private final TimerQueue timers = new TimerQueue();
+    private final ThreadStats stats = new ThreadStats();
+    private final SpareShelves spares;
+    private final ArrayDeque<ContextLane> resumable = new ArrayDeque<>();
+    private final Set<ContextLane> lanes = new HashSet<>();
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private EngineRuntime runtime;
+    private boolean stopping;
+    private volatile boolean sleeping;
+    private volatile boolean stopped;
+
+    RuntimeThread(RuntimePool pool, int index, int sparesPerSpec) {
+        this.pool = pool;
+        this.index = index;
+        this.spares = new SpareShelves(this, sparesPerSpec);
+        this.thread = Thread.ofPlatform().daemon().name("jsctx-runtime-" + index).unstarted(this);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /**
+     * Waits until the engine runtime exists on the thread.
+     *
+     * @throws java.util.concurrent.CompletionException with the engine's error as cause
+     */
+    void awaitStarted() {
+        started.join();
+    }
+
+    /**
+     * Hands work to the thread; any thread. If the thread has stopped, the work is rejected at once.
+     */
+    void submit(Work work) {
+        stats.submitted();
+        boolean wasEmpty = inbox.push(work);
+        if (stopped) {
+            rejectQueued();
+        } else if (wasEmpty && sleeping) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Asks the thread to close its contexts and its runtime, after the work already queued. */
+    void requestStop() {
+        submit(Work.chore(() -> stopping = true));
+    }
+
+    /**
+     * @return whether the thread ended before {@code deadlineNanos}
+     */
+    boolean join(long deadlineNanos) throws InterruptedException {
+        if (isCurrentThread()) {
+            return false;
+        }
+        return thread.join(Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime())));
+    }
+
+    /** Fails all work still queued; any thread, for a thread that stopped or will not. */
+    void rejectQueued() {
+        Work work = inbox.drain();
+        while (work != null) {
+            Work following = work.next;
+            work.next = null;
+            work.reject(new PoolClosedException("The pool is closed"));
+            work = following;
+        }
+    }
+
+    boolean isCurrentThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    void checkOwner(String what) {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException(what + " must be used on the context's runtime thread " + thread.getName()
+                    + ", not on " + Thread.currentThread());
+        }
+    }
+
+    int index() {
+        return index;
+    }
+
+    RuntimePool pool() {
+        return pool;
+    }
+
+    EngineRuntime engineRuntime() {
+        return runtime;
+    }
+
+    CallGuard guard() {
+        return guard;
+    }
+
+    TimerQueue timers() {
+        return timers;
+    }
+
+    ThreadStats stats() {
+        return stats;
+    }
+
+    /**
+     * Runtime thread: an engine context for a new or reset context, a spare if one is ready.
+     */
+    HostedContext obtain(ShapeKey shape, ContextSpec spec, PreparedScripts prepared, String label, long timeoutNanos) {
+        HostedContext engineContext = spares.take(shape);
+        if (engineContext == null) {
+            engineContext = HostedContext.create(this, spec, prepared, timeoutNanos);
+        }
+        engineContext.adopt(label, timeoutNanos);
+        spares.keep(shape, spec, prepared, timeoutNanos);
+        stats.sparesReady(spares.ready());
+        return engineContext;
+    }
+
+    void adopt(ContextLane lane) {
+        lanes.add(lane);
+    }
+
+    void forget(ContextLane lane) {
+        lanes.remove(lane);
+    }
+
+    /** Runtime thread: the lane's call in flight has its result; run its waiting calls once the stack unwinds. */
+    void resumeLater(ContextLane lane) {
+        resumable.add(lane);
+    }
+
+    @Override
+    public void run() {
+        try {
+            runtime = pool.engine().newRuntime(index);
+        } catch (RuntimeException | Error e) {
+            stopped = true;
+            started.completeExceptionally(e);
+            rejectQueued();
+            return;
+        }
+        started.complete(null);
+        try {
+            loop();
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, "Runtime thread " + thread.getName() + " failed; closing its contexts", e);
+        } finally {
+            shutdown();
+        }
+    }
+
+    private void loop() {
+        while (!stopping) {
+            Work batch = inbox.drain();
+            if (batch != null) {
+                runBatch(batch);
+            }
+            boolean ranTimers = runDueTimers();
+            if (batch != null || ranTimers || spinForWork()) {
+                continue;
+            }
+            if (spares.refillOne()) {
+                stats.sparesReady(spares.ready());
+                continue;
+            }
+            parkUntilWorkOrTimer();
+        }
+    }
+
+    private void runBatch(Work batch) {
+        int count = 0;
+        Work work = batch;
+        while (work != null) {
+            Work following = work.next;
+            work.next = null;
+            count++;
+            if (stopping) {
+                work.reject(new PoolClosedException("The pool is closed"));
+            } else {
+                execute(work);
+            }
+            work = following;
+        }
+        stats.taken(count);
+        resumeLanes();
+    }
+
+    private void execute(Work work) {
+        try {
+            work.execute(this);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(System.Logger.Level.ERROR, "Unexpected failure on runtime thread " + thread.getName(), e);
+            work.reject(EngineErrors.asPoolError(e, "unexpectedly"));
+        }
+    }
+
+    private boolean runDueTimers() {
+        if (timers.isEmpty()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        boolean ran = false;
+        TimerQueue.Timer timer;
+        while (!stopping && (timer = timers.pollDue(now)) != null) {
+            ran = true;
+            runTimer(timer, now);
+            resumeLanes();
+        }
+        return ran;
+    }
+
+    private void runTimer(TimerQueue.Timer timer, long now) {
+        HostedContext owner = timer.owner;
+        if (owner == null) {
+            timer.task.run(); // the pool's own deadline; calls no engine code
+            return;
+        }
+        owner.timerGone();
+        long token = guard.begin(owner.engineContext(), now + owner.timeoutNanos());
+        Throwable failure = null;
+        try {
+            timer.task.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            failure = e;
+        }
+        if (guard.end(token)) {
+            LOG.log(System.Logger.Level.WARNING, "A timer task of context '" + owner.label()
+                    + "' ran past its time limit and was interrupted");
+        } else if (failure != null) {
+            LOG.log(System.Logger.Level.WARNING, "A timer task of context '" + owner.label() + "' failed", failure);
+        }
+    }
+
+    private void resumeLanes() {
+        ContextLane lane;
+        while ((lane = resumable.poll()) != null) {
+            lane.resume();
+        }
+    }
+
+    private boolean spinForWork() {
+        long until = System.nanoTime() + SPIN_NANOS;
+        while (inbox.isEmpty()) {
+            if (System.nanoTime() - until > 0) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    private void parkUntilWorkOrTimer() {
+        sleeping = true;
+        if (inbox.isEmpty()) { // checked after announcing sleep: a producer either sees us asleep or we see its work
+            long due = timers.nextDue();
+            if (due == Long.MAX_VALUE) {
+                LockSupport.park(this);
+            } else {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(this, wait);
+                }
+            }
+            Thread.interrupted(); // nobody should interrupt this thread; never let it turn parking into spinning
+        }
+        sleeping = false;
+    }
+
+    private void shutdown() {
+        stopping = true;
+        for (ContextLane lane : new ArrayList<>(lanes)) {
+            lane.context().closeWithPool();
+        }
+        spares.closeAll();
+        stats.sparesReady(0);
+        timers.clear();
+        if (runtime != null) {
+            try {
+                runtime.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "The engine failed to close runtime " + index, e);
+            }
+        }
+        stopped = true;
+        rejectQueued();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.jsctx.pool;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The counters of one runtime thread, cheap to update on the hot path and summed by {@link ContextPool#stats()}.
+ * Counters written only by the runtime thread use release stores ({@code lazySet}), not read-modify-write.
+ */
+final class ThreadStats {
+    /** Contexts placed on the thread and not closed; also what placement compares. */
+    final AtomicInteger contexts = new AtomicInteger();
+    private final LongAdder submitted = new LongAdder();
+    private final AtomicLong taken = new AtomicLong();
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong timedOut = new AtomicLong();
+    private final AtomicInteger sparesReady = new AtomicInteger();
+
+    /** Any thread: work was handed to the thread. */
+    void submitted() {
+        submitted.increment();
+    }
+
+    /** Runtime thread: it took up {@code count} items of work. */
+    void taken(int count) {
+        taken.lazySet(taken.get() + count);
+    }
+
+    /** Runtime thread: a call finished. */
+    void finished(CallObserver.CallOutcome outcome) {
+        calls.lazySet(calls.get() + 1);
+        if (outcome != CallObserver.CallOutcome.OK) {
+            failed.lazySet(failed.get() + 1);
+            if (outcome == CallObserver.CallOutcome.TIMEOUT) {
+                timedOut.lazySet(timedOut.get() + 1);
+            }
+        }
+    }
+
+    /** Runtime thread: how many spares it holds now. */
+    void sparesReady(int count) {
+        sparesReady.lazySet(count);
+    }
+
+    int queueDepth() {
+        return (int) Math.max(0, submitted.sum() - taken.get());
+    }
+
+    int sparesReady() {
+        return sparesReady.get();
+    }
+
+    long calls() {
+        return calls.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    long timedOut() {
+        return timedOut.get();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.jsctx.pool;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.jsctx.pool.Conditions.awaitTrue;
+import static dev.jsctx.pool.Conditions.join;
+import static dev.jsctx.pool.PoolTesting.fakePool;
+import static dev.jsctx.pool.PoolTesting.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("closing")
+class CloseTest {
+
+    @Test
+    @DisplayName("closing a context is idempotent, runs its listeners once, and later requests fail clearly")
+    void contextCloseIsIdempotent() throws Throwable {
+        try (ContextPool pool = ContextPool.create(fakePool(1).build())) {
+            JsContext ctx = pool.open(spec("closing"));
+            AtomicInteger heard = new AtomicInteger();
+            ctx.onClose(heard::incrementAndGet);
+            ctx.onClose(() -> {
+                throw new IllegalStateException("listener bug");
+            });
+            ctx.onClose(heard::incrementAndGet);
+            ctx.close();
+            ctx.close();
+            assertFalse(ctx.isOpen());
+            assertEquals(2, heard.get());
+            ctx.onClose(heard::incrementAndGet);
+            assertEquals(3, heard.get(), "a listener added after close runs at once");
+            assertEquals(0, pool.stats().contextsOpen());
+            assertEquals(1, pool.stats().closes());
+            assertThrows(ContextClosedException.class, () -> ctx.call("echo", JsonValue.TRUE));
+            assertThrows(ContextClosedException.class, () -> ctx.eval("echo"));
+            assertThrows(ContextClosedException.class, ctx::reset);
+            assertThrows(ContextClosedException.class, ctx::memoryBytes);
+            assertThrows(ContextClosedException.class, () -> join(ctx.callAsync("echo", JsonValue.TRUE)));
+            long closedEngineContexts = FakeEngine.CLOSED.get();
+            pool.open(spec("probe")).call("echo", JsonValue.TRUE); // the release ran before this, in order
+            assertTrue(FakeEngine.CLOSED.get() >= closedEngineContexts);
+        }
+    }
+
+    @Test
+    @DisplayName("calls queued on a context fail with ContextClosedException when it closes")
+    void queuedCallsFailOnClose() throws Throwable {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FakeEngine.define("holdThread", (c, args, done) -> {
+            entered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.complete(JsonValue.TRUE);
+        });
+        try (ContextPool pool = ContextPool.create(fakePool(1).build());
+             JsContext busy = pool.open(spec("busy"));
+             JsContext closing = pool.open(spec("closing"))) {
+            CompletableFuture<JsonValue> holding = busy.callAsync("holdThread").toCompletableFuture();
+            assertTrue(entered.await(10, TimeUnit.SECONDS));
+            List<CompletableFuture<JsonValue>> queued = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                queued.add(closing.callAsync("echo", Json.createValue(i)).toCompletableFuture());
+            }
+            closing.close();
+            release.countDown();
+            assertEquals(JsonValue.TRUE, join(holding));
+            for (CompletableFuture<JsonValue> call : queued) {
+                assertThrows(ContextClosedException.class, () -> join(call));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a call awaiting a Promise fails with ContextClosedException when its context closes")
+    void pendingPromiseFailsOnClose() throws Throwable {
+        CountDownLatch started = new CountDownLatch(1);
+        FakeEngine.define("neverSignal", (c, args, done) -> started.countDown());
+        try (ContextPool pool = ContextPool.create(fakePool(1).build())) {
+            JsContext ctx = pool.open(spec("pending", Duration.ofSeconds(30)));
+            CompletableFuture<JsonValue> pending = ctx.callAsync("neverSignal").toCompletableFuture();
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            ctx.close();
+            assertThrows(ContextClosedException.class, () -> join(pending));
+        }
+    }
+
+    @Test
+    @DisplayName("a call past its statement budget closes its context")
+    void statementBudgetClosesContext() {
+        try (ContextPool pool = ContextPool.create(fakePool(1).build())) {
+            JsContext ctx = pool.open(ContextSpec.builder().statementBudget(1000).label("budget").build());
+            AtomicInteger heard = new AtomicInteger();
+            ctx.onClose(heard::incrementAndGet);
+            assertThrows(StatementBudgetExceededException.class, () -> ctx.call("budget"));
+            assertFalse(ctx.isOpen());
+            assertEquals(1, heard.get());
+            ContextClosedException later = assertThrows(ContextClosedException.class, () -> ctx.call("echo", JsonValue.TRUE));
+            assertTrue(later.getMessage().contains("statement budget"));
+            assertEquals(0, pool.stats().contextsOpen());
+        }
+    }
+
+    @Test
+    @DisplayName("closing the pool closes every context, interrupts running calls, stops its threads, and refuses later use")
+    void poolCloseClosesEverything() throws Throwable {
+        CountDownLatch spinning = new CountDownLatch(1);
+        FakeEngine.define("signalThenSpin3", (c, args, done) -> {
+            spinning.countDown();
+            c.spinUntilInterrupted();
+        });
+        ContextPool pool = ContextPool.create(fakePool(2).sparesPerSpec(1).build());
+        FakeEngine.Instance engine = FakeEngine.lastInstance();
+        List<JsContext> contexts = new ArrayList<>();
+        AtomicInteger heard = new AtomicInteger();
+        for (int i = 0; i < 4; i++) {
+            JsContext ctx = pool.open(spec("c" + i, Duration.ofMinutes(1)));
+            ctx.onClose(heard::incrementAndGet);
+            contexts.add(ctx);
+        }
+        CompletableFuture<JsonValue> running = contexts.get(0).callAsync("signalThenSpin3").toCompletableFuture();
+        assertTrue(spinning.await(10, TimeUnit.SECONDS));
+        CompletableFuture<JsonValue> queuedBehind = contexts.get(0).callAsync("echo", JsonValue.TRUE).toCompletableFuture();
+        CompletableFuture<JsonValue> pending = contexts.get(1).callAsync("never").toCompletableFuture();
+
+        pool.close();
+        pool.close();
+
+        assertEquals(4, heard.get());
+        contexts.forEach(ctx -> assertFalse(ctx.isOpen()));
+        assertThrows(PoolClosedException.class, () -> join(running));
+        assertThrows(PoolClosedException.class, () -> join(queuedBehind));
+        assertThrows(PoolClosedException.class, () -> join(pending));
+        assertThrows(PoolClosedException.class, () -> contexts.get(2).call("echo", JsonValue.TRUE));
+        assertThrows(PoolClosedException.class, () -> pool.open(spec("late")));
+        assertThrows(PoolClosedException.class, () -> join(pool.openAsync(spec("late"))));
+        assertTrue(engine.closed, "the engine instance is closed");
+        assertTrue(engine.closedAfterRuntimes, "after every runtime");
+        assertEquals(0, pool.stats().contextsOpen());
+        awaitTrue("no spare is left", () -> pool.stats().sparesReady() == 0);
+    }
+}
