@@ -19,8 +19,9 @@ import java.util.Set;
  * <ul>
  * <li>{@code rhino.sharedBuiltins}: {@code false} (default) gives every context its own built-in objects
  *     (about 130 KB of heap each), so a script may change {@code Array.prototype} for itself, as ECMAScript
- *     allows. {@code true} shares one sealed set per runtime thread (about 2 KB per context with a small
- *     script); a script that changes a built-in then fails with a {@code JsException} instead.</li>
+ *     allows. {@code true} shares one sealed set per runtime thread (about 3 KB per context with a small
+ *     script); a script that changes a built-in then fails with a {@code JsException} instead, so that mode
+ *     does not pass the conformance kit's built-in isolation checks.</li>
  * <li>{@code rhino.maxStackDepth}: the deepest JavaScript call nesting before a {@code RangeError}; default
  *     1,000.</li>
  * </ul>
