@@ -29,7 +29,7 @@ maven_opts=${MAVEN_OPTS:-}
 (cd "$root" && MAVEN_OPTS="$maven_opts" mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime)
 
-IFS=: read -r -a jars < "$here/target/classpath.txt"
+IFS=: read -r -a jars < "$here/target/classpath.txt" || true  # no trailing newline
 module_path=() upgrade_path=() class_path=("$here/target/classes")
 for jar in "${jars[@]}"; do
   case "$jar" in

@@ -273,10 +273,11 @@ class ContextPoolTest {
                 ctx.call("set", Json.createValue("count"), Json.createValue(5));
                 ctx.call("set", Json.createValue("extra"), JsonValue.TRUE);
                 long oldId = ((JsonNumber) ctx.call("id")).longValue();
-                ctx.call("timerSet", Json.createValue(20), Json.createValue("reset-old"));
-                ctx.call("timerSet", Json.createValue(20), Json.createValue("reset-control-" + oldId));
+                // Due well after the reset below, even on a loaded machine, so only the reset can stop them.
+                ctx.call("timerSet", Json.createValue(1000), Json.createValue("reset-old"));
+                ctx.call("timerSet", Json.createValue(1000), Json.createValue("reset-control-" + oldId));
                 JsContext control = pool.open(spec);
-                control.call("timerSet", Json.createValue(20), Json.createValue("reset-alive-" + oldId));
+                control.call("timerSet", Json.createValue(1000), Json.createValue("reset-alive-" + oldId));
 
                 ctx.reset();
 
@@ -284,7 +285,7 @@ class ContextPoolTest {
                 assertEquals(JsonValue.NULL, ctx.call("get", Json.createValue("extra")));
                 assertNotEquals(oldId, ((JsonNumber) ctx.call("id")).longValue());
                 // A later timer on the same thread fires after every earlier one had its turn.
-                ctx.call("later", Json.createValue(100), JsonValue.NULL);
+                ctx.call("later", Json.createValue(1100), JsonValue.NULL);
                 assertTrue(FakeEngine.FIRED.contains("reset-alive-" + oldId), "the control timer fired");
                 assertTrue(!FakeEngine.FIRED.contains("reset-old"), "the old state's timer never fired");
             }
