@@ -54,6 +54,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -489,125 +490,148 @@ public abstract class PoolCompatibilityKit {
         @Test
         @DisplayName("BROWSER: console writes to the script logger")
         void console() {
-            JsContext ctx = browser();
-            try (LogCapture log = new LogCapture()) {
-                String marker = "kit-console-" + System.nanoTime();
-                assertEquals(Json.createValue("function"), ctx.eval(
-                        "console.log('" + marker + "'); console.info('i'); console.warn('w'); console.error('e');"
-                                + " typeof console.log"));
-                assertTrue(log.contains(marker), "console.log reached the " + ContextHost.SCRIPT_LOGGER_NAME + " logger");
-            }
+            withBrowser(ctx -> {
+                try (LogCapture log = new LogCapture()) {
+                    String marker = "kit-console-" + System.nanoTime();
+                    assertEquals(Json.createValue("function"), ctx.eval(
+                            "console.log('" + marker + "'); console.info('i'); console.warn('w'); console.error('e');"
+                                    + " typeof console.log"));
+                    assertTrue(log.contains(marker), "console.log reached the " + ContextHost.SCRIPT_LOGGER_NAME + " logger");
+                }
+            });
         }
 
         @Test
         @DisplayName("BROWSER: setTimeout fires, clearTimeout cancels, setInterval repeats until clearInterval")
         void timers() {
-            JsContext ctx = browser();
-            ctx.eval("""
-                    globalThis.fired = false; globalThis.cancelled = 'no'; globalThis.ticks = 0;
-                    setTimeout(function () { fired = true; }, 10);
-                    var t = setTimeout(function () { cancelled = 'fired'; }, 10); clearTimeout(t);
-                    var iv = setInterval(function () { if (++ticks === 3) { clearInterval(iv); } }, 5); 0""");
-            awaitTrue("the timeout fired", () -> ctx.eval("fired").equals(JsonValue.TRUE));
-            awaitTrue("the interval ran three times", () -> number(ctx.eval("ticks")) == 3);
-            ctx.eval("globalThis.later = false; setTimeout(function () { later = true; }, 60); 0");
-            awaitTrue("a later timeout fired", () -> ctx.eval("later").equals(JsonValue.TRUE));
-            assertEquals(json("[\"no\",3]"), ctx.eval("[cancelled, ticks]"));
+            withBrowser(ctx -> {
+                ctx.eval("""
+                        globalThis.fired = false; globalThis.cancelled = 'no'; globalThis.ticks = 0;
+                        setTimeout(function () { fired = true; }, 10);
+                        var t = setTimeout(function () { cancelled = 'fired'; }, 10); clearTimeout(t);
+                        var iv = setInterval(function () { if (++ticks === 3) { clearInterval(iv); } }, 5); 0""");
+                awaitTrue("the timeout fired", () -> ctx.eval("fired").equals(JsonValue.TRUE));
+                awaitTrue("the interval ran three times", () -> number(ctx.eval("ticks")) == 3);
+                ctx.eval("globalThis.later = false; setTimeout(function () { later = true; }, 60); 0");
+                awaitTrue("a later timeout fired", () -> ctx.eval("later").equals(JsonValue.TRUE));
+                assertEquals(json("[\"no\",3]"), ctx.eval("[cancelled, ticks]"));
+            });
         }
 
         @Test
         @DisplayName("BROWSER: a call returning a Promise resolved by setTimeout completes with its value")
         void promiseResolvedByTimer() {
-            JsContext ctx = browser();
-            if (capabilities().contains(EngineCapability.PROMISES)) {
-                assertEquals(Json.createValue("late"),
-                        ctx.eval("new Promise(function (r) { setTimeout(function () { r('late'); }, 20); })"));
-            } else {
-                assertThrows(UnsupportedValueException.class,
-                        () -> ctx.eval("new Promise(function (r) { setTimeout(function () { r('late'); }, 20); })"));
-            }
+            withBrowser(ctx -> {
+                if (capabilities().contains(EngineCapability.PROMISES)) {
+                    assertEquals(Json.createValue("late"),
+                            ctx.eval("new Promise(function (r) { setTimeout(function () { r('late'); }, 20); })"));
+                } else {
+                    assertThrows(UnsupportedValueException.class,
+                            () -> ctx.eval("new Promise(function (r) { setTimeout(function () { r('late'); }, 20); })"));
+                }
+            });
         }
 
         @Test
         @DisplayName("BROWSER: queueMicrotask runs after the current code, before the call ends")
         void queueMicrotask() {
-            JsContext ctx = browser();
-            ctx.eval("globalThis.order = []; queueMicrotask(function () { order.push('micro'); }); order.push('sync'); 0");
-            assertEquals(json("[\"sync\",\"micro\"]"), ctx.eval("order"));
+            withBrowser(ctx -> {
+                ctx.eval("globalThis.order = []; queueMicrotask(function () { order.push('micro'); }); order.push('sync'); 0");
+                assertEquals(json("[\"sync\",\"micro\"]"), ctx.eval("order"));
+            });
         }
 
         @Test
         @DisplayName("BROWSER: TextEncoder and TextDecoder speak UTF-8")
         void textCoding() {
-            JsContext ctx = browser();
-            assertEquals(json("[195,169,226,130,172,240,159,152,128]"),
-                    ctx.eval("Array.from(new TextEncoder().encode('é€😀'))"));
-            assertEquals(Json.createValue("hi€"), ctx.eval("new TextDecoder().decode(new Uint8Array([104,105,226,130,172]))"));
+            withBrowser(ctx -> {
+                assertEquals(json("[195,169,226,130,172,240,159,152,128]"),
+                        ctx.eval("Array.from(new TextEncoder().encode('é€😀'))"));
+                assertEquals(Json.createValue("hi€"), ctx.eval("new TextDecoder().decode(new Uint8Array([104,105,226,130,172]))"));
+            });
         }
 
         @Test
         @DisplayName("BROWSER: URL and URLSearchParams parse and build")
         void urls() {
-            JsContext ctx = browser();
-            assertEquals(json("[\"example.com\",\"8080\",\"/a/b\",\"two\",\"#frag\"]"), ctx.eval(
-                    "var u = new URL('https://example.com:8080/a/b?x=1&y=two#frag');"
-                            + " [u.hostname, u.port, u.pathname, u.searchParams.get('y'), u.hash]"));
-            assertEquals(Json.createValue("a=1&b=2&c=3+4"),
-                    ctx.eval("var p = new URLSearchParams('a=1&b=2'); p.append('c', '3 4'); p.toString()"));
+            withBrowser(ctx -> {
+                assertEquals(json("[\"example.com\",\"8080\",\"/a/b\",\"two\",\"#frag\"]"), ctx.eval(
+                        "var u = new URL('https://example.com:8080/a/b?x=1&y=two#frag');"
+                                + " [u.hostname, u.port, u.pathname, u.searchParams.get('y'), u.hash]"));
+                assertEquals(Json.createValue("a=1&b=2&c=3+4"),
+                        ctx.eval("var p = new URLSearchParams('a=1&b=2'); p.append('c', '3 4'); p.toString()"));
+            });
         }
 
         @Test
         @DisplayName("BROWSER: atob and btoa")
         void base64() {
-            assertEquals(json("[\"aGVsbG8=\",\"hello\"]"), browser().eval("[btoa('hello'), atob('aGVsbG8=')]"));
+            withBrowser(ctx -> {
+                assertEquals(json("[\"aGVsbG8=\",\"hello\"]"), ctx.eval("[btoa('hello'), atob('aGVsbG8=')]"));
+            });
         }
 
         @Test
         @DisplayName("BROWSER: structuredClone makes a deep copy")
         void structuredClone() {
-            assertEquals(json("[2,3,true]"), browser().eval(
-                    "var o = {a: [1, {b: 2}]}; var c = structuredClone(o); c.a[1].b = 3; [o.a[1].b, c.a[1].b, c !== o]"));
+            withBrowser(ctx -> {
+                assertEquals(json("[2,3,true]"), ctx.eval(
+                        "var o = {a: [1, {b: 2}]}; var c = structuredClone(o); c.a[1].b = 3; [o.a[1].b, c.a[1].b, c !== o]"));
+            });
         }
 
         @Test
         @DisplayName("BROWSER: crypto.getRandomValues fills in place and randomUUID gives version-4 UUIDs")
         void crypto() {
-            assertEquals(json("[true,16,true,true]"), browser().eval("""
-                    var a = new Uint8Array(16); var r = crypto.getRandomValues(a);
-                    var re = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-                    var u1 = crypto.randomUUID(), u2 = crypto.randomUUID();
-                    [r === a, a.length, re.test(u1) && re.test(u2), u1 !== u2]"""));
+            withBrowser(ctx -> {
+                assertEquals(json("[true,16,true,true]"), ctx.eval("""
+                        var a = new Uint8Array(16); var r = crypto.getRandomValues(a);
+                        var re = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+                        var u1 = crypto.randomUUID(), u2 = crypto.randomUUID();
+                        [r === a, a.length, re.test(u1) && re.test(u2), u1 !== u2]"""));
+            });
         }
 
         @Test
         @DisplayName("BROWSER: performance.now is a non-decreasing number")
         void performanceNow() {
-            assertEquals(json("[\"number\",true,true]"), browser().eval(
-                    "var t1 = performance.now(); var t2 = performance.now(); [typeof t1, t1 >= 0, t2 >= t1]"));
+            withBrowser(ctx -> {
+                assertEquals(json("[\"number\",true,true]"), ctx.eval(
+                        "var t1 = performance.now(); var t2 = performance.now(); [typeof t1, t1 >= 0, t2 >= t1]"));
+            });
         }
 
         @Test
         @DisplayName("BROWSER: a closed context's timers never fire")
         void closedContextTimersNeverFire() {
-            JsContext doomed = browser();
-            JsContext alive = openOnThread(browserSpec("alive"), doomed.threadIndex(), true);
-            String marker = "kit-" + System.nanoTime();
-            try (LogCapture log = new LogCapture()) {
-                doomed.eval("setTimeout(function () { console.log('closed-" + marker + "'); }, 20); 0");
-                alive.eval("setTimeout(function () { console.log('alive-" + marker + "'); }, 20); 0");
-                doomed.close();
-                // A later timer on the same thread fires only after the earlier ones had their turn.
-                alive.eval("globalThis.done = false; setTimeout(function () { done = true; }, 200); 0");
-                awaitTrue("the later timer fired", () -> alive.eval("done").equals(JsonValue.TRUE));
-                assertTrue(log.contains("alive-" + marker), "the open context's timer fired and logged");
-                assertFalse(log.contains("closed-" + marker), "the closed context's timer never fired");
-            }
+            withBrowser(doomed -> {
+                JsContext alive = openOnThread(browserSpec("alive"), doomed.threadIndex(), true);
+                String marker = "kit-" + System.nanoTime();
+                try (LogCapture log = new LogCapture()) {
+                    doomed.eval("setTimeout(function () { console.log('closed-" + marker + "'); }, 20); 0");
+                    alive.eval("setTimeout(function () { console.log('alive-" + marker + "'); }, 20); 0");
+                    doomed.close();
+                    // A later timer on the same thread fires only after the earlier ones had their turn.
+                    alive.eval("globalThis.done = false; setTimeout(function () { done = true; }, 200); 0");
+                    awaitTrue("the later timer fired", () -> alive.eval("done").equals(JsonValue.TRUE));
+                    assertTrue(log.contains("alive-" + marker), "the open context's timer fired and logged");
+                    assertFalse(log.contains("closed-" + marker), "the closed context's timer never fired");
+                }
+            });
         }
 
-        private JsContext browser() {
-            assertTrue(capabilities().contains(EngineCapability.BROWSER_API),
-                    "this check needs BROWSER_API; without it, see 'BROWSER is refused cleanly'");
-            return open(browserSpec("browser"));
+        /**
+         * Runs a BROWSER check on a new BROWSER context if the engine declares BROWSER_API; otherwise checks that
+         * such a context is refused cleanly, as for every missing capability.
+         */
+        private void withBrowser(Consumer<JsContext> check) {
+            if (capabilities().contains(EngineCapability.BROWSER_API)) {
+                check.accept(open(browserSpec("browser")));
+            } else {
+                UnsupportedCapabilityException error = assertThrows(UnsupportedCapabilityException.class,
+                        () -> open(browserSpec("browser")));
+                assertEquals(EngineCapability.BROWSER_API, error.capability());
+            }
         }
     }
 
@@ -620,7 +644,11 @@ public abstract class PoolCompatibilityKit {
             JsContext ctx = open(kitSpec("promises"));
             if (capabilities().contains(EngineCapability.PROMISES)) {
                 assertEquals(5, number(ctx.eval("Promise.resolve(5)")));
-                assertEquals(Json.createValue("done"), ctx.eval("(async function () { await null; return 'done'; })()"));
+                // Pending when the call returns, settled by a later microtask (what `await` does, without needing
+                // async-function syntax, which not every engine parses).
+                assertEquals(Json.createValue("done"), ctx.eval(
+                        "new Promise(function (resolve) { Promise.resolve().then(function () { resolve('done'); }); })"
+                                + ".then(function (v) { return v; })"));
                 JsException rejected = assertThrows(JsException.class, () -> ctx.eval("Promise.reject(new RangeError('nope'))"));
                 assertEquals("RangeError", rejected.jsName());
                 assertEquals("nope", rejected.jsMessage());

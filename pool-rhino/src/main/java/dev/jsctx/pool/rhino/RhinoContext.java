@@ -1,0 +1,180 @@
+package dev.jsctx.pool.rhino;
+
+import dev.jsctx.pool.ContextSpec;
+import dev.jsctx.pool.spi.Completion;
+import dev.jsctx.pool.spi.EngineContext;
+import jakarta.json.JsonValue;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.LambdaFunction;
+import org.mozilla.javascript.NativePromise;
+import org.mozilla.javascript.Script;
+import org.mozilla.javascript.ScriptRuntime;
+import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Undefined;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One JavaScript context: a global scope of its own, run on its runtime thread's {@link RhinoThreadContext}.
+ * Confined to that thread, except for {@link #interrupt()}.
+ */
+final class RhinoContext implements EngineContext {
+    private final RhinoThreadContext cx;
+    private final ScriptableObject global;
+    private final String label;
+    private final long budget;
+    private volatile boolean interruptRequested;
+
+    RhinoContext(RhinoThreadContext cx, ScriptableObject global, ContextSpec spec) {
+        this.cx = cx;
+        this.global = global;
+        this.label = spec.label();
+        this.budget = spec.statementBudget().orElse(0);
+    }
+
+    /** Runs the spec's scripts in the fresh scope; throws what {@link RhinoErrors#toFailure} makes. */
+    void load(List<Script> scripts) {
+        guarded(() -> {
+            for (Script script : scripts) {
+                script.exec(cx, global, global);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void call(String function, List<JsonValue> args, Completion completion) {
+        deliver(completion, () -> {
+            if (!(ScriptableObject.getProperty(global, function) instanceof Function fn)) {
+                throw ScriptRuntime.typeError(function + " is not a function");
+            }
+            RhinoValues values = new RhinoValues(cx, global);
+            Object[] jsArgs = args.stream().map(values::toJs).toArray();
+            return fn.call(cx, global, global, jsArgs);
+        });
+    }
+
+    @Override
+    public void eval(String source, Completion completion) {
+        deliver(completion, () -> RhinoEngine.compile(cx, source, "eval").exec(cx, global, global));
+    }
+
+    /**
+     * Runs a call and completes with its result converted to JSON, or, for a Promise, with its outcome once it
+     * settles: in this call's microtasks if it can, else in those of a later call of this context.
+     */
+    private void deliver(Completion completion, Supplier<Object> body) {
+        Completion once = new Once(completion);
+        JsonValue result;
+        try {
+            result = guarded(() -> {
+                Object value = body.get();
+                if (value instanceof NativePromise promise) {
+                    ((Function) ScriptableObject.getProperty(promise, "then")).call(cx, global, promise,
+                            new Object[] {reaction(once, true), reaction(once, false)});
+                    return null;
+                }
+                return new RhinoValues(cx, global).toJson(value);
+            });
+        } catch (RuntimeException failure) {
+            once.fail(failure);
+            return;
+        }
+        if (result != null) {
+            once.complete(result);
+        }
+    }
+
+    /** A Promise reaction that completes the call: with the value if fulfilled, else with the reason. */
+    private Function reaction(Completion completion, boolean fulfilled) {
+        return new LambdaFunction(global, 1, (lcx, scope, thisObj, args) -> {
+            Object value = args.length > 0 ? args[0] : Undefined.instance;
+            if (!fulfilled) {
+                completion.fail(RhinoErrors.fromThrown(value, ""));
+                return Undefined.instance;
+            }
+            JsonValue json;
+            try {
+                json = new RhinoValues(cx, global).toJson(value);
+            } catch (RuntimeException e) {
+                completion.fail(RhinoErrors.toFailure(e));
+                return Undefined.instance;
+            }
+            completion.complete(json);
+            return Undefined.instance;
+        });
+    }
+
+    /**
+     * Runs JavaScript with the interrupt and the budget observed, then the microtasks it queued.
+     *
+     * @throws RuntimeException what {@link RhinoErrors#toFailure} makes of a failure
+     */
+    private <T> T guarded(Supplier<T> body) {
+        interruptRequested = false;
+        cx.begin(this, budget);
+        try {
+            T result = body.get();
+            cx.processMicrotasks();
+            return result;
+        } catch (RuntimeException | StackOverflowError | RhinoThreadContext.CallAborted e) {
+            throw RhinoErrors.toFailure(e);
+        } finally {
+            cx.end();
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        interruptRequested = true;
+    }
+
+    boolean interruptRequested() {
+        return interruptRequested;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** Rhino keeps no account of a scope's heap, so this engine does not declare MEMORY_MEASUREMENT. */
+    @Override
+    public long memoryBytes() {
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        // The scope is plain heap, freed with this object; NONE contexts have no timers to cancel.
+    }
+
+    /**
+     * Passes on the first outcome only: a settled Promise's reaction may complete a call that then fails,
+     * for example when the watchdog interrupts its remaining microtasks.
+     */
+    private static final class Once implements Completion {
+        private final Completion target;
+        private boolean done;
+
+        Once(Completion target) {
+            this.target = target;
+        }
+
+        @Override
+        public void complete(JsonValue value) {
+            if (!done) {
+                done = true;
+                target.complete(value);
+            }
+        }
+
+        @Override
+        public void fail(RuntimeException error) {
+            if (!done) {
+                done = true;
+                target.fail(error);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.jsctx.pool.rhino;
+
+import dev.jsctx.pool.ContextSpec;
+import dev.jsctx.pool.spi.EngineInstance;
+import dev.jsctx.pool.spi.EngineRuntime;
+import dev.jsctx.pool.spi.PreparedScripts;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.RhinoException;
+import org.mozilla.javascript.Script;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rhino's part shared by all runtime threads of one pool: it compiles scripts once. Scripts compiled for the
+ * interpreter are immutable bytecode, so every runtime thread runs the same {@link Script} objects in its own
+ * scopes. Thread-safe.
+ */
+final class RhinoEngine implements EngineInstance {
+    private final RhinoOptions options;
+
+    RhinoEngine(RhinoOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public PreparedScripts prepare(ContextSpec spec) {
+        return RhinoThreadContext.FACTORY.call(cx -> new CompiledScripts(spec.scripts().stream()
+                .map(script -> compile(cx, script.source(), script.name()))
+                .toList()));
+    }
+
+    /**
+     * Compiles one script for the interpreter.
+     *
+     * @throws dev.jsctx.pool.JsException if it does not parse
+     */
+    static Script compile(Context cx, String source, String name) {
+        try {
+            return cx.compileString(source, name, 1, null);
+        } catch (RhinoException e) {
+            throw RhinoErrors.toFailure(e);
+        }
+    }
+
+    @Override
+    public EngineRuntime newRuntime(int threadIndex) {
+        return new RhinoRuntime(options);
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        return Map.of("engine", RhinoEngineProvider.NAME,
+                "version", RhinoThreadContext.FACTORY.call(Context::getImplementationVersion),
+                "runtime", "interpreter",
+                "builtins", options.sharedBuiltins() ? "shared-sealed" : "per-context");
+    }
+
+    @Override
+    public void close() {
+        // Compiled scripts are plain heap objects; nothing else to release.
+    }
+
+    /** The spec's scripts, compiled; shared by every runtime thread. */
+    record CompiledScripts(List<Script> scripts) implements PreparedScripts {
+    }
+}
