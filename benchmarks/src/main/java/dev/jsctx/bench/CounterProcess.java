@@ -22,9 +22,12 @@ import java.util.regex.Pattern;
 final class CounterProcess implements AutoCloseable {
     private static final String HEAP_OPTIONS = "-Xmx2g";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    /** The heap line of {@code GC.heap_info}, for example {@code garbage-first heap total reserved 2097152K,
-     * committed 2097152K, used 13516K [...]}. */
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
+    /**
+     * A heap line of {@code GC.heap_info}: one for G1 ({@code garbage-first heap total reserved 2097152K,
+     * committed 2097152K, used 13516K [...]}), one per generation for the serial and parallel collectors.
+     * Metaspace lines have no "total".
+     */
+    private static final Pattern HEAP_USED = Pattern.compile("total[^\\n]*?used (\\d+)K");
 
     private final Process process;
     private final URI base;
@@ -124,10 +127,16 @@ final class CounterProcess implements AutoCloseable {
     private long heapUsed() throws IOException, InterruptedException {
         String info = jcmd("GC.heap_info");
         Matcher used = HEAP_USED.matcher(info);
-        if (!used.find()) {
+        long kilobytes = 0;
+        boolean found = false;
+        while (used.find()) {
+            kilobytes += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("no used heap in jcmd GC.heap_info output:\n" + info);
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        return kilobytes * 1024;
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -5,9 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -150,7 +152,7 @@ public final class LiveClient implements AutoCloseable {
      */
     public CompletableFuture<LiveConnection> connectAsync(String origin) {
         LiveConnection connection = new LiveConnection(this);
-        java.net.http.WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(timeout);
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(timeout);
         if (origin != null) {
             builder.header("Origin", origin);
         }
@@ -201,7 +203,7 @@ public final class LiveClient implements AutoCloseable {
         long millis = heartbeatInterval.toMillis();
         try {
             return heartbeats.scheduleAtFixedRate(heartbeat, millis, millis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "client closed, no heartbeats for a new connection");
             return null;
         }
