@@ -49,4 +49,6 @@ jvm=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI
 "$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && jvm+=(--sun-misc-unsafe-memory-access=allow)
 
 echo "# $("$java" -version 2>&1 | head -1), $(nproc) cores, flags: ${jvm[*]//$HOME/\~}" | sed 's|--module-path [^ ]*|--module-path <polyglot jars>|; s|--upgrade-module-path [^ ]*|--upgrade-module-path <compiler jar>|'
-exec "$java" "${jvm[@]}" -cp "$(join "${class_path[@]}")" dev.jsctx.bench.Main "$@"
+# sessions starts the packaged counter app (counter-app/target/bin/counter, built above) in its own JVM.
+exec "$java" "${jvm[@]}" -Djsctx.counter.home="$root/counter-app/target" -cp "$(join "${class_path[@]}")" \
+    dev.jsctx.bench.Main "$@"

@@ -1,5 +1,6 @@
 package dev.jsctx.bench;
 
+import java.io.PrintStream;
 import java.util.Locale;
 
 /**
@@ -10,7 +11,11 @@ final class Figures {
     }
 
     static void print(String key, double value) {
-        System.out.println(key + "=" + (value == Math.rint(value) && Math.abs(value) < 1e15
+        print(System.out, key, value);
+    }
+
+    static void print(PrintStream out, String key, double value) {
+        out.println(key + "=" + (value == Math.rint(value) && Math.abs(value) < 1e15
                 ? String.valueOf((long) value)
                 : String.format(Locale.ROOT, "%.2f", value)));
     }

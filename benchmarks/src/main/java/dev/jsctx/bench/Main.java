@@ -1,5 +1,8 @@
 package dev.jsctx.bench;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +42,11 @@ public final class Main {
             case "open" -> OpenBenchmark.run(intOption(options, "opens", 2_000), engines(options, "graal"));
             case "calls" -> CallsBenchmark.run(engines(options, "graal,noop"), intOption(options, "warmup", 20),
                     intOption(options, "seconds", 10), intOption(options, "iterations", 3));
+            case "sessions" -> SessionsBenchmark.run(new SessionsBenchmark.Options(
+                    requiredInt(options, "sessions"), requiredInt(options, "rate"),
+                    Duration.ofSeconds(requiredInt(options, "seconds")),
+                    options.containsKey("url") ? URI.create(options.get("url")) : null,
+                    Path.of(System.getProperty("jsctx.counter.home", "counter-app/target"))), System.out);
             default -> {
                 System.err.print("unknown benchmark '" + args[0] + "'\n" + USAGE);
                 System.exit(2);
@@ -60,6 +68,13 @@ public final class Main {
     private static int intOption(Map<String, String> options, String name, int defaultValue) {
         String value = options.get(name);
         return value == null ? defaultValue : Integer.parseInt(value);
+    }
+
+    private static int requiredInt(Map<String, String> options, String name) {
+        if (!options.containsKey(name)) {
+            throw new IllegalArgumentException("--" + name + " is required\n" + USAGE);
+        }
+        return Integer.parseInt(options.get(name));
     }
 
     private static List<String> engines(Map<String, String> options, String defaultValue) {

@@ -4,12 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.webserver.WebServer;
@@ -17,7 +17,13 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import dev.jsctx.liveview.client.LiveClient;
+import dev.jsctx.liveview.client.LiveClientException;
+import dev.jsctx.liveview.client.LiveConnection;
+import dev.jsctx.liveview.client.LiveReply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,9 +41,16 @@ class LiveViewIT {
                                                             Duration.ofMinutes(1), Clock.systemUTC());
 
     private final int port;
+    private final LiveClient live;
 
     LiveViewIT(WebServer server) {
         this.port = server.port();
+        this.live = LiveClient.create(URI.create("http://localhost:" + port));
+    }
+
+    @AfterEach
+    void closeClient() {
+        live.close();
     }
 
     @SetUpServer
@@ -56,7 +69,7 @@ class LiveViewIT {
 
     @Test
     void plainGetRendersFullEscapedPageAndClosesWhatTheViewOwned() throws Exception {
-        String page = TestClient.page(port, "/?message=%3Cscript%3Ealert(1)%3C/script%3E");
+        String page = live.get("/?message=%3Cscript%3Ealert(1)%3C/script%3E");
         assertTrue(page.startsWith("<!DOCTYPE html>"), page);
         assertTrue(page.contains("<title>Test &lt;page&gt;</title>"), page);
         assertTrue(page.contains("<script type=\"module\" src=\"/live/js/jsctx.js\"></script>"), page);
@@ -69,69 +82,76 @@ class LiveViewIT {
 
     @Test
     void clientScriptIsServed() throws Exception {
-        assertTrue(TestClient.page(port, "/live/js/jsctx.js").contains("connectView"));
-        assertTrue(TestClient.page(port, "/live/js/constants.js").contains("PROTOCOL_VERSION"));
+        assertTrue(live.get("/live/js/jsctx.js").contains("connectView"));
+        assertTrue(live.get("/live/js/constants.js").contains("PROTOCOL_VERSION"));
     }
 
     @Test
     void joinReplyHoldsStaticsDynamicsAndFreshToken() throws Exception {
-        try (TestClient client = TestClient.open(port)) {
-            JsonObject reply = client.join(port, "/?message=hi");
-            assertEquals("reply", reply.getString("type"));
-            assertEquals("1", reply.getString("ref"));
-            assertEquals("ok", reply.getString("status"));
-            JsonObject rendered = reply.getJsonObject("rendered");
+        try (LiveConnection client = live.connect()) {
+            LiveReply reply = client.join(live.page("/?message=hi").token());
+            assertEquals("reply", reply.json().getString("type"));
+            assertEquals("1", reply.ref());
+            assertTrue(reply.ok());
+            JsonObject rendered = reply.rendered();
             assertEquals("<p id=\"count\">", rendered.getJsonArray("s").getString(0));
             assertEquals("0", rendered.getString("0"));
             assertEquals("hi", rendered.getString("2"));
-            assertFalse(reply.getString("token").isEmpty());
+            assertFalse(reply.token().isEmpty());
         }
     }
 
     @Test
     void eventReplyHoldsOnlyChangedDynamics() throws Exception {
-        try (TestClient client = TestClient.open(port)) {
-            client.join(port, "/");
-            JsonObject reply = client.event("inc");
-            assertEquals("ok", reply.getString("status"));
-            assertEquals("{\"0\":\"1\"}", reply.getJsonObject("diff").toString());
-            JsonObject added = client.event("item", "{\"text\":\"<b>\"}");
+        try (LiveConnection client = live.connect()) {
+            client.join(live.page("/").token());
+            LiveReply reply = client.event("inc");
+            assertTrue(reply.ok());
+            assertEquals("{\"0\":\"1\"}", reply.diff().toString());
+            LiveReply added = client.event("item", Map.of("text", "<b>"));
             assertEquals("{\"3\":{\"s\":[\"<li>\",\"</li>\"],\"d\":[[\"&lt;b&gt;\"]]}}",
-                         added.getJsonObject("diff").toString());
-            JsonObject second = client.event("item", "{\"text\":\"c\"}");
-            assertEquals("{\"3\":{\"d\":[[\"&lt;b&gt;\"],[\"c\"]]}}", second.getJsonObject("diff").toString());
+                         added.diff().toString());
+            LiveReply second = client.event("item", Map.of("text", "c"));
+            assertEquals("{\"3\":{\"d\":[[\"&lt;b&gt;\"],[\"c\"]]}}", second.diff().toString());
+            assertEquals("1", client.dynamic(0));
+            assertEquals("<li>&lt;b&gt;</li><li>c</li>", client.dynamic(3));
+            assertTrue(client.html().startsWith("<p id=\"count\">1</p><p id=\"sid\">"), client.html());
+            assertTrue(client.html().endsWith("<p id=\"message\"></p><ul><li>&lt;b&gt;</li><li>c</li></ul>"),
+                       client.html());
         }
     }
 
     @Test
     void handleInfoPushesDiff() throws Exception {
-        try (TestClient client = TestClient.open(port)) {
-            client.join(port, "/");
-            assertEquals("{}", client.event("push", "{\"text\":\"pushed\"}").getJsonObject("diff").toString());
+        try (LiveConnection client = live.connect()) {
+            client.join(live.page("/").token());
+            assertEquals("{}", client.event("push", Map.of("text", "pushed")).diff().toString());
             JsonObject push = client.next();
             assertEquals("diff", push.getString("type"));
             assertEquals("{\"2\":\"pushed\"}", push.getJsonObject("diff").toString());
+            assertEquals("pushed", client.dynamic(2));
         }
     }
 
     @Test
     void twoSocketsHaveSeparateState() throws Exception {
-        try (TestClient a = TestClient.open(port); TestClient b = TestClient.open(port)) {
-            a.join(port, "/");
-            b.join(port, "/");
+        try (LiveConnection a = live.connect(); LiveConnection b = live.connect()) {
+            a.join(live.page("/").token());
+            b.join(live.page("/").token());
             a.event("inc");
             a.event("inc");
-            assertEquals("{\"0\":\"1\"}", b.event("inc").getJsonObject("diff").toString());
-            assertEquals("{\"0\":\"3\"}", a.event("inc").getJsonObject("diff").toString());
+            assertEquals("{\"0\":\"1\"}", b.event("inc").diff().toString());
+            assertEquals("{\"0\":\"3\"}", a.event("inc").diff().toString());
         }
     }
 
     @Test
     void closingSocketClosesWhatTheViewOwnsOnce() throws Exception {
-        try (TestClient client = TestClient.open(port)) {
-            TestView.Resource resource = TestView.resourceOf(client.join(port, "/"));
+        try (LiveConnection client = live.connect()) {
+            TestView.Resource resource = TestView.resourceOf(client.join(live.page("/").token()));
             assertEquals(0, resource.closes.get());
-            client.closeNormally();
+            client.close();
+            assertEquals(WebSocket.NORMAL_CLOSURE, client.closeCode());
             assertTrue(resource.closed.await(10, TimeUnit.SECONDS));
             assertEquals(1, resource.closes.get());
         }
@@ -139,31 +159,30 @@ class LiveViewIT {
 
     @Test
     void droppedConnectionClosesWhatTheViewOwnsOnce() throws Exception {
-        TestView.Resource resource;
-        try (TestClient client = TestClient.open(port)) {
-            resource = TestView.resourceOf(client.join(port, "/"));
-        }
+        LiveConnection client = live.connect();
+        TestView.Resource resource = TestView.resourceOf(client.join(live.page("/").token()));
+        client.abort();
         assertTrue(resource.closed.await(10, TimeUnit.SECONDS));
         assertEquals(1, resource.closes.get());
     }
 
     @Test
     void unknownEventGetsErrorReplyAndViewGoesOn() throws Exception {
-        try (TestClient client = TestClient.open(port); LogCapture log = LogCapture.start()) {
-            client.join(port, "/");
+        try (LiveConnection client = live.connect(); LogCapture log = LogCapture.start()) {
+            client.join(live.page("/").token());
             client.event("inc");
-            JsonObject reply = client.event("nope");
-            assertEquals("error", reply.getString("status"));
-            assertEquals("unknown event \"nope\"", reply.getString("reason"));
+            LiveReply reply = client.event("nope");
+            assertFalse(reply.ok());
+            assertEquals("unknown event \"nope\"", reply.reason());
             assertEquals(1, log.lines().size(), log.lines().toString());
-            assertEquals("{\"0\":\"2\"}", client.event("inc").getJsonObject("diff").toString());
+            assertEquals("{\"0\":\"2\"}", client.event("inc").diff().toString());
         }
     }
 
     @Test
     void malformedJsonGetsErrorAndStateIsKept() throws Exception {
-        try (TestClient client = TestClient.open(port); LogCapture log = LogCapture.start()) {
-            client.join(port, "/");
+        try (LiveConnection client = live.connect(); LogCapture log = LogCapture.start()) {
+            client.join(live.page("/").token());
             client.event("inc");
             client.send("{not json");
             JsonObject error = client.next();
@@ -172,26 +191,26 @@ class LiveViewIT {
             client.send("[1,2]");
             assertEquals("error", client.next().getString("type"));
             assertEquals(2, log.lines().size(), log.lines().toString());
-            assertEquals("{\"0\":\"2\"}", client.event("inc").getJsonObject("diff").toString());
+            assertEquals("{\"0\":\"2\"}", client.event("inc").diff().toString());
         }
     }
 
     @Test
     void unknownMessageTypeAndEventBeforeJoinGetErrorReplies() throws Exception {
-        try (TestClient client = TestClient.open(port); LogCapture log = LogCapture.start()) {
+        try (LiveConnection client = live.connect(); LogCapture log = LogCapture.start()) {
             client.send("{\"type\":\"launch\",\"ref\":\"7\"}");
             JsonObject reply = client.next();
             assertEquals("7", reply.getString("ref"));
             assertEquals("unknown message type \"launch\"", reply.getString("reason"));
-            assertEquals("not joined: send a join first", client.event("inc").getString("reason"));
+            assertEquals("not joined: send a join first", client.event("inc").reason());
             assertEquals(2, log.lines().size(), log.lines().toString());
-            assertEquals("ok", client.join(port, "/").getString("status"));
+            assertTrue(client.join(live.page("/").token()).ok());
         }
     }
 
     @Test
     void heartbeatIsAnswered() throws Exception {
-        try (TestClient client = TestClient.open(port)) {
+        try (LiveConnection client = live.connect()) {
             client.send("{\"type\":\"heartbeat\",\"ref\":\"h1\"}");
             JsonObject reply = client.next();
             assertEquals("h1", reply.getString("ref"));
@@ -201,9 +220,9 @@ class LiveViewIT {
 
     @Test
     void oversizedMessageClosesOnlyItsSocket() throws Exception {
-        try (TestClient other = joinedWithCount(1); TestClient client = TestClient.open(port);
+        try (LiveConnection other = joinedWithCount(1); LiveConnection client = live.connect();
                 LogCapture log = LogCapture.start()) {
-            TestView.Resource resource = TestView.resourceOf(client.join(port, "/"));
+            TestView.Resource resource = TestView.resourceOf(client.join(live.page("/").token()));
             client.send("{\"type\":\"event\",\"ref\":\"9\",\"event\":\"item\",\"payload\":{\"text\":\""
                         + "x".repeat(MAX_FRAME) + "\"}}");
             assertEquals(LiveProtocol.CLOSE_TOO_BIG, client.closeCode());
@@ -215,8 +234,8 @@ class LiveViewIT {
 
     @Test
     void missingForgedAndExpiredTokensCloseWithTheirCodes() throws Exception {
-        try (TestClient other = joinedWithCount(1)) {
-            String token = TestClient.tokenOf(TestClient.page(port, "/"));
+        try (LiveConnection other = joinedWithCount(1)) {
+            String token = live.page("/").token();
             String forged = "x" + token.substring(1);
             assertJoinRefused("{\"type\":\"join\",\"ref\":\"1\",\"version\":\"1\"}",
                               LiveProtocol.CLOSE_TOKEN_INVALID);
@@ -233,13 +252,13 @@ class LiveViewIT {
 
     @Test
     void upgradeFromAnotherOriginIsRefused() throws Exception {
-        try (TestClient other = joinedWithCount(1)) {
-            ExecutionException e = assertThrows(ExecutionException.class,
-                                                () -> TestClient.openFrom(port, "http://evil.example"));
+        try (LiveConnection other = joinedWithCount(1)) {
+            LiveClientException e = assertThrows(LiveClientException.class,
+                                                  () -> live.connect("http://evil.example"));
             assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
             assertEquals(403, ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode());
-            try (TestClient sameOrigin = TestClient.openFrom(port, "http://localhost:" + port)) {
-                assertEquals("ok", sameOrigin.join(port, "/").getString("status"));
+            try (LiveConnection sameOrigin = live.connect("http://localhost:" + port)) {
+                assertTrue(sameOrigin.join(live.page("/").token()).ok());
             }
             assertOtherIntact(other, 2);
         }
@@ -247,17 +266,17 @@ class LiveViewIT {
 
     @Test
     void floodOfEventsIsRefusedWithoutLosingState() throws Exception {
-        try (TestClient other = joinedWithCount(1); TestClient client = TestClient.open(port);
+        try (LiveConnection other = joinedWithCount(1); LiveConnection client = live.connect();
                 LogCapture log = LogCapture.start()) {
-            client.join(port, "/");
+            client.join(live.page("/").token());
             int ok = 0;
             int refused = 0;
             for (int i = 0; i < BURST * 3; i++) {
-                JsonObject reply = client.event("inc");
-                if ("ok".equals(reply.getString("status"))) {
+                LiveReply reply = client.event("inc");
+                if (reply.ok()) {
                     ok++;
                 } else {
-                    assertEquals("rate limit exceeded: at most 1.0 messages per second", reply.getString("reason"));
+                    assertEquals("rate limit exceeded: at most 1.0 messages per second", reply.reason());
                     refused++;
                 }
             }
@@ -270,9 +289,9 @@ class LiveViewIT {
 
     @Test
     void exceptionInEventEndsViewAndClosesWhatItOwns() throws Exception {
-        try (TestClient other = joinedWithCount(1); TestClient client = TestClient.open(port);
+        try (LiveConnection other = joinedWithCount(1); LiveConnection client = live.connect();
                 LogCapture log = LogCapture.start()) {
-            TestView.Resource resource = TestView.resourceOf(client.join(port, "/"));
+            TestView.Resource resource = TestView.resourceOf(client.join(live.page("/").token()));
             client.send("{\"type\":\"event\",\"ref\":\"2\",\"event\":\"boom\",\"payload\":{}}");
             assertEquals(LiveProtocol.CLOSE_VIEW_FAILED, client.closeCode());
             assertTrue(resource.closed.await(10, TimeUnit.SECONDS));
@@ -284,9 +303,9 @@ class LiveViewIT {
 
     @Test
     void exceptionInHandleInfoEndsView() throws Exception {
-        try (TestClient client = TestClient.open(port)) {
-            TestView.Resource resource = TestView.resourceOf(client.join(port, "/"));
-            client.event("push", "{\"text\":\"boom\"}");
+        try (LiveConnection client = live.connect()) {
+            TestView.Resource resource = TestView.resourceOf(client.join(live.page("/").token()));
+            client.event("push", Map.of("text", "boom"));
             assertEquals(LiveProtocol.CLOSE_VIEW_FAILED, client.closeCode());
             assertTrue(resource.closed.await(10, TimeUnit.SECONDS));
             assertEquals(1, resource.closes.get());
@@ -295,7 +314,7 @@ class LiveViewIT {
 
     @Test
     void failedMountClosesWhatItOwnedAlready() throws Exception {
-        try (TestClient other = joinedWithCount(1); TestClient client = TestClient.open(port);
+        try (LiveConnection other = joinedWithCount(1); LiveConnection client = live.connect();
                 LogCapture log = LogCapture.start()) {
             client.send(joinMessage(TOKENS.sign("/", Map.of("fail", "on-join"))));
             assertEquals(LiveProtocol.CLOSE_VIEW_FAILED, client.closeCode());
@@ -316,21 +335,21 @@ class LiveViewIT {
         assertEquals(1, TestView.RESOURCES.get("fail:on-get").closes.get());
     }
 
-    private TestClient joinedWithCount(int count) throws Exception {
-        TestClient client = TestClient.open(port);
-        client.join(port, "/");
+    private LiveConnection joinedWithCount(int count) throws Exception {
+        LiveConnection client = live.connect();
+        client.join(live.page("/").token());
         for (int i = 0; i < count; i++) {
             client.event("inc");
         }
         return client;
     }
 
-    private static void assertOtherIntact(TestClient other, int expectedCount) throws Exception {
-        assertEquals("{\"0\":\"" + expectedCount + "\"}", other.event("inc").getJsonObject("diff").toString());
+    private static void assertOtherIntact(LiveConnection other, int expectedCount) throws Exception {
+        assertEquals("{\"0\":\"" + expectedCount + "\"}", other.event("inc").diff().toString());
     }
 
     private void assertJoinRefused(String join, int code) throws Exception {
-        try (TestClient client = TestClient.open(port); LogCapture log = LogCapture.start()) {
+        try (LiveConnection client = live.connect(); LogCapture log = LogCapture.start()) {
             client.send(join);
             assertEquals(code, client.closeCode());
             assertEquals(1, log.lines().size(), log.lines().toString());

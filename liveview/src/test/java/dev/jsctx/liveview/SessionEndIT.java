@@ -1,10 +1,14 @@
 package dev.jsctx.liveview;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
+
+import dev.jsctx.liveview.client.LiveClient;
+import dev.jsctx.liveview.client.LiveConnection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +19,9 @@ class SessionEndIT {
     @Test
     void silentSocketIsClosedAndItsViewEnds() throws Exception {
         WebServer server = start(Duration.ofMillis(200));
-        try (TestClient silent = TestClient.open(server.port()); LogCapture log = LogCapture.start()) {
-            TestView.Resource resource = TestView.resourceOf(silent.join(server.port(), "/"));
+        try (LiveClient live = clientOf(server); LiveConnection silent = live.connect();
+                LogCapture log = LogCapture.start()) {
+            TestView.Resource resource = TestView.resourceOf(silent.join(live.page("/").token()));
             assertEquals(LiveProtocol.CLOSE_HEARTBEAT_TIMEOUT, silent.closeCode());
             assertTrue(resource.closed.await(10, TimeUnit.SECONDS));
             assertEquals(1, resource.closes.get());
@@ -29,15 +34,20 @@ class SessionEndIT {
     @Test
     void stoppingServerEndsEveryView() throws Exception {
         WebServer server = start(Duration.ofSeconds(30));
-        try (TestClient a = TestClient.open(server.port()); TestClient b = TestClient.open(server.port())) {
-            TestView.Resource first = TestView.resourceOf(a.join(server.port(), "/"));
-            TestView.Resource second = TestView.resourceOf(b.join(server.port(), "/"));
+        try (LiveClient live = clientOf(server); LiveConnection a = live.connect(); LiveConnection b = live.connect()) {
+            String token = live.page("/").token();
+            TestView.Resource first = TestView.resourceOf(a.join(token));
+            TestView.Resource second = TestView.resourceOf(b.join(token));
             server.stop();
             assertTrue(first.closed.await(10, TimeUnit.SECONDS));
             assertTrue(second.closed.await(10, TimeUnit.SECONDS));
             assertEquals(1, first.closes.get());
             assertEquals(1, second.closes.get());
         }
+    }
+
+    private static LiveClient clientOf(WebServer server) {
+        return LiveClient.create(URI.create("http://localhost:" + server.port()));
     }
 
     private static WebServer start(Duration heartbeat) {

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.json.JsonObject;
 
+import dev.jsctx.liveview.client.LiveReply;
+
 /**
  * A tiny view for the server tests: a counter, its session id, a message, and a list. Each instance owns a
  * {@link Resource}, found by session id in {@link #RESOURCES}.
@@ -22,8 +24,8 @@ final class TestView implements LiveView {
     private static final Template ITEM = Template.of("<li>{}</li>");
 
     /** The resource of the view that sent this join reply (the session id is dynamic 1). */
-    static Resource resourceOf(JsonObject joinReply) {
-        return RESOURCES.get(joinReply.getJsonObject("rendered").getString("1"));
+    static Resource resourceOf(LiveReply joinReply) {
+        return RESOURCES.get(joinReply.rendered().getString("1"));
     }
 
     private LiveSession session;

@@ -1,0 +1,159 @@
+package dev.jsctx.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged counter app ({@code counter-app/target/bin/counter}) in its own JVM, on a free port, with its heap
+ * capped at 2 GB; its output goes to a log file. The benchmark started it, so it can read its heap with
+ * {@code jcmd}.
+ */
+final class CounterProcess implements AutoCloseable {
+    private static final String HEAP_OPTIONS = "-Xmx2g";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * A heap line of {@code GC.heap_info}: one for G1 ({@code garbage-first heap total reserved 2097152K,
+     * committed 2097152K, used 13516K [...]}), one per generation for the serial and parallel collectors.
+     * Metaspace lines have no "total".
+     */
+    private static final Pattern HEAP_USED = Pattern.compile("total[^\\n]*?used (\\d+)K");
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private CounterProcess(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    /**
+     * Starts the app and waits until its health check answers.
+     *
+     * @param home the app's layout, with {@code bin/counter}
+     * @param log  the file for the app's output
+     * @return the running app
+     */
+    static CounterProcess start(Path home, Path log) throws IOException, InterruptedException {
+        Path launcher = home.resolve("bin/counter");
+        if (!Files.isRegularFile(launcher)) {
+            throw new IllegalStateException(launcher + " is missing: run 'mvn package' on counter-app first");
+        }
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder("sh", launcher.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", HEAP_OPTIONS);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        CounterProcess app = new CounterProcess(builder.start(), URI.create("http://localhost:" + port), log);
+        try {
+            app.awaitHealthy();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /**
+     * @return where the app listens
+     */
+    URI base() {
+        return base;
+    }
+
+    /**
+     * Collects garbage in the app until its used heap settles, and returns it.
+     *
+     * @return bytes of heap in use after full collections
+     */
+    long heapUsedAfterGc() throws IOException, InterruptedException {
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            jcmd("GC.run");
+            long used = heapUsed();
+            if (Math.abs(previous - used) < 256 * 1024) {
+                return used;
+            }
+            previous = used;
+        }
+        return previous;
+    }
+
+    /** Stops the app with SIGTERM (its shutdown hook ends the sessions, then the pool), forcibly if it hangs. */
+    @Override
+    public void close() throws InterruptedException {
+        process.toHandle().descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private void awaitHealthy() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(base.resolve("/observe/health")).timeout(Duration.ofSeconds(5))
+                .build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the counter app exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the counter app was not healthy within " + START_TIMEOUT + "; see " + log);
+    }
+
+    private long heapUsed() throws IOException, InterruptedException {
+        String info = jcmd("GC.heap_info");
+        Matcher used = HEAP_USED.matcher(info);
+        long kilobytes = 0;
+        boolean found = false;
+        while (used.find()) {
+            kilobytes += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) {
+            throw new IllegalStateException("no used heap in jcmd GC.heap_info output:\n" + info);
+        }
+        return kilobytes * 1024;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process run = new ProcessBuilder(List.of(jcmd.toString(), Long.toString(process.pid()), command))
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(run.getInputStream().readAllBytes());
+        if (run.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+        }
+        return output;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

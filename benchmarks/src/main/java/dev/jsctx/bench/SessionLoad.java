@@ -1,0 +1,232 @@
+package dev.jsctx.bench;
+
+import dev.jsctx.liveview.client.LiveClient;
+import dev.jsctx.liveview.client.LiveConnection;
+import dev.jsctx.liveview.client.LivePage;
+import dev.jsctx.liveview.client.LiveReply;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The load of the sessions benchmark, against a server with the counter page contract at {@code /} (events
+ * {@code inc}, {@code dec}, {@code reset}, {@code add} with {@code {"amount": "5"}}; the count is the view's first
+ * dynamic). Each session joins like the browser client: it fetches the page, opens a WebSocket with the page's
+ * origin, joins with the page's token and sends heartbeats at the page's interval.
+ *
+ * <p>Open loop: event {@code i} is due at {@code start + i / rate}, for the session {@code i % sessions}, whether
+ * or not earlier replies came back, and its latency runs from that due time to its reply, so a stalled server
+ * shows up in the figures instead of slowing the load. Each session's expected count follows the events sent to
+ * it (the server handles one socket's events in order); at the end every session's count, as the reply diffs left
+ * it, must equal it.
+ *
+ * <p>Not thread-safe: one {@link #connect}, {@link #drive}, {@link #close} sequence per instance.
+ */
+final class SessionLoad implements AutoCloseable {
+
+    /** The events each session cycles through, and what each does to the count. */
+    private static final List<Step> STEPS = List.of(
+            new Step("inc", Map.of()), new Step("add", Map.of("amount", "5")), new Step("dec", Map.of()),
+            new Step("inc", Map.of()), new Step("add", Map.of("amount", "-3")), new Step("inc", Map.of()),
+            new Step("dec", Map.of()), new Step("add", Map.of("amount", "7")), new Step("inc", Map.of()),
+            new Step("reset", Map.of()));
+    private static final int CONNECTS_IN_FLIGHT = 64;
+    private static final int ERRORS_SHOWN = 5;
+
+    private final URI base;
+    private final PrintStream log;
+    private final LiveClient client;
+    private final List<LiveConnection> connections = new ArrayList<>();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final AtomicInteger errorsShown = new AtomicInteger();
+    private long[] expected;
+
+    /**
+     * @param base the server, such as {@code http://localhost:4000}
+     * @param log  where progress and the first errors go, as {@code #} comment lines
+     */
+    SessionLoad(URI base, PrintStream log) {
+        this.base = base;
+        this.log = log;
+        this.client = LiveClient.builder(base)
+                .timeout(Duration.ofSeconds(30))
+                .heartbeatInterval(LivePage.parse(pageOf(base)).heartbeatInterval())
+                .keptMessages(0)
+                .build();
+    }
+
+    /** The figures of one run; latencies in milliseconds. */
+    record Result(int sessions, double eventsPerSecond, double p50Millis, double p99Millis, double maxMillis,
+                  int errors) {
+    }
+
+    /**
+     * Connects and joins sessions, {@value #CONNECTS_IN_FLIGHT} at a time; a session that fails counts as an error.
+     *
+     * @param count how many
+     * @return how many joined
+     */
+    int connect(int count) throws InterruptedException {
+        long start = System.nanoTime();
+        LiveConnection[] joined = new LiveConnection[count];
+        Semaphore inFlight = new Semaphore(CONNECTS_IN_FLIGHT);
+        String origin = base.getScheme() + "://" + base.getRawAuthority();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                inFlight.acquire();
+                threads.execute(() -> {
+                    try {
+                        joined[index] = join(origin);
+                    } catch (RuntimeException e) {
+                        error("session " + index + " could not join", e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        for (LiveConnection connection : joined) {
+            if (connection != null) {
+                connections.add(connection);
+            }
+        }
+        expected = new long[connections.size()];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = Long.parseLong(connections.get(i).dynamic(0));
+        }
+        log.printf("# %d of %d sessions joined in %.1f s%n", connections.size(), count,
+                   (System.nanoTime() - start) / 1e9);
+        return connections.size();
+    }
+
+    /**
+     * Sends {@code rate} events per second in all, for {@code duration}, then waits for every reply and checks
+     * every session's count.
+     *
+     * @return the figures
+     */
+    Result drive(int rate, Duration duration) throws InterruptedException {
+        int sessions = connections.size();
+        if (sessions == 0) {
+            return new Result(0, 0, 0, 0, 0, errors.get());
+        }
+        long total = rate * duration.toSeconds();
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        Recorder latencies = new Recorder(3);
+        CountDownLatch replies = new CountDownLatch(Math.toIntExact(total));
+        AtomicLong answered = new AtomicLong();
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int session = (int) (i % sessions);
+            Step step = STEPS.get((int) ((i / sessions) % STEPS.size()));
+            expected[session] = step.applyTo(expected[session]);
+            connections.get(session).eventAsync(step.event(), step.payload()).whenComplete((reply, failure) -> {
+                latencies.recordValue(System.nanoTime() - due);
+                answered.incrementAndGet();
+                if (failure != null) {
+                    error("event " + step.event() + " failed", failure);
+                } else if (!reply.ok()) {
+                    error("event " + step.event() + " refused: " + reply.reason(), null);
+                }
+                replies.countDown();
+            });
+        }
+        if (!replies.await(client.timeout().toSeconds() + 5, TimeUnit.SECONDS)) {
+            error((total - answered.get()) + " events got no reply", null);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        checkCounts();
+        Histogram histogram = latencies.getIntervalHistogram();
+        return new Result(sessions, answered.get() / seconds, millis(histogram.getValueAtPercentile(50)),
+                          millis(histogram.getValueAtPercentile(99)), millis(histogram.getMaxValue()), errors.get());
+    }
+
+    /** Closes every session normally, in parallel, then the client. */
+    @Override
+    public void close() {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            connections.forEach(connection -> threads.execute(connection::close));
+        }
+        client.close();
+    }
+
+    private LiveConnection join(String origin) {
+        LivePage page = client.page("/");
+        LiveConnection connection = client.connect(origin);
+        LiveReply reply;
+        try {
+            reply = connection.join(page.token());
+        } catch (RuntimeException e) {
+            connection.abort();
+            throw e;
+        }
+        if (!reply.ok()) {
+            connection.abort();
+            throw new IllegalStateException("join refused: " + reply.reason());
+        }
+        return connection;
+    }
+
+    private void checkCounts() {
+        for (int i = 0; i < expected.length; i++) {
+            LiveConnection connection = connections.get(i);
+            String count = connection.dynamic(0);
+            if (!count.equals(Long.toString(expected[i]))) {
+                error("session " + i + " shows count " + count + ", expected " + expected[i], null);
+            }
+            if (connection.closed().isDone()) {
+                error("session " + i + " was closed by the server", null);
+            }
+        }
+    }
+
+    private void error(String what, Throwable cause) {
+        errors.incrementAndGet();
+        if (errorsShown.incrementAndGet() <= ERRORS_SHOWN) {
+            log.println("# error: " + what + (cause == null ? "" : ": " + cause));
+        }
+    }
+
+    private String pageOf(URI server) {
+        try (LiveClient probe = LiveClient.create(server)) {
+            return probe.get("/");
+        }
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** One event and its effect on the count. */
+    private record Step(String event, Map<String, String> payload) {
+        long applyTo(long count) {
+            return switch (event) {
+                case "inc" -> count + 1;
+                case "dec" -> count - 1;
+                case "reset" -> 0;
+                case "add" -> count + Long.parseLong(payload.get("amount"));
+                default -> throw new IllegalArgumentException(event);
+            };
+        }
+    }
+}

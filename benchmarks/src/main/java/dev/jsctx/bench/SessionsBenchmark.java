@@ -1,0 +1,103 @@
+package dev.jsctx.bench;
+
+import dev.jsctx.liveview.client.LiveClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code sessions}: live counter sessions over WebSockets. Starts the packaged counter app in its own JVM (or uses
+ * the server at {@code --url}), measures its heap after GC, connects the sessions, drives the
+ * {@linkplain SessionLoad load}, measures the heap again with the sessions open, and prints the figures.
+ */
+final class SessionsBenchmark {
+    /** Sessions opened and closed before the first heap reading, so one-time allocations are not counted. */
+    private static final int WARM_UP_SESSIONS = 20;
+
+    private SessionsBenchmark() {
+    }
+
+    /** What to run. {@code url} is {@code null} to start the counter app from {@code counterHome}. */
+    record Options(int sessions, int rate, Duration duration, URI url, Path counterHome) {
+    }
+
+    /**
+     * Every figure of a run; {@code heapPerSessionBytes} and {@code contextsOpen} are -1 when not known. Sessions
+     * that failed to join count as errors.
+     */
+    record SessionFigures(SessionLoad.Result load, long heapPerSessionBytes, long contextsOpen) {
+        void print(PrintStream out) {
+            Figures.print(out, "sessions", load.sessions());
+            Figures.print(out, "events_per_s", load.eventsPerSecond());
+            Figures.print(out, "event_p50_ms", load.p50Millis());
+            Figures.print(out, "event_p99_ms", load.p99Millis());
+            Figures.print(out, "event_max_ms", load.maxMillis());
+            Figures.print(out, "errors", load.errors());
+            Figures.print(out, "heap_per_session_bytes", heapPerSessionBytes);
+            Figures.print(out, "contexts_open", contextsOpen);
+        }
+    }
+
+    static SessionFigures run(Options options, PrintStream out) throws IOException, InterruptedException {
+        out.printf("# sessions: %d sessions, %d events/s in all for %d s%n", options.sessions(), options.rate(),
+                   options.duration().toSeconds());
+        if (options.url() != null) {
+            out.println("# server at " + options.url() + " (not started here): heap_per_session_bytes=-1, "
+                        + "its heap cannot be read");
+            SessionFigures figures = measure(options, options.url(), null, out);
+            figures.print(out);
+            return figures;
+        }
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), "jsctx-sessions-counter.log");
+        out.println("# starting " + options.counterHome().resolve("bin/counter") + " (JAVA_OPTS=-Xmx2g), log " + log);
+        try (CounterProcess app = CounterProcess.start(options.counterHome(), log)) {
+            SessionFigures figures = measure(options, app.base(), app, out);
+            figures.print(out);
+            return figures;
+        }
+    }
+
+    private static SessionFigures measure(Options options, URI base, CounterProcess app, PrintStream out)
+            throws IOException, InterruptedException {
+        try (SessionLoad warmUp = new SessionLoad(base, out)) {
+            warmUp.connect(WARM_UP_SESSIONS);
+            warmUp.drive(WARM_UP_SESSIONS * 5, Duration.ofSeconds(1));
+        }
+        long heapBefore = app == null ? -1 : app.heapUsedAfterGc();
+        try (SessionLoad load = new SessionLoad(base, out)) {
+            int joined = load.connect(options.sessions());
+            SessionLoad.Result result = load.drive(options.rate(), options.duration());
+            long heapPerSession = -1;
+            if (app != null && joined > 0) {
+                long heapAfter = app.heapUsedAfterGc();
+                out.printf("# server heap after GC: %d MB before, %d MB with the sessions open%n",
+                           heapBefore >> 20, heapAfter >> 20);
+                heapPerSession = (heapAfter - heapBefore) / joined;
+            }
+            return new SessionFigures(result, heapPerSession, contextsOpen(base, out));
+        }
+    }
+
+    /** The pool's open contexts, from the counter app's health details; -1 if the server has no such check. */
+    private static long contextsOpen(URI base, PrintStream out) {
+        try (LiveClient client = LiveClient.create(base)) {
+            JsonObject health = Json.createReader(new StringReader(client.get("/observe/health"))).readObject();
+            for (JsonValue check : health.getJsonArray("checks")) {
+                JsonObject data = check.asJsonObject().getJsonObject("data");
+                if (data != null && data.containsKey("contextsOpen")) {
+                    return data.getJsonNumber("contextsOpen").longValue();
+                }
+            }
+        } catch (RuntimeException e) {
+            out.println("# contexts_open unknown: " + e.getMessage());
+        }
+        return -1;
+    }
+}
