@@ -26,12 +26,14 @@ import java.util.List;
  */
 public final class CounterApp implements AutoCloseable {
     private final Config config;
+    private final CounterMetrics metrics;
     private final ContextPool pool;
     private final LiveSessions sessions;
     private final String runtime;
 
-    private CounterApp(Config config, ContextPool pool, LiveSessions sessions) {
+    private CounterApp(Config config, CounterMetrics metrics, ContextPool pool, LiveSessions sessions) {
         this.config = config;
+        this.metrics = metrics;
         this.pool = pool;
         this.sessions = sessions;
         this.runtime = CounterPool.runtimeDescription(pool);
@@ -49,7 +51,7 @@ public final class CounterApp implements AutoCloseable {
         Duration refresh = config.get("counter.refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(5));
         LiveSessions sessions = new LiveSessions(refresh, () -> totals(pool));
         metrics.registerGauges(pool, sessions::active);
-        return new CounterApp(config, pool, sessions);
+        return new CounterApp(config, metrics, pool, sessions);
     }
 
     /**
@@ -81,12 +83,13 @@ public final class CounterApp implements AutoCloseable {
     }
 
     /**
-     * Stops the refreshes and closes the pool, with every context still open.
+     * Stops the refreshes, closes the pool with every context still open, and removes the app's meters.
      */
     @Override
     public void close() {
         sessions.close();
         pool.close();
+        metrics.close();
     }
 
     private HealthCheckResponse poolHealth() {

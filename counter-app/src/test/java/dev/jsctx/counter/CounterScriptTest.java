@@ -1,9 +1,10 @@
 package dev.jsctx.counter;
 
+import dev.jsctx.pool.CallObserver;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.JsException;
-import dev.jsctx.pool.PoolConfig;
+import io.helidon.config.Config;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
@@ -31,7 +32,7 @@ class CounterScriptTest {
 
     @BeforeAll
     static void startPool() {
-        pool = ContextPool.create(PoolConfig.builder().threads(1).build());
+        pool = CounterPool.start(Config.create().get("pool"), CallObserver.NONE); // as the app configures it
     }
 
     @AfterAll
