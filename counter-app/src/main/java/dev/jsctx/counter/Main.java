@@ -25,6 +25,7 @@ public final class Main {
             <head>
             <meta charset="utf-8">
             <title>jsctx counter</title>
+            <link rel="icon" href="data:,">
             </head>
             <body>
             <main>
