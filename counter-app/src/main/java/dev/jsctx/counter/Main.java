@@ -48,7 +48,6 @@ public final class Main {
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         Config config = Config.create();
-        Config.global(config);
 
         WebServerConfig.Builder server = WebServer.builder();
         setup(server, config);
