@@ -1,0 +1,44 @@
+package dev.jsctx.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * What the end-to-end tests need from the machine: a Docker engine and Chromium with its driver.
+ *
+ * <p>Under {@code CI=true} a missing piece fails the test with a message that says how to get it; elsewhere the
+ * test is skipped with that message, so a developer without Docker can still run {@code mvn verify}.
+ */
+final class ItEnvironment {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
+
+    private ItEnvironment() {
+    }
+
+    static void requireDocker() {
+        require(DockerClientFactory.instance().isDockerAvailable(),
+                "No Docker engine answers (start dockerd, or run .ci/run, which installs and starts it).");
+    }
+
+    static void requireChromium() {
+        require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium or chromedriver is missing at " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " (apt-get install chromium chromium-driver, or run .ci/run).");
+    }
+
+    private static void require(boolean present, String message) {
+        if (CI) {
+            Assertions.assertTrue(present, message + " CI=true: end-to-end tests must run.");
+        } else {
+            Assumptions.assumeTrue(present, message + " Skipped because CI is not true.");
+        }
+    }
+}
