@@ -1,6 +1,7 @@
 package dev.jsctx.pool.graal;
 
 import dev.jsctx.pool.UnsupportedValueException;
+import dev.jsctx.pool.spi.JsonRules;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -11,7 +12,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import org.graalvm.polyglot.Value;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +24,21 @@ import java.util.Map;
  * {@code Array} and {@code Object} constructors, captured before any script ran.
  *
  * <p>Out of JavaScript: {@code null} and {@code undefined} become {@link JsonValue#NULL}; numbers that are
- * integers within ±2^53 become integral JSON numbers, other integers up to ±2^64 their exact value, other finite
- * numbers the shortest decimal of their double, as {@code JSON.stringify} writes it ({@code -0} becomes {@code 0}), BigInts beyond ±2^53 exact integral numbers; {@code NaN} and
- * the infinities {@link JsonValue#NULL}, as in {@code JSON.stringify}; {@code Date}s their ISO-8601 text;
+ * integers within ±2^53 become integral JSON numbers, other numbers their double ({@code -0} becomes {@code 0}),
+ * BigInts beyond ±2^53 exact integral numbers; {@code NaN} and the infinities {@link JsonValue#NULL}, as in
+ * {@code JSON.stringify} (the number rules are {@link JsonRules#number(double)}, shared by every engine); {@code Date}s their ISO-8601 text;
  * arrays (holes as null) and objects with their own enumerable string keys. Functions, symbols, cycles, nesting
  * deeper than {@value #MAX_DEPTH} levels and more than {@value #MAX_NODES} values fail with
  * {@link UnsupportedValueException}; the same limits hold for arguments.
  */
 final class JsonBridge {
-    /** The deepest nesting of arrays and objects, as in QuickBEAM. */
-    static final int MAX_DEPTH = 32;
-    /** The most values in one argument or result, as in QuickBEAM. */
-    static final int MAX_NODES = 10_000;
+    /** The deepest nesting of arrays and objects, the same for every engine. */
+    static final int MAX_DEPTH = JsonRules.MAX_DEPTH;
+    /** The most values in one argument or result, the same for every engine. */
+    static final int MAX_NODES = JsonRules.MAX_NODES;
 
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
-    private static final double TWO_POW_64 = 0x1p64;
 
     private final Value arrayConstructor;
     private final Value objectConstructor;
@@ -198,16 +197,7 @@ final class JsonBridge {
                 }
             }
             if (value.fitsInDouble()) {
-                double d = value.asDouble();
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    return JsonValue.NULL;
-                }
-                if (d == Math.rint(d) && Math.abs(d) <= TWO_POW_64) {
-                    // An integral double in the range of 64-bit ids: its exact value (2^64 is
-                    // 18446744073709551616, not the shortest decimal that rounds to it, 18446744073709552000).
-                    return JSON.createValue(new BigDecimal(d));
-                }
-                return JSON.createValue(d);
+                return JsonRules.number(value.asDouble());
             }
             if (value.fitsInBigInteger()) {
                 return JSON.createValue(value.asBigInteger());

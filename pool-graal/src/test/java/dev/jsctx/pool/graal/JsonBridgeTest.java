@@ -53,7 +53,7 @@ class JsonBridgeTest extends EngineFixture {
         assertEquals(new BigInteger("123456789012345678901234567890"),
                 ((JsonNumber) ctx.value("123456789012345678901234567890n")).bigIntegerValue());
         assertEquals(0.0, ((JsonNumber) ctx.value("-0")).doubleValue());
-        assertEquals(BigInteger.TWO.pow(64), ((JsonNumber) ctx.value("2 ** 64")).bigIntegerValueExact());
+        assertEquals(0x1p64, ((JsonNumber) ctx.value("2 ** 64")).doubleValue(), "beyond 2^53: the double");
         assertEquals(JsonValue.NULL, ctx.value("NaN"));
         assertEquals(JsonValue.NULL, ctx.value("-1 / 0"));
         assertEquals(Json.createValue("number"), ctx.call("describe", Json.createValue(3)).value());
