@@ -45,7 +45,7 @@ jvm=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI
      --upgrade-module-path "$(join "${upgrade_path[@]}")"
      --module-path "$(join "${module_path[@]}")" --add-modules org.graalvm.polyglot
      --enable-native-access=ALL-UNNAMED,org.graalvm.truffle
-     -Xms2g -Xmx2g -XX:+UseG1GC)
+     -Xmx4g -XX:+UseG1GC)
 "$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && jvm+=(--sun-misc-unsafe-memory-access=allow)
 
 echo "# $("$java" -version 2>&1 | head -1), $(nproc) cores, flags: ${jvm[*]//$HOME/\~}" | sed 's|--module-path [^ ]*|--module-path <polyglot jars>|; s|--upgrade-module-path [^ ]*|--upgrade-module-path <compiler jar>|'

@@ -52,8 +52,8 @@ final class CallsBenchmark {
                 .timeUnit(mode == Mode.Throughput ? TimeUnit.SECONDS : TimeUnit.NANOSECONDS)
                 .threads(threads)
                 .forks(1)
-                .warmupIterations(1)
-                .warmupTime(TimeValue.seconds(warmupSeconds))
+                .warmupIterations(warmupSeconds > 0 ? 1 : 0)
+                .warmupTime(TimeValue.seconds(Math.max(1, warmupSeconds)))
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.seconds(measureSeconds))
                 // The forked JVM gets this JVM's flags (JIT, module path) plus virtual-thread callers.

@@ -16,9 +16,9 @@ import java.util.Map;
 public final class Main {
     private static final String USAGE = """
             usage: run.sh NAME [options]
-              memory   [--contexts 10000] [--engines graal]   retained heap per counter context
-              open     [--opens 2000] [--engines graal]       open (spare ready / cold) and close latency
-              calls    [--engines graal,noop] [--warmup 20] [--seconds 10] [--iterations 3]
+              memory   [--contexts 10000] [--engines graal,rhino]   retained heap per counter context
+              open     [--opens 2000] [--engines graal,rhino]       open (spare ready / cold) and close latency
+              calls    [--engines graal,rhino,noop] [--warmup 20] [--seconds 10] [--iterations 3]
                                                               call latency and throughput through the pool
               sessions --sessions N --rate R --seconds S [--url U]
                                                               live counter sessions over WebSockets
@@ -38,9 +38,9 @@ public final class Main {
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
-            case "memory" -> MemoryBenchmark.run(intOption(options, "contexts", 10_000), engines(options, "graal"));
-            case "open" -> OpenBenchmark.run(intOption(options, "opens", 2_000), engines(options, "graal"));
-            case "calls" -> CallsBenchmark.run(engines(options, "graal,noop"), intOption(options, "warmup", 20),
+            case "memory" -> MemoryBenchmark.run(intOption(options, "contexts", 10_000), engines(options, "graal,rhino"));
+            case "open" -> OpenBenchmark.run(intOption(options, "opens", 2_000), engines(options, "graal,rhino"));
+            case "calls" -> CallsBenchmark.run(engines(options, "graal,rhino,noop"), intOption(options, "warmup", 20),
                     intOption(options, "seconds", 10), intOption(options, "iterations", 3));
             case "sessions" -> SessionsBenchmark.run(new SessionsBenchmark.Options(
                     requiredInt(options, "sessions"), requiredInt(options, "rate"),

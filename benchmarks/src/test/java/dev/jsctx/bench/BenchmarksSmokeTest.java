@@ -1,0 +1,70 @@
+package dev.jsctx.bench;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One tiny run of each pool benchmark, so they keep working: every figure they promise is printed, as a number.
+ * Not a measurement: the runs are far too short, and nothing here asserts a speed or a size.
+ */
+class BenchmarksSmokeTest {
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+    @Test
+    @DisplayName("memory prints the heap per context of raw GraalJS and of each engine's pool")
+    void memory() throws Exception {
+        String printed = capture(() -> MemoryBenchmark.run(20, List.of("graal", "rhino")));
+        assertFigures(printed, "heap_per_context_raw_graal_bytes", "heap_per_context_none_bytes",
+                "heap_per_context_browser_bytes", "heap_per_context_rhino_none_bytes");
+    }
+
+    @Test
+    @DisplayName("open prints open and close latencies for each engine")
+    void open() throws Exception {
+        String printed = capture(() -> OpenBenchmark.run(20, List.of("graal", "rhino")));
+        assertFigures(printed, "open_spare_p50_us", "open_cold_p50_us", "close_p50_us",
+                "rhino_open_spare_p50_us", "rhino_open_cold_p50_us", "rhino_close_p50_us");
+    }
+
+    @Test
+    @DisplayName("calls runs the JMH benchmarks and prints latency and throughput, beside raw GraalJS")
+    void calls() throws Exception {
+        String printed = capture(() -> CallsBenchmark.run(List.of("noop"), 0, 1, 1));
+        assertFigures(printed, "noop_call_p50_us", "noop_call_p99_us", "noop_calls_per_s", "raw_call_p50_us");
+    }
+
+    private static void assertFigures(String printed, String... keys) {
+        for (String key : keys) {
+            assertTrue(printed.lines().anyMatch(line -> line.startsWith(key + "=")
+                            && NUMBER.matcher(line.substring(key.length() + 1)).matches()),
+                    key + "=<number> missing in:\n" + printed);
+        }
+    }
+
+    private static String capture(ThrowingRunnable benchmark) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            benchmark.run();
+        } finally {
+            System.setOut(original);
+        }
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        original.print(printed);
+        return printed;
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
