@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged counter app ({@code counter-app/target/bin/counter}) in its own JVM, on a free port, with its heap
- * capped at 2 GB; its output goes to a log file. The benchmark started it, so it can read its heap with
+ * capped at 2 GB (plus the options in the environment variable {@code COUNTER_JAVA_OPTS}); its output goes to a
+ * log file. The benchmark started it, so it can read its heap with
  * {@code jcmd}.
  */
 final class CounterProcess implements AutoCloseable {
@@ -56,7 +57,8 @@ final class CounterProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("JAVA_OPTS", HEAP_OPTIONS);
+        // COUNTER_JAVA_OPTS adds options, for example a GC log or another collector.
+        builder.environment().put("JAVA_OPTS", HEAP_OPTIONS + " " + System.getenv().getOrDefault("COUNTER_JAVA_OPTS", ""));
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         CounterProcess app = new CounterProcess(builder.start(), URI.create("http://localhost:" + port), log);
         try {

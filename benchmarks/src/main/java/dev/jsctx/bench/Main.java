@@ -20,7 +20,7 @@ public final class Main {
               open     [--opens 2000] [--engines graal,rhino]       open (spare ready / cold) and close latency
               calls    [--engines graal,rhino,noop] [--warmup 20] [--seconds 10] [--iterations 3]
                                                               call latency and throughput through the pool
-              sessions --sessions N --rate R --seconds S [--url U]
+              sessions --sessions N --rate R --seconds S [--warmup 10] [--url U]
                                                               live counter sessions over WebSockets
             """;
 
@@ -45,6 +45,7 @@ public final class Main {
             case "sessions" -> SessionsBenchmark.run(new SessionsBenchmark.Options(
                     requiredInt(options, "sessions"), requiredInt(options, "rate"),
                     Duration.ofSeconds(requiredInt(options, "seconds")),
+                    Duration.ofSeconds(intOption(options, "warmup", 10)),
                     options.containsKey("url") ? URI.create(options.get("url")) : null,
                     Path.of(System.getProperty("jsctx.counter.home", "counter-app/target"))), System.out);
             default -> {

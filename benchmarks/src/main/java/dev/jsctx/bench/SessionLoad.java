@@ -32,7 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  * or not earlier replies came back, and its latency runs from that due time to its reply, so a stalled server
  * shows up in the figures instead of slowing the load. Each session's expected count follows the events sent to
  * it (the server handles one socket's events in order); at the end every session's count, as the reply diffs left
- * it, must equal it.
+ * it, must equal it. A warm-up part before the measured one lets the JIT compilers and the collector settle after
+ * the sessions connected.
  *
  * <p>Not thread-safe: one {@link #connect}, {@link #drive}, {@link #close} sequence per instance.
  */
@@ -46,6 +47,7 @@ final class SessionLoad implements AutoCloseable {
             new Step("reset", Map.of()));
     private static final int CONNECTS_IN_FLIGHT = 64;
     private static final int ERRORS_SHOWN = 5;
+    private static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
 
     private final URI base;
     private final PrintStream log;
@@ -115,24 +117,37 @@ final class SessionLoad implements AutoCloseable {
     }
 
     /**
-     * Sends {@code rate} events per second in all, for {@code duration}, then waits for every reply and checks
-     * every session's count.
+     * Sends {@code rate} events per second in all: first for {@code warmUp}, whose latencies are only printed,
+     * then for {@code duration}, whose latencies are the figures. Then waits for every reply and checks every
+     * session's count.
      *
-     * @return the figures
+     * @return the figures of the measured part; errors of both parts
      */
-    Result drive(int rate, Duration duration) throws InterruptedException {
+    Result drive(int rate, Duration warmUp, Duration duration) throws InterruptedException {
         int sessions = connections.size();
         if (sessions == 0) {
             return new Result(0, 0, 0, 0, 0, errors.get());
         }
-        long total = rate * duration.toSeconds();
+        long warmUpEvents = rate * warmUp.toSeconds();
+        long total = warmUpEvents + rate * duration.toSeconds();
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        Recorder warmUpLatencies = new Recorder(3);
         Recorder latencies = new Recorder(3);
         CountDownLatch replies = new CountDownLatch(Math.toIntExact(total));
-        AtomicLong answered = new AtomicLong();
+        AtomicLong measuredReplies = new AtomicLong();
+        Histogram all = new Histogram(3);
         long start = System.nanoTime();
+        long measuredStart = start + warmUpEvents * interval;
+        long nextReport = measuredStart + REPORT_INTERVAL.toNanos();
         for (long i = 0; i < total; i++) {
             long due = start + i * interval;
+            if (i == warmUpEvents && warmUpEvents > 0) {
+                report("warm-up", warmUpLatencies, new Histogram(3));
+            }
+            if (due >= nextReport) {
+                report(String.format("%3.0f s", (nextReport - measuredStart) / 1e9), latencies, all);
+                nextReport += REPORT_INTERVAL.toNanos();
+            }
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
@@ -140,9 +155,12 @@ final class SessionLoad implements AutoCloseable {
             int session = (int) (i % sessions);
             Step step = STEPS.get((int) ((i / sessions) % STEPS.size()));
             expected[session] = step.applyTo(expected[session]);
+            boolean measured = i >= warmUpEvents;
             connections.get(session).eventAsync(step.event(), step.payload()).whenComplete((reply, failure) -> {
-                latencies.recordValue(System.nanoTime() - due);
-                answered.incrementAndGet();
+                (measured ? latencies : warmUpLatencies).recordValue(System.nanoTime() - due);
+                if (measured) {
+                    measuredReplies.incrementAndGet();
+                }
                 if (failure != null) {
                     error("event " + step.event() + " failed", failure);
                 } else if (!reply.ok()) {
@@ -152,13 +170,14 @@ final class SessionLoad implements AutoCloseable {
             });
         }
         if (!replies.await(client.timeout().toSeconds() + 5, TimeUnit.SECONDS)) {
-            error((total - answered.get()) + " events got no reply", null);
+            error(replies.getCount() + " events got no reply", null);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        report("end", latencies, all);
         checkCounts();
-        Histogram histogram = latencies.getIntervalHistogram();
-        return new Result(sessions, answered.get() / seconds, millis(histogram.getValueAtPercentile(50)),
-                          millis(histogram.getValueAtPercentile(99)), millis(histogram.getMaxValue()), errors.get());
+        return new Result(sessions, measuredReplies.get() / ((end - measuredStart) / 1e9),
+                          millis(all.getValueAtPercentile(50)), millis(all.getValueAtPercentile(99)),
+                          millis(all.getMaxValue()), errors.get());
     }
 
     /** Closes every session normally, in parallel, then the client. */
@@ -198,6 +217,15 @@ final class SessionLoad implements AutoCloseable {
                 error("session " + i + " was closed by the server", null);
             }
         }
+    }
+
+    /** Adds the latencies since the last report to {@code all} and prints them, to show warm-up and stalls. */
+    private void report(String when, Recorder latencies, Histogram all) {
+        Histogram recent = latencies.getIntervalHistogram();
+        all.add(recent);
+        log.printf("# %s: %d replies, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", when, recent.getTotalCount(),
+                   millis(recent.getValueAtPercentile(50)), millis(recent.getValueAtPercentile(99)),
+                   millis(recent.getMaxValue()));
     }
 
     private void error(String what, Throwable cause) {

@@ -19,13 +19,13 @@ import java.time.Duration;
  */
 final class SessionsBenchmark {
     /** Sessions opened and closed before the first heap reading, so one-time allocations are not counted. */
-    private static final int WARM_UP_SESSIONS = 20;
+    private static final int PRIMING_SESSIONS = 20;
 
     private SessionsBenchmark() {
     }
 
     /** What to run. {@code url} is {@code null} to start the counter app from {@code counterHome}. */
-    record Options(int sessions, int rate, Duration duration, URI url, Path counterHome) {
+    record Options(int sessions, int rate, Duration duration, Duration warmUp, URI url, Path counterHome) {
     }
 
     /**
@@ -46,8 +46,8 @@ final class SessionsBenchmark {
     }
 
     static SessionFigures run(Options options, PrintStream out) throws IOException, InterruptedException {
-        out.printf("# sessions: %d sessions, %d events/s in all for %d s%n", options.sessions(), options.rate(),
-                   options.duration().toSeconds());
+        out.printf("# sessions: %d sessions, %d events/s in all for %d s after a %d s warm-up%n", options.sessions(),
+                   options.rate(), options.duration().toSeconds(), options.warmUp().toSeconds());
         if (options.url() != null) {
             out.println("# server at " + options.url() + " (not started here): heap_per_session_bytes=-1, "
                         + "its heap cannot be read");
@@ -66,14 +66,16 @@ final class SessionsBenchmark {
 
     private static SessionFigures measure(Options options, URI base, CounterProcess app, PrintStream out)
             throws IOException, InterruptedException {
-        try (SessionLoad warmUp = new SessionLoad(base, out)) {
-            warmUp.connect(WARM_UP_SESSIONS);
-            warmUp.drive(WARM_UP_SESSIONS * 5, Duration.ofSeconds(1));
+        out.println("# priming the server with " + PRIMING_SESSIONS + " sessions for 1 s");
+        try (SessionLoad primer = new SessionLoad(base, out)) {
+            primer.connect(PRIMING_SESSIONS);
+            primer.drive(PRIMING_SESSIONS * 5, Duration.ZERO, Duration.ofSeconds(1));
         }
+        out.println("# the measured sessions");
         long heapBefore = app == null ? -1 : app.heapUsedAfterGc();
         try (SessionLoad load = new SessionLoad(base, out)) {
             int joined = load.connect(options.sessions());
-            SessionLoad.Result result = load.drive(options.rate(), options.duration());
+            SessionLoad.Result result = load.drive(options.rate(), options.warmUp(), options.duration());
             long heapPerSession = -1;
             if (app != null && joined > 0) {
                 long heapAfter = app.heapUsedAfterGc();

@@ -1,12 +1,10 @@
 package dev.jsctx.bench;
 
-import dev.jsctx.liveview.LiveSession;
-import dev.jsctx.liveview.LiveView;
-import dev.jsctx.liveview.LiveViewFeature;
-import dev.jsctx.liveview.Rendered;
-import dev.jsctx.liveview.Template;
+import dev.jsctx.counter.CounterApp;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
-import jakarta.json.JsonObject;
+import io.helidon.webserver.WebServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,24 +20,26 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** One short run of the sessions benchmark against a counter view in this JVM: it keeps every count and prints. */
+/** One short run of the sessions benchmark against the counter app in this JVM: every count kept, every figure. */
 class SessionsBenchmarkTest {
 
+    private CounterApp app;
     private WebServer server;
 
     @BeforeEach
-    void startServer() {
-        server = WebServer.builder()
-                .host("localhost")
-                .port(0)
-                .addFeature(LiveViewFeature.builder().view("/", JavaCounter::new).build())
-                .build()
-                .start();
+    void startCounter() {
+        app = CounterApp.start(Config.just(
+                ConfigSources.create(Map.of("pool.engine", "graal", "server.port", "0")),
+                ConfigSources.classpath("application.yaml")));
+        WebServerConfig.Builder builder = WebServer.builder();
+        app.setup(builder);
+        server = builder.build().start();
     }
 
     @AfterEach
-    void stopServer() {
+    void stopCounter() {
         server.stop();
+        app.close();
     }
 
     @Test
@@ -47,7 +47,7 @@ class SessionsBenchmarkTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         SessionsBenchmark.Options options = new SessionsBenchmark.Options(
-                20, 100, Duration.ofSeconds(2), URI.create("http://localhost:" + server.port()), null);
+                20, 100, Duration.ofSeconds(2), Duration.ofSeconds(1), URI.create("http://localhost:" + server.port()), null);
 
         SessionsBenchmark.SessionFigures figures = SessionsBenchmark.run(options, out);
 
@@ -55,35 +55,10 @@ class SessionsBenchmarkTest {
         System.out.print(printed);
         assertEquals(0, figures.load().errors(), printed);
         assertEquals(20, figures.load().sessions(), printed);
+        assertTrue(figures.contextsOpen() >= 20, printed);
         for (String key : List.of("sessions=20", "events_per_s=", "event_p50_ms=", "event_p99_ms=", "event_max_ms=",
                                   "errors=0", "heap_per_session_bytes=-1", "contexts_open=")) {
             assertTrue(printed.lines().anyMatch(line -> line.startsWith(key)), key + " missing in:\n" + printed);
-        }
-    }
-
-    /** The counter page contract in plain Java: the count is the first dynamic. */
-    static final class JavaCounter implements LiveView {
-        private static final Template PAGE = Template.of("<output id=\"count\">{}</output>");
-        private long count;
-
-        @Override
-        public void mount(Map<String, String> params, LiveSession session) {
-        }
-
-        @Override
-        public void handleEvent(String name, JsonObject payload) throws Exception {
-            switch (name) {
-                case "inc" -> count++;
-                case "dec" -> count--;
-                case "reset" -> count = 0;
-                case "add" -> count += Long.parseLong(payload.getString("amount"));
-                default -> LiveView.super.handleEvent(name, payload);
-            }
-        }
-
-        @Override
-        public Rendered render() {
-            return PAGE.with(count);
         }
     }
 }
