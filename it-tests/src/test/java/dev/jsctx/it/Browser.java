@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     /** How long a page gets to show what a test waits for. */
-    static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static final String VIEW = "[data-jsctx-view]";
     /** Records every change of the view container's status classes, in order, in {@code window.jsctxStatuses}. */

@@ -73,7 +73,8 @@ class CounterAppLoadIT {
                 return null;
             });
         }
-        LOGGER.log(System.Logger.Level.INFO, "{0} sessions x {1} events: latency p50 {2} µs, p99 {3} µs, max {4} µs",
+        LOGGER.log(System.Logger.Level.INFO, "{0} sessions x {1} events, all in flight at once (closed loop, so it includes queueing): "
+                + "event latency p50 {2} µs, p99 {3} µs, max {4} µs",
                 SESSIONS, EVENTS, latencyMicros.getValueAtPercentile(50), latencyMicros.getValueAtPercentile(99),
                 latencyMicros.getMaxValue());
         Poll.until("contexts open back to " + contextsBefore, Duration.ofSeconds(15), app::contextsOpen,
