@@ -25,6 +25,13 @@ import java.util.List;
  * the web server's routes. {@link Main} runs it; tests build one on a random port.
  */
 public final class CounterApp implements AutoCloseable {
+    /**
+     * The page's styles, and an empty icon: without one, browsers ask for {@code /favicon.ico}, get a 404 and log
+     * it as an error in the console of every tab.
+     */
+    private static final String HEAD = "<link rel=\"icon\" href=\"data:,\">\n<style>\n" + resource("counter.css")
+            + "</style>";
+
     private final Config config;
     private final CounterMetrics metrics;
     private final ContextPool pool;
@@ -70,7 +77,7 @@ public final class CounterApp implements AutoCloseable {
                         MetricsObserver.create()))
                 .addFeature(LiveViewFeature.builder()
                         .config(LiveViewConfig.create(config.get("liveview")))
-                        .layout(PageLayout.standard("jsctx counter", "<style>\n" + resource("counter.css") + "</style>"))
+                        .layout(PageLayout.standard("jsctx counter", HEAD))
                         .view("/", () -> new CounterLive(pool, sessions, runtime))
                         .build());
     }

@@ -2,10 +2,14 @@ package dev.jsctx.it;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -16,15 +20,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium, driven through the machine's chromedriver; never downloads anything. One browser holds any
- * number of windows; each window that opens the counter is its own session. {@link #close()} quits it.
+ * number of {@linkplain Window windows}; each window that opens the counter is its own session. {@link #close()}
+ * quits it, which ends the Chromium processes.
  *
  * <p>Not thread-safe: one test thread drives one browser.
  */
 final class Browser implements AutoCloseable {
 
+    /** How long a page gets to show what a test waits for. */
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private static final String VIEW = "[data-jsctx-view]";
+    /** Records every change of the view container's status classes, in order, in {@code window.jsctxStatuses}. */
+    private static final String RECORD_STATUSES = """
+            const view = document.querySelector('[data-jsctx-view]');
+            window.jsctxStatuses = [];
+            new MutationObserver(() => window.jsctxStatuses.push(view.className))
+                .observe(view, { attributes: true, attributeFilter: ['class'] });
+            """;
+
     private final ChromeDriver driver;
+    private final List<String> consoleErrors = new ArrayList<>();
+    private boolean blankWindowUsed;
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
@@ -56,29 +73,136 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options));
     }
 
-    /** Loads {@code uri} in the current window. */
-    Browser load(URI uri) {
+    /**
+     * Loads {@code uri} in a new window (the browser's first, blank one for the first call) and waits until its
+     * live view is connected, so its buttons reach the app.
+     *
+     * @return the window
+     */
+    Window connect(URI uri) {
+        if (blankWindowUsed) {
+            driver.switchTo().newWindow(WindowType.WINDOW);
+        }
+        blankWindowUsed = true;
         driver.get(uri.toString());
-        return this;
+        Window window = new Window(driver.getWindowHandle());
+        window.awaitStatus("jsctx-connected");
+        driver.executeScript(RECORD_STATUSES);
+        return window;
     }
 
-    /** Waits up to 10 s until the element matching the CSS selector shows {@code expected}. */
-    void awaitText(String cssSelector, String expected) {
-        new WebDriverWait(driver, WAIT)
-                .withMessage(() -> cssSelector + " should show " + expected)
-                .until(d -> expected.equals(d.findElement(By.cssSelector(cssSelector)).getText()));
-    }
-
-    /** Console errors logged by the pages since the last call (the browser hands each entry out once). */
+    /**
+     * The console errors that the pages of every window logged since the last call, and those of windows closed
+     * since; warnings and lower are left out.
+     */
     List<String> consoleErrors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
+        String current = driver.getWindowHandle();
+        for (String handle : driver.getWindowHandles()) {
+            driver.switchTo().window(handle);
+            collectConsoleErrors();
+        }
+        driver.switchTo().window(current);
+        List<String> errors = List.copyOf(consoleErrors);
+        consoleErrors.clear();
+        return errors;
     }
 
     @Override
     public void close() {
         driver.quit();
+    }
+
+    private void collectConsoleErrors() {
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .forEach(consoleErrors::add);
+    }
+
+    /** One browser window showing the counter; every call first brings it to the front of the driver. */
+    final class Window {
+
+        private final String handle;
+
+        private Window(String handle) {
+            this.handle = handle;
+        }
+
+        /** Clicks the element matching the CSS selector. */
+        void click(String cssSelector) {
+            find(cssSelector).click();
+        }
+
+        /** Replaces the text of the input field matching the CSS selector with {@code text}. */
+        void type(String cssSelector, String text) {
+            WebElement field = find(cssSelector);
+            field.clear();
+            field.sendKeys(text);
+        }
+
+        /** Waits up to {@link #WAIT} until the element matching the CSS selector shows {@code expected}. */
+        void awaitText(String cssSelector, String expected) {
+            waitUpTo(WAIT)
+                    .withMessage(() -> cssSelector + " should show \"" + expected + "\", shows \"" + text(cssSelector)
+                            + "\"")
+                    .until(d -> expected.equals(d.findElement(By.cssSelector(cssSelector)).getText()));
+        }
+
+        /** The text the element matching the CSS selector shows now. */
+        String text(String cssSelector) {
+            return find(cssSelector).getText();
+        }
+
+        /**
+         * Waits up to {@code timeout} until the view container has one of {@code statusClasses}, such as
+         * {@code jsctx-connected}.
+         */
+        void awaitStatus(Duration timeout, String... statusClasses) {
+            Set<String> wanted = Set.of(statusClasses);
+            waitUpTo(timeout)
+                    .withMessage(() -> "the view should have one of the classes " + wanted + ", has \"" + status()
+                            + "\"")
+                    .until(d -> wanted.stream().anyMatch(status()::contains));
+        }
+
+        void awaitStatus(String... statusClasses) {
+            awaitStatus(WAIT, statusClasses);
+        }
+
+        /** The view container's classes now, e.g. {@code "jsctx-connected"}. */
+        String status() {
+            return find(VIEW).getDomAttribute("class");
+        }
+
+        /** Every value the view container's class attribute took since the window connected, in order. */
+        List<String> statusHistory() {
+            focus();
+            List<?> statuses = (List<?>) driver.executeScript("return window.jsctxStatuses;");
+            return statuses.stream().map(String::valueOf).toList();
+        }
+
+        /** Closes the window, as a user closes a tab; its console errors are kept for {@link #consoleErrors()}. */
+        void close() {
+            focus();
+            collectConsoleErrors();
+            driver.close();
+            driver.getWindowHandles().stream().findFirst().ifPresent(other -> driver.switchTo().window(other));
+        }
+
+        private WebElement find(String cssSelector) {
+            focus();
+            return driver.findElement(By.cssSelector(cssSelector));
+        }
+
+        private WebDriverWait waitUpTo(Duration timeout) {
+            focus();
+            return new WebDriverWait(driver, timeout);
+        }
+
+        private void focus() {
+            if (!handle.equals(driver.getWindowHandle())) {
+                driver.switchTo().window(handle);
+            }
+        }
     }
 }

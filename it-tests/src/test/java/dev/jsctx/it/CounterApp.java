@@ -2,26 +2,35 @@ package dev.jsctx.it;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
  * The packaged counter app, running in its own container, seen from outside the way a user meets it.
  *
- * <p>{@link #test(Scenario)} is the one call a test makes: it starts a fresh container, waits until
- * {@code /observe/health} answers 200, runs the scenario, prints the app's log if the scenario fails, and always
- * removes the container, so nothing is left behind even when a test fails (Ryuk cannot run here).
+ * <p>{@link #start(Setup)} starts a container and waits until {@code /observe/health} answers 200; {@link #close()}
+ * removes it (Ryuk cannot run here, so nothing else would). Test classes get one through
+ * {@link CounterAppExtension}, which also prints the app's log when a test fails.
+ *
+ * <p>Thread-safe: the HTTP helpers may be called from many threads.
  */
-final class CounterApp {
+final class CounterApp implements AutoCloseable {
 
     /** Label on every container the tests start, so a CI script can find leftovers of an interrupted run. */
     static final String LABEL = "dev.jsctx.it";
@@ -31,44 +40,105 @@ final class CounterApp {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final GenericContainer<?> container;
+    private final int hostPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
 
     private CounterApp(GenericContainer<?> container) {
         this.container = container;
-    }
-
-    /** What a test does with a running app. */
-    @FunctionalInterface
-    interface Scenario {
-        void run(CounterApp app) throws Exception;
+        this.hostPort = container.getMappedPort(CounterAppImage.PORT);
     }
 
     /**
-     * Starts the app in a new container, runs {@code scenario} against it, then removes the container.
+     * How a test class wants its container.
      *
-     * @param scenario the test body; it may throw anything, which fails the test after the app's log is printed
-     * @throws Exception what the scenario or the container start threw
+     * @param env         environment variables of the app, on top of the image's (Helidon maps {@code POOL_THREADS}
+     *                    to {@code pool.threads}, {@code JAVA_OPTS} goes to the JVM)
+     * @param fixedPort whether the app is published on a host port chosen up front rather than by Docker, so it
+     *                  keeps its address across {@link #restart()}: Docker gives a container published on a random
+     *                  host port a new one when it restarts
      */
-    static void test(Scenario scenario) throws Exception {
-        ItEnvironment.requireDocker();
-        try (GenericContainer<?> container = new GenericContainer<>(CounterAppImage.get())
-                .withExposedPorts(CounterAppImage.PORT)
-                .withLabel(LABEL, "true")
-                .waitingFor(Wait.forHttp("/observe/health").forStatusCode(200).withStartupTimeout(STARTUP_TIMEOUT))) {
-            container.start();
-            try {
-                scenario.run(new CounterApp(container));
-            } catch (Exception | Error e) {
-                LOGGER.log(System.Logger.Level.ERROR, "Scenario failed; the app's log:\n{0}", container.getLogs());
-                throw e;
-            }
+    record Setup(Map<String, String> env, boolean fixedPort) {
+
+        Setup {
+            env = Map.copyOf(env);
         }
+
+        /** The image's defaults, a random host port. */
+        static Setup defaults() {
+            return new Setup(Map.of(), false);
+        }
+
+        Setup withEnv(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(env);
+            more.put(name, value);
+            return new Setup(more, fixedPort);
+        }
+
+        /** On a fixed host port, so that {@link #restart()} keeps the app's address. */
+        Setup restartable() {
+            return new Setup(env, true);
+        }
+    }
+
+    /**
+     * Starts the app in a new container and waits until it is ready. If it does not get ready, the container is
+     * removed before the failure is thrown.
+     *
+     * @param setup the container's settings
+     * @return the running app; close it to remove the container
+     */
+    static CounterApp start(Setup setup) {
+        ItEnvironment.requireDocker();
+        GenericContainer<?> container = new GenericContainer<>(CounterAppImage.get())
+                .withExposedPorts(CounterAppImage.PORT)
+                .withEnv(setup.env())
+                .withLabel(LABEL, "true")
+                .waitingFor(Wait.forHttp("/observe/health").forStatusCode(200).withStartupTimeout(STARTUP_TIMEOUT));
+        if (setup.fixedPort()) {
+            int port = freeHostPort();
+            container.withCreateContainerCmdModifier(create -> create.getHostConfig().withPortBindings(
+                    new Ports(ExposedPort.tcp(CounterAppImage.PORT), Ports.Binding.bindPort(port))));
+        }
+        try {
+            container.start();
+            return new CounterApp(container);
+        } catch (RuntimeException | Error e) {
+            if (container.getContainerId() != null) {
+                LOGGER.log(System.Logger.Level.ERROR, "The app did not get ready; its log:\n{0}", container.getLogs());
+            }
+            container.stop();
+            throw e;
+        }
+    }
+
+    /**
+     * Restarts the container as {@code docker restart} does (the app gets SIGTERM, then starts again) and waits
+     * until it is ready. Only for an app started with {@link Setup#restartable()}.
+     *
+     * @throws IllegalStateException if Docker published the app on another host port after the restart
+     */
+    void restart() throws Exception {
+        var docker = DockerClientFactory.instance().client();
+        docker.restartContainerCmd(container.getContainerId()).withTimeout(10).exec();
+        Ports.Binding[] bindings = docker.inspectContainerCmd(container.getContainerId()).exec()
+                .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(CounterAppImage.PORT));
+        String portNow = bindings == null || bindings.length == 0 ? null : bindings[0].getHostPortSpec();
+        if (!String.valueOf(hostPort).equals(portNow)) {
+            throw new IllegalStateException("after the restart the app is on host port " + portNow + ", not "
+                    + hostPort);
+        }
+        Poll.until("the app answering /observe/health with 200 after the restart", STARTUP_TIMEOUT,
+                this::healthStatus, status -> status == 200);
     }
 
     /** The address of a path on the app, as a browser on this machine reaches it, e.g. {@code uri("/")}. */
     URI uri(String path) {
-        return URI.create("http://" + container.getHost() + ":" + container.getMappedPort(CounterAppImage.PORT)
-                + path);
+        return URI.create(origin() + path);
+    }
+
+    /** The app's origin, as a browser sends it in the WebSocket upgrade, e.g. {@code http://localhost:32768}. */
+    String origin() {
+        return "http://" + container.getHost() + ":" + hostPort;
     }
 
     /** GETs a path and returns the response, whatever its status. */
@@ -92,6 +162,31 @@ final class CounterApp {
         }
     }
 
+    /**
+     * The app's health: fails unless {@code /observe/health} answers 200 with status {@code UP}.
+     *
+     * @return the checks by name, e.g. {@code pool}, each with its {@code status} and {@code data}
+     */
+    Map<String, JsonObject> healthChecks() throws IOException, InterruptedException {
+        JsonObject health = json("/observe/health");
+        if (!"UP".equals(health.getString("status", null))) {
+            throw new AssertionError("the app is not UP: " + health);
+        }
+        Map<String, JsonObject> checks = new LinkedHashMap<>();
+        health.getJsonArray("checks").getValuesAs(JsonObject.class)
+                .forEach(check -> checks.put(check.getString("name"), check));
+        return checks;
+    }
+
+    /** The status {@code /observe/health} answers now, or -1 while nothing listens. */
+    private int healthStatus() throws InterruptedException {
+        try {
+            return get("/observe/health", "application/json").statusCode();
+        } catch (IOException notListening) {
+            return -1;
+        }
+    }
+
     /** The app's metrics now, from {@code /observe/metrics}. */
     Metrics metrics() throws IOException, InterruptedException {
         HttpResponse<String> response = get("/observe/metrics", "text/plain");
@@ -99,5 +194,37 @@ final class CounterApp {
             throw new AssertionError("GET /observe/metrics answered " + response.statusCode());
         }
         return Metrics.parse(response.body());
+    }
+
+    /** The JS contexts open in the app now ({@code jsctx_contexts_open}). */
+    int contextsOpen() throws IOException, InterruptedException {
+        return (int) metrics().total("jsctx_contexts_open")
+                .orElseThrow(() -> new AssertionError("the app serves no jsctx_contexts_open metric"));
+    }
+
+    /** Everything the app wrote to stdout and stderr so far. */
+    String logs() {
+        return container.getLogs();
+    }
+
+    /** Stops and removes the container. */
+    @Override
+    public void close() {
+        container.stop();
+    }
+
+    private static int freeHostPort() {
+        // Closed again at once: Docker binds it moments later. Another process taking it in between fails the start
+        // with a clear "port is already allocated".
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free local port", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CounterApp[" + origin() + ", container " + container.getContainerId() + "]";
     }
 }

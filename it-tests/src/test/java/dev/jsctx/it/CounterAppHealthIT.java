@@ -1,24 +1,40 @@
 package dev.jsctx.it;
 
+import java.util.Map;
+
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CounterAppHealthIT {
 
+    @RegisterExtension
+    static final CounterAppExtension APP = new CounterAppExtension(CounterApp.Setup.defaults());
+
     @Test
     @DisplayName("the packaged app starts in its container, reports UP and serves metrics")
-    void healthIsUpAndMetricsAreServed() throws Exception {
-        CounterApp.test(app -> {
-            JsonObject health = app.json("/observe/health");
-            assertEquals("UP", health.getString("status"), health::toString);
+    void healthIsUpAndMetricsAreServed(CounterApp app) throws Exception {
+        app.healthChecks();
 
-            Metrics metrics = app.metrics();
-            assertTrue(metrics.total("memory_usedHeap_bytes").orElse(0) > 0,
-                    () -> "heap use should be reported, got " + metrics.samples().size() + " samples");
-        });
+        Metrics metrics = app.metrics();
+        assertTrue(metrics.total("memory_usedHeap_bytes").orElse(0) > 0,
+                () -> "heap use should be reported, got " + metrics.samples().size() + " samples");
+        assertTrue(metrics.total("jsctx_contexts_open").isPresent(), "the pool's contexts-open gauge is served");
+    }
+
+    @Test
+    @DisplayName("the container runs GraalJS compiled by the Graal JIT, not the fallback interpreter")
+    void poolRunsOptimizedGraalJs(CounterApp app) throws Exception {
+        Map<String, JsonObject> checks = app.healthChecks();
+
+        JsonObject pool = checks.get("pool");
+        assertNotNull(pool, () -> "a pool health check, among " + checks.keySet());
+        assertEquals("UP", pool.getString("status"), pool::toString);
+        assertEquals("graal (optimized)", pool.getJsonObject("data").getString("engine"), pool::toString);
     }
 }

@@ -1,24 +1,112 @@
 package dev.jsctx.it;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+/**
+ * The counter page in a real headless Chromium, the way a user meets it. Each test gets its own browser; after
+ * each one the browser's console must hold no errors, and once the browser quits the app must be back to the
+ * contexts it had before the test.
+ */
 class CounterPageIT {
 
-    @Test
-    @DisplayName("a browser opening the counter sees 0 and no console errors")
-    void pageShowsZero() throws Exception {
-        CounterApp.test(app -> {
-            try (Browser browser = Browser.open()) {
-                browser.load(app.uri("/"));
+    @RegisterExtension
+    static final CounterAppExtension APP = new CounterAppExtension(CounterApp.Setup.defaults());
 
-                browser.awaitText("#count", "0");
-                assertEquals(List.of(), browser.consoleErrors(), "browser console errors");
-            }
-        });
+    private static final Duration CONTEXTS_SETTLE = Duration.ofSeconds(5);
+
+    private Browser browser;
+    private int contextsBefore;
+
+    @BeforeEach
+    void openBrowser(CounterApp app) throws Exception {
+        contextsBefore = app.contextsOpen();
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void noConsoleErrorsAndNoContextsLeft(CounterApp app) throws Exception {
+        if (browser == null) {
+            return; // no browser started (none installed outside CI): nothing to check
+        }
+        List<String> errors;
+        try {
+            errors = browser.consoleErrors();
+        } finally {
+            browser.close();
+        }
+        assertEquals(List.of(), errors, "browser console errors");
+        Poll.until("contexts open back to " + contextsBefore + " after the browser quit", CONTEXTS_SETTLE,
+                app::contextsOpen, open -> open == contextsBefore);
+    }
+
+    @Test
+    @DisplayName("a page connects and shows 0")
+    void pageShowsZero(CounterApp app) {
+        Browser.Window window = browser.connect(app.uri("/"));
+
+        window.awaitText("#count", "0");
+    }
+
+    @Test
+    @DisplayName("two windows are two sessions: 3 clicks on +1 in one, 2 on -1 in the other show 3 and -2")
+    void twoWindowsAreTwoSessions(CounterApp app) {
+        Browser.Window first = browser.connect(app.uri("/"));
+        Browser.Window second = browser.connect(app.uri("/"));
+
+        for (int i = 0; i < 3; i++) {
+            first.click("#inc");
+        }
+        for (int i = 0; i < 2; i++) {
+            second.click("#dec");
+        }
+
+        first.awaitText("#count", "3");
+        second.awaitText("#count", "-2");
+        assertEquals("3", first.text("#count"), "the first window's count after the second one's clicks");
+    }
+
+    @Test
+    @DisplayName("the add form with 5 adds 5; with abc it shows why in #error and the count stays")
+    void addFormAddsOrExplains(CounterApp app) {
+        Browser.Window window = browser.connect(app.uri("/"));
+
+        window.type("#amount", "5");
+        window.click("#add button[type=submit]");
+        window.awaitText("#count", "5");
+
+        window.type("#amount", "abc");
+        window.click("#add button[type=submit]");
+        window.awaitText("#error", "Amount must be a whole number");
+        assertEquals("5", window.text("#count"), "count after a refused amount");
+
+        window.type("#amount", "5");
+        window.click("#add button[type=submit]");
+        window.awaitText("#count", "10");
+        window.awaitText("#error", "");
+    }
+
+    @Test
+    @DisplayName("closing a window closes its JS context within seconds; the other window keeps working")
+    void closingWindowClosesItsContext(CounterApp app) throws Exception {
+        Browser.Window staying = browser.connect(app.uri("/"));
+        Browser.Window closing = browser.connect(app.uri("/"));
+        int open = Poll.until("a context for each of the two windows", CONTEXTS_SETTLE, app::contextsOpen,
+                contexts -> contexts == contextsBefore + 2);
+
+        closing.close();
+
+        Poll.until("contexts open to drop by one, from " + open, CONTEXTS_SETTLE, app::contextsOpen,
+                contexts -> contexts == open - 1);
+        staying.click("#inc");
+        staying.awaitText("#count", "1");
     }
 }
