@@ -20,7 +20,7 @@ public final class Main {
               open     [--opens 2000] [--engines graal,rhino]       open (spare ready / cold) and close latency
               calls    [--engines graal,rhino,noop] [--warmup 20] [--seconds 10] [--iterations 3]
                                                               call latency and throughput through the pool
-              sessions --sessions N --rate R --seconds S [--warmup 10] [--url U]
+              sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
                                                               live counter sessions over WebSockets
             """;
 
@@ -47,7 +47,8 @@ public final class Main {
                     Duration.ofSeconds(requiredInt(options, "seconds")),
                     Duration.ofSeconds(intOption(options, "warmup", 10)),
                     options.containsKey("url") ? URI.create(options.get("url")) : null,
-                    Path.of(System.getProperty("jsctx.counter.home", "counter-app/target"))), System.out);
+                    Path.of(System.getProperty("jsctx.counter.home", "counter-app/target")),
+                    "trivial".equals(options.get("server"))), System.out);
             default -> {
                 System.err.print("unknown benchmark '" + args[0] + "'\n" + USAGE);
                 System.exit(2);

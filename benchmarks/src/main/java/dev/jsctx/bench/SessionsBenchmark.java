@@ -24,8 +24,12 @@ final class SessionsBenchmark {
     private SessionsBenchmark() {
     }
 
-    /** What to run. {@code url} is {@code null} to start the counter app from {@code counterHome}. */
-    record Options(int sessions, int rate, Duration duration, Duration warmUp, URI url, Path counterHome) {
+    /**
+     * What to run. {@code url} is {@code null} to start a server: the counter app from {@code counterHome}, or with
+     * {@code trivialView} the {@link TrivialViewServer} (the live-view module alone, no JS contexts).
+     */
+    record Options(int sessions, int rate, Duration duration, Duration warmUp, URI url, Path counterHome,
+                   boolean trivialView) {
     }
 
     /**
@@ -55,16 +59,18 @@ final class SessionsBenchmark {
             figures.print(out);
             return figures;
         }
-        Path log = Path.of(System.getProperty("java.io.tmpdir"), "jsctx-sessions-counter.log");
-        out.println("# starting " + options.counterHome().resolve("bin/counter") + " (JAVA_OPTS=-Xmx2g), log " + log);
-        try (CounterProcess app = CounterProcess.start(options.counterHome(), log)) {
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), "jsctx-sessions-server.log");
+        out.println("# starting " + (options.trivialView() ? TrivialViewServer.class.getSimpleName()
+                : options.counterHome().resolve("bin/counter")) + " (-Xmx2g), log " + log);
+        try (ServerProcess app = options.trivialView() ? ServerProcess.trivialView(log)
+                : ServerProcess.counterApp(options.counterHome(), log)) {
             SessionFigures figures = measure(options, app.base(), app, out);
             figures.print(out);
             return figures;
         }
     }
 
-    private static SessionFigures measure(Options options, URI base, CounterProcess app, PrintStream out)
+    private static SessionFigures measure(Options options, URI base, ServerProcess app, PrintStream out)
             throws IOException, InterruptedException {
         out.println("# priming the server with " + PRIMING_SESSIONS + " sessions for 1 s");
         try (SessionLoad primer = new SessionLoad(base, out)) {

@@ -47,7 +47,8 @@ class SessionsBenchmarkTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         SessionsBenchmark.Options options = new SessionsBenchmark.Options(
-                20, 100, Duration.ofSeconds(2), Duration.ofSeconds(1), URI.create("http://localhost:" + server.port()), null);
+                20, 100, Duration.ofSeconds(2), Duration.ofSeconds(1), URI.create("http://localhost:" + server.port()), null,
+                false);
 
         SessionsBenchmark.SessionFigures figures = SessionsBenchmark.run(options, out);
 

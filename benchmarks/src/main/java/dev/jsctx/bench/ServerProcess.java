@@ -9,18 +9,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged counter app ({@code counter-app/target/bin/counter}) in its own JVM, on a free port, with its heap
- * capped at 2 GB (plus the options in the environment variable {@code COUNTER_JAVA_OPTS}); its output goes to a
- * log file. The benchmark started it, so it can read its heap with
- * {@code jcmd}.
+ * A server under load in its own JVM, on a free port, with its heap capped at 2 GB (plus the options in the
+ * environment variable {@code COUNTER_JAVA_OPTS}); its output goes to a log file. Either the packaged counter app
+ * ({@code counter-app/target/bin/counter}) or the {@link TrivialViewServer}. The benchmark started it, so it can
+ * read its heap with {@code jcmd}.
  */
-final class CounterProcess implements AutoCloseable {
+final class ServerProcess implements AutoCloseable {
     private static final String HEAP_OPTIONS = "-Xmx2g";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /**
@@ -34,33 +35,54 @@ final class CounterProcess implements AutoCloseable {
     private final URI base;
     private final Path log;
 
-    private CounterProcess(Process process, URI base, Path log) {
+    private ServerProcess(Process process, URI base, Path log) {
         this.process = process;
         this.base = base;
         this.log = log;
     }
 
     /**
-     * Starts the app and waits until its health check answers.
+     * Starts the packaged counter app and waits until its health check answers.
      *
      * @param home the app's layout, with {@code bin/counter}
      * @param log  the file for the app's output
      * @return the running app
      */
-    static CounterProcess start(Path home, Path log) throws IOException, InterruptedException {
+    static ServerProcess counterApp(Path home, Path log) throws IOException, InterruptedException {
         Path launcher = home.resolve("bin/counter");
         if (!Files.isRegularFile(launcher)) {
             throw new IllegalStateException(launcher + " is missing: run 'mvn package' on counter-app first");
         }
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder("sh", launcher.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder("sh", launcher.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        // COUNTER_JAVA_OPTS adds options, for example a GC log or another collector.
-        builder.environment().put("JAVA_OPTS", HEAP_OPTIONS + " " + System.getenv().getOrDefault("COUNTER_JAVA_OPTS", ""));
+        builder.environment().put("JAVA_OPTS", javaOptions());
+        return start(builder, log);
+    }
+
+    /**
+     * Starts the {@link TrivialViewServer} on this JVM's class path and waits until its health check answers.
+     *
+     * @param log the file for the server's output
+     * @return the running server
+     */
+    static ServerProcess trivialView(Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(javaOptions().trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TrivialViewServer.class.getName()));
+        return start(new ProcessBuilder(command), log);
+    }
+
+    /** COUNTER_JAVA_OPTS adds options, for example a GC log or another collector. */
+    private static String javaOptions() {
+        return HEAP_OPTIONS + " " + System.getenv().getOrDefault("COUNTER_JAVA_OPTS", "");
+    }
+
+    private static ServerProcess start(ProcessBuilder builder, Path log) throws IOException, InterruptedException {
+        int port = freePort();
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
-        CounterProcess app = new CounterProcess(builder.start(), URI.create("http://localhost:" + port), log);
+        ServerProcess app = new ServerProcess(builder.start(), URI.create("http://localhost:" + port), log);
         try {
             app.awaitHealthy();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -95,7 +117,7 @@ final class CounterProcess implements AutoCloseable {
         return previous;
     }
 
-    /** Stops the app with SIGTERM (its shutdown hook ends the sessions, then the pool), forcibly if it hangs. */
+    /** Stops the server with SIGTERM (the counter ends its sessions, then its pool), forcibly if it hangs. */
     @Override
     public void close() throws InterruptedException {
         process.toHandle().descendants().forEach(ProcessHandle::destroy);
@@ -112,7 +134,7 @@ final class CounterProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the counter app exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -123,7 +145,7 @@ final class CounterProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the counter app was not healthy within " + START_TIMEOUT + "; see " + log);
+        throw new IllegalStateException("the server was not healthy within " + START_TIMEOUT + "; see " + log);
     }
 
     private long heapUsed() throws IOException, InterruptedException {
