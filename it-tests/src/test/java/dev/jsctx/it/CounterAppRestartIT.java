@@ -17,9 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The app restarts under a connected browser, as {@code docker restart} (or a redeploy) does it.
  *
  * <p>The app is configured as a deployment that survives restarts must be: with a fixed {@code liveview.secret}
- * (here through Helidon's environment mapping, {@code LIVEVIEW_SECRET}). Without one, the app signs join tokens
- * with a new random key at each start, so after a restart the page's token is refused (close code 4401) and the
- * page stops in its error state until it is reloaded.
+ * (here through Helidon's environment mapping, {@code LIVEVIEW_SECRET}), so the page's token still joins after
+ * the restart. Without one, the page must reload itself for a new token: {@link CounterAppRestartWithoutSecretIT}.
  */
 class CounterAppRestartIT {
 

@@ -18,6 +18,7 @@ export class ViewSocket {
     this.attempt = 0;
     this.ws = null;
     this.timer = null;
+    this.joinedOnce = false;
   }
 
   connect() {
@@ -42,6 +43,7 @@ export class ViewSocket {
           return;
         }
         this.token = reply[C.KEY_TOKEN];
+        this.joinedOnce = true;
         this.attempt = 0;
         this.startHeartbeat();
         this.callbacks.onStatus(C.CLASS_CONNECTED);
@@ -106,6 +108,15 @@ export class ViewSocket {
         location.reload();
         return;
       case C.CLOSE_TOKEN_INVALID:
+        if (this.joinedOnce) {
+          // A token that joined before is refused now: the server restarted with a new secret. The page has a
+          // fresh one. (A page whose first token is refused stays in the error state: no reload loop.)
+          location.reload();
+          return;
+        }
+        console.error(`jsctx: the view cannot join: ${reason}`);
+        this.callbacks.onStatus(C.CLASS_ERROR);
+        return;
       case C.CLOSE_NO_ROUTE:
         console.error(`jsctx: the view cannot join: ${reason}`);
         this.callbacks.onStatus(C.CLASS_ERROR);
