@@ -124,10 +124,7 @@ public final class ContextSpec {
          * @return this builder
          */
         public Builder callTimeout(Duration callTimeout) {
-            if (callTimeout.isNegative() || callTimeout.isZero()) {
-                throw new IllegalArgumentException("callTimeout must be positive: " + callTimeout);
-            }
-            this.callTimeout = callTimeout;
+            this.callTimeout = Arguments.positive("callTimeout", callTimeout);
             return this;
         }
 
@@ -140,10 +137,7 @@ public final class ContextSpec {
          * @return this builder
          */
         public Builder statementBudget(long statements) {
-            if (statements <= 0) {
-                throw new IllegalArgumentException("statementBudget must be positive: " + statements);
-            }
-            this.statementBudget = statements;
+            this.statementBudget = Arguments.atLeast("statementBudget", statements, 1);
             return this;
         }
 

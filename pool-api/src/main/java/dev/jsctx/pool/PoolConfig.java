@@ -123,10 +123,7 @@ public final class PoolConfig {
          * @return this builder
          */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1: " + threads);
-            }
-            this.threads = threads;
+            this.threads = Arguments.atLeast("threads", threads, 1);
             return this;
         }
 
@@ -151,10 +148,7 @@ public final class PoolConfig {
          * @return this builder
          */
         public Builder maxContexts(int maxContexts) {
-            if (maxContexts < 1) {
-                throw new IllegalArgumentException("maxContexts must be at least 1: " + maxContexts);
-            }
-            this.maxContexts = maxContexts;
+            this.maxContexts = Arguments.atLeast("maxContexts", maxContexts, 1);
             return this;
         }
 
@@ -165,10 +159,7 @@ public final class PoolConfig {
          * @return this builder
          */
         public Builder callTimeout(Duration callTimeout) {
-            if (callTimeout.isNegative() || callTimeout.isZero()) {
-                throw new IllegalArgumentException("callTimeout must be positive: " + callTimeout);
-            }
-            this.callTimeout = callTimeout;
+            this.callTimeout = Arguments.positive("callTimeout", callTimeout);
             return this;
         }
 
@@ -180,10 +171,7 @@ public final class PoolConfig {
          * @return this builder
          */
         public Builder sparesPerSpec(int spares) {
-            if (spares < 0) {
-                throw new IllegalArgumentException("sparesPerSpec must not be negative: " + spares);
-            }
-            this.sparesPerSpec = spares;
+            this.sparesPerSpec = Arguments.atLeast("sparesPerSpec", spares, 0);
             return this;
         }
 
@@ -195,10 +183,7 @@ public final class PoolConfig {
          * @return this builder
          */
         public Builder maxQueuedCallsPerContext(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxQueuedCallsPerContext must be at least 1: " + max);
-            }
-            this.maxQueuedCallsPerContext = max;
+            this.maxQueuedCallsPerContext = Arguments.atLeast("maxQueuedCallsPerContext", max, 1);
             return this;
         }
 
@@ -210,7 +195,7 @@ public final class PoolConfig {
          * @return this builder
          */
         public Builder closeTimeout(Duration closeTimeout) {
-            this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
+            this.closeTimeout = Arguments.positive("closeTimeout", closeTimeout);
             return this;
         }
 
