@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * One pool's GraalJS: a single shared {@link Engine} (so contexts share parsed code and compiled machine code),
@@ -159,6 +161,11 @@ final class GraalEngineInstance implements EngineInstance {
 
     @Override
     public PreparedScripts prepare(ContextSpec spec) {
+        if (Thread.currentThread().isVirtual()) {
+            // GraalJS runs polyglot contexts on virtual threads only experimentally on HotSpot, and warns at length:
+            // parse on a platform thread instead (once per spec shape, so the extra thread costs nothing that matters).
+            return onPlatformThread(() -> prepare(spec));
+        }
         List<Source> sources = spec.scripts().stream().map(GraalEngineInstance::source).toList();
         // Parsed now, once: a syntax error shows at open, and the engine's code cache holds the parsed form.
         try (Context context = newContext(spec.apiSurface(), null, engineOut, engineErr)) {
@@ -173,6 +180,34 @@ final class GraalEngineInstance implements EngineInstance {
         long budget = spec.statementBudget().orElse(0);
         ResourceLimits limits = budget > 0 ? ResourceLimits.newBuilder().statementLimit(budget, null).build() : null;
         return new GraalPreparedScripts(sources, spec.apiSurface(), limits, budget);
+    }
+
+    private static <T> T onPlatformThread(Supplier<T> task) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread thread = Thread.ofPlatform().name("jsctx-graal-prepare").start(() -> {
+            try {
+                result.set(task.get());
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the parse is short; finish it, then keep the interrupt
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return result.get();
     }
 
     private static Source source(Script script) {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,6 +99,22 @@ class CallTest extends EngineFixture {
         JsException error = assertThrows(JsException.class, () -> engine.prepare(spec));
         assertEquals("SyntaxError", error.jsName());
         assertTrue(error.getMessage().contains("broken.js"), error.getMessage());
+    }
+
+    @Test
+    @DisplayName("prepare works from a virtual thread (it parses on a platform thread), errors included")
+    void prepareOnVirtualThread() throws Exception {
+        ContextSpec broken = ContextSpec.builder().addScript(Script.ofText("broken.js", "function (")).build();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                engine.prepare(broken);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }).join();
+        JsException error = assertInstanceOf(JsException.class, thrown.get());
+        assertEquals("SyntaxError", error.jsName());
     }
 
     @Test
