@@ -25,11 +25,11 @@ final class ServerProcess implements AutoCloseable {
     private static final String HEAP_OPTIONS = "-Xmx2g";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /**
-     * A heap line of {@code GC.heap_info}: one for G1 ({@code garbage-first heap total reserved 2097152K,
-     * committed 2097152K, used 13516K [...]}), one per generation for the serial and parallel collectors.
-     * Metaspace lines have no "total".
+     * The last line of {@code GC.class_histogram}: {@code Total <instances> <bytes>}, the live objects after the
+     * full collection the command makes. Counting objects, not heap regions, gives the same figure under every
+     * collector (ZGC's "used" also counts garbage on pages it has not compacted).
      */
-    private static final Pattern HEAP_USED = Pattern.compile("total[^\\n]*?used (\\d+)K");
+    private static final Pattern LIVE_BYTES = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private final Process process;
     private final URI base;
@@ -100,15 +100,14 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Collects garbage in the app until its used heap settles, and returns it.
+     * Collects garbage in the app until its live heap settles, and returns it.
      *
-     * @return bytes of heap in use after full collections
+     * @return bytes of live objects after full collections
      */
     long heapUsedAfterGc() throws IOException, InterruptedException {
         long previous = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
-            jcmd("GC.run");
-            long used = heapUsed();
+            long used = heapUsed(); // the histogram collects first
             if (Math.abs(previous - used) < 256 * 1024) {
                 return used;
             }
@@ -149,18 +148,13 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private long heapUsed() throws IOException, InterruptedException {
-        String info = jcmd("GC.heap_info");
-        Matcher used = HEAP_USED.matcher(info);
-        long kilobytes = 0;
-        boolean found = false;
-        while (used.find()) {
-            kilobytes += Long.parseLong(used.group(1));
-            found = true;
+        String histogram = jcmd("GC.class_histogram");
+        Matcher total = LIVE_BYTES.matcher(histogram);
+        if (!total.find()) {
+            throw new IllegalStateException("no total in jcmd GC.class_histogram output:\n"
+                    + histogram.substring(Math.max(0, histogram.length() - 2000)));
         }
-        if (!found) {
-            throw new IllegalStateException("no used heap in jcmd GC.heap_info output:\n" + info);
-        }
-        return kilobytes * 1024;
+        return Long.parseLong(total.group(1));
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
