@@ -48,6 +48,18 @@ final class ContextLane {
     }
 
     /**
+     * The context was opened on a spare by another thread: the spare now belongs to this context.
+     */
+    void adoptSpare() {
+        engine.adopt(label(), timeoutNanos);
+        thread.adopt(this);
+    }
+
+    boolean isOnItsThread() {
+        return thread.isCurrentThread();
+    }
+
+    /**
      * A call arrived from the inbox: run it now, or after the ones before it.
      */
     void accept(Call call) {

@@ -136,14 +136,34 @@ final class RuntimeThread implements Runnable {
      * Runtime thread: an engine context for a new or reset context, a spare if one is ready.
      */
     HostedContext obtain(ShapeKey shape, ContextSpec spec, PreparedScripts prepared, String label, long timeoutNanos) {
-        HostedContext engineContext = spares.take(shape);
+        HostedContext engineContext = spares.take(shape, spare -> spare);
         if (engineContext == null) {
             engineContext = HostedContext.create(this, spec, prepared, timeoutNanos);
         }
         engineContext.adopt(label, timeoutNanos);
         spares.keep(shape, spec, prepared, timeoutNanos);
-        stats.sparesReady(spares.ready());
         return engineContext;
+    }
+
+    /**
+     * Any thread: opens a context on a spare of this thread without waiting for the thread, which may be busy or
+     * parked. The spare is adopted by work queued before the context is returned, so it runs before anything
+     * done with the context; that work also wakes the thread, which then makes a new spare when idle. The
+     * context's place must be reserved already.
+     *
+     * @return the context, or null when no spare of that shape is ready
+     */
+    PooledContext openWithSpare(ContextSpec spec, ShapeKey shape, PreparedScripts prepared, Duration timeout) {
+        return spares.take(shape, spare -> {
+            PooledContext context = new PooledContext(pool, this, spec, shape, prepared, spare, timeout);
+            submit(new SpareAdoption(context.lane()));
+            return context;
+        });
+    }
+
+    /** Any thread: how many spares are ready now. */
+    int sparesReady() {
+        return spares.ready();
     }
 
     void adopt(ContextLane lane) {
@@ -190,7 +210,6 @@ final class RuntimeThread implements Runnable {
                 continue;
             }
             if (spares.refillOne()) {
-                stats.sparesReady(spares.ready());
                 continue;
             }
             parkUntilWorkOrTimer();
@@ -298,11 +317,11 @@ final class RuntimeThread implements Runnable {
 
     private void shutdown() {
         stopping = true;
+        spares.closeAll();
+        rejectQueued(); // here, while the runtime is open: a spare handed over but not adopted yet is closed now
         for (ContextLane lane : new ArrayList<>(lanes)) {
             lane.context().closeWithPool();
         }
-        spares.closeAll();
-        stats.sparesReady(0);
         timers.clear();
         if (runtime != null) {
             try {
