@@ -10,7 +10,8 @@ import java.util.ArrayDeque;
 /**
  * A context's side on its runtime thread: its engine context, the calls waiting their turn, and the call
  * awaiting a Promise. Runs the context's calls one at a time in arrival order: a call starts only when the
- * previous one has its result, Promise included. Confined to the runtime thread.
+ * previous one has its result, Promise included. Made by whichever thread opens the context, then confined to the
+ * runtime thread, which sees it first through the inbox.
  */
 final class ContextLane {
     private final PooledContext context;
