@@ -14,12 +14,19 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One runtime thread: a platform thread that owns one {@link EngineRuntime} and runs everything of its
  * contexts, in a loop: take the whole inbox, run due timers, and when there is nothing to do spin briefly
- * (a call arriving within microseconds is picked up without a wake-up), make a missing spare, then park until
- * the next timer or new work.
+ * (a call arriving within microseconds is picked up without a wake-up), make a missing spare once it has stayed
+ * idle a little longer, then park until the next timer or new work.
  */
 final class RuntimeThread implements Runnable {
     /** How long an idle loop spins before parking: about one wake-up's cost, measured on this kind of machine. */
     private static final long SPIN_NANOS = 5_000;
+    /**
+     * How long the thread stays idle before it makes a missing spare, unless work comes first. Making one takes
+     * hundreds of microseconds of CPU; started as soon as a caller who took a spare woke the thread, it often ran on
+     * that caller's core and delayed the caller's open by as much (measured: GraalJS open p50 260 us, 14 us with
+     * this delay).
+     */
+    private static final long REFILL_DELAY_NANOS = 500_000;
     private static final System.Logger LOG = System.getLogger(RuntimeThread.class.getName());
 
     private final RuntimePool pool;
@@ -35,6 +42,8 @@ final class RuntimeThread implements Runnable {
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private EngineRuntime runtime;
     private boolean stopping;
+    /** The thread has already stayed idle once before making the next missing spare. */
+    private boolean refillDelayed;
     private volatile boolean sleeping;
     private volatile boolean stopped;
 
@@ -209,10 +218,16 @@ final class RuntimeThread implements Runnable {
             if (batch != null || ranTimers || spinForWork()) {
                 continue;
             }
+            if (!refillDelayed && spares.hasMissing()) {
+                refillDelayed = true;
+                parkUntilWorkOrTimer(REFILL_DELAY_NANOS);
+                continue;
+            }
+            refillDelayed = false;
             if (spares.refillOne()) {
                 continue;
             }
-            parkUntilWorkOrTimer();
+            parkUntilWorkOrTimer(Long.MAX_VALUE);
         }
     }
 
@@ -298,17 +313,18 @@ final class RuntimeThread implements Runnable {
         return true;
     }
 
-    private void parkUntilWorkOrTimer() {
+    /**
+     * @param maxWaitNanos the longest park, or {@link Long#MAX_VALUE} for no limit but the next timer
+     */
+    private void parkUntilWorkOrTimer(long maxWaitNanos) {
         sleeping = true;
         if (inbox.isEmpty()) { // checked after announcing sleep: a producer either sees us asleep or we see its work
             long due = timers.nextDue();
-            if (due == Long.MAX_VALUE) {
+            long wait = due == Long.MAX_VALUE ? maxWaitNanos : Math.min(maxWaitNanos, due - System.nanoTime());
+            if (wait == Long.MAX_VALUE) {
                 LockSupport.park(this);
-            } else {
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(this, wait);
-                }
+            } else if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
             }
             Thread.interrupted(); // nobody should interrupt this thread; never let it turn parking into spinning
         }

@@ -102,6 +102,11 @@ final class SpareShelves {
         return false;
     }
 
+    /** Runtime thread: whether a spare is missing (possibly on a shelf that cannot make one). */
+    boolean hasMissing() {
+        return missing.get() > 0;
+    }
+
     /** Any thread: how many spares are ready now. */
     int ready() {
         return ready.get();
