@@ -10,7 +10,8 @@ import java.util.ArrayDeque;
 /**
  * A context's side on its runtime thread: its engine context, the calls waiting their turn, and the call
  * awaiting a Promise. Runs the context's calls one at a time in arrival order: a call starts only when the
- * previous one has its result, Promise included. Confined to the runtime thread.
+ * previous one has its result, Promise included. Made by whichever thread opens the context, then confined to the
+ * runtime thread, which sees it first through the inbox.
  */
 final class ContextLane {
     private final PooledContext context;
@@ -45,6 +46,18 @@ final class ContextLane {
 
     String label() {
         return context.label();
+    }
+
+    /**
+     * The context was opened on a spare by another thread: the spare now belongs to this context.
+     */
+    void adoptSpare() {
+        engine.adopt(label(), timeoutNanos);
+        thread.adopt(this);
+    }
+
+    boolean isOnItsThread() {
+        return thread.isCurrentThread();
     }
 
     /**

@@ -41,9 +41,11 @@ public interface ContextPool extends AutoCloseable {
     }
 
     /**
-     * Opens a context, blocking until it is ready (almost at once when a spare context of the same shape is
-     * ready). The first open of a spec shape ({@link ContextSpec#sameShape}) parses its scripts on the calling
-     * thread; later opens reuse the parsed form.
+     * Opens a context, blocking until it is ready. When the chosen runtime thread has a spare context of the same
+     * shape ready, the context is made from it on the calling thread and returned without waiting for the runtime
+     * thread, even a busy one; the spare is handed to the runtime thread before anything done with the context, so
+     * the context's order is kept. Otherwise the runtime thread creates it. The first open of a spec shape
+     * ({@link ContextSpec#sameShape}) parses its scripts on the calling thread; later opens reuse the parsed form.
      *
      * @param spec what the context is made of
      * @return an open context
@@ -58,8 +60,9 @@ public interface ContextPool extends AutoCloseable {
      * Opens a context without blocking.
      *
      * @param spec what the context is made of
-     * @return a stage completed on the runtime thread with the open context, or exceptionally with one of the
-     *         exceptions listed at {@link #open(ContextSpec)}
+     * @return a stage with the open context, already completed when a spare was ready (see {@link #open}) and else
+     *         completed on the runtime thread; or completed exceptionally with one of the exceptions listed at
+     *         {@link #open(ContextSpec)}
      */
     CompletionStage<JsContext> openAsync(ContextSpec spec);
 

@@ -6,7 +6,8 @@ import dev.jsctx.pool.spi.PreparedScripts;
 
 /**
  * One engine context together with the services the pool gives it: a live context's engine state, or a spare
- * waiting to be adopted. Confined to its runtime thread. Once closed, its timers never run.
+ * waiting to be adopted. Confined to its runtime thread: another thread may only pass a spare along to the context
+ * it opens (see {@link SpareShelves#take}), never use it. Once closed, its timers never run.
  */
 final class HostedContext implements ContextHost {
     private static final System.Logger SCRIPT_LOGGER = System.getLogger(SCRIPT_LOGGER_NAME);

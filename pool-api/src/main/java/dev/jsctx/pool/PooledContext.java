@@ -128,6 +128,11 @@ final class PooledContext implements JsContext {
         lane.release();
     }
 
+    /** Any thread: the pool closed, and this context's runtime thread did not stop to release it. */
+    void markClosedWithPool() {
+        markClosed(ClosedBy.POOL);
+    }
+
     /** Runtime thread: a queued request started (or was dropped). */
     void dequeued() {
         queued.decrementAndGet();

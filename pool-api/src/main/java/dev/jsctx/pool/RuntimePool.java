@@ -91,19 +91,24 @@ final class RuntimePool implements ContextPool {
         if (threads.stream().anyMatch(RuntimeThread::isCurrentThread)) {
             throw new IllegalStateException("open() on a runtime thread would wait forever; use openAsync there");
         }
-        return request(spec, false).await();
+        Placement placement = place(spec);
+        JsContext fromSpare = placement.openWithSpare();
+        return fromSpare != null ? fromSpare : placement.request(false).await();
     }
 
     @Override
     public CompletionStage<JsContext> openAsync(ContextSpec spec) {
         try {
-            return request(spec, true).future();
+            Placement placement = place(spec);
+            JsContext fromSpare = placement.openWithSpare();
+            return fromSpare != null ? CompletableFuture.completedFuture(fromSpare) : placement.request(true).future();
         } catch (JsContextException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private OpenRequest request(ContextSpec spec, boolean async) {
+    /** Checks a spec and reserves a place for its context on the least-loaded thread. */
+    private Placement place(ContextSpec spec) {
         Objects.requireNonNull(spec, "spec");
         if (isClosed()) {
             throw new PoolClosedException("The pool is closed; cannot open context '" + spec.label() + "'");
@@ -115,9 +120,41 @@ final class RuntimePool implements ContextPool {
         reserve();
         RuntimeThread thread = placeOnLeastLoaded();
         watchdog.noteTimeout(timeout.toNanos());
-        OpenRequest request = new OpenRequest(this, thread, spec, shape, prepared, timeout, async);
-        thread.submit(request);
-        return request;
+        return new Placement(thread, spec, shape, prepared, timeout);
+    }
+
+    /** A reserved place for a new context on one runtime thread. */
+    private final class Placement {
+        private final RuntimeThread thread;
+        private final ContextSpec spec;
+        private final ShapeKey shape;
+        private final PreparedScripts prepared;
+        private final Duration timeout;
+
+        private Placement(RuntimeThread thread, ContextSpec spec, ShapeKey shape, PreparedScripts prepared,
+                          Duration timeout) {
+            this.thread = thread;
+            this.spec = spec;
+            this.shape = shape;
+            this.prepared = prepared;
+            this.timeout = timeout;
+        }
+
+        /** On the calling thread, when the thread has a spare of the spec's shape ready; else null. */
+        JsContext openWithSpare() {
+            PooledContext context = thread.openWithSpare(spec, shape, prepared, timeout);
+            if (context != null) {
+                contextOpened();
+            }
+            return context;
+        }
+
+        /** On the runtime thread, which takes a spare made meanwhile or creates the context. */
+        OpenRequest request(boolean async) {
+            OpenRequest request = new OpenRequest(RuntimePool.this, thread, spec, shape, prepared, timeout, async);
+            thread.submit(request);
+            return request;
+        }
     }
 
     private void checkCapabilities(ContextSpec spec) {
@@ -196,7 +233,7 @@ final class RuntimePool implements ContextPool {
             ThreadStats stats = thread.stats();
             perThread.add(stats.contexts.get());
             queueDepth.add(stats.queueDepth());
-            spares += stats.sparesReady();
+            spares += thread.sparesReady();
             calls += stats.calls();
             failed += stats.failed();
             timedOut += stats.timedOut();

@@ -14,12 +14,19 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One runtime thread: a platform thread that owns one {@link EngineRuntime} and runs everything of its
  * contexts, in a loop: take the whole inbox, run due timers, and when there is nothing to do spin briefly
- * (a call arriving within microseconds is picked up without a wake-up), make a missing spare, then park until
- * the next timer or new work.
+ * (a call arriving within microseconds is picked up without a wake-up), make a missing spare once it has stayed
+ * idle a little longer, then park until the next timer or new work.
  */
 final class RuntimeThread implements Runnable {
     /** How long an idle loop spins before parking: about one wake-up's cost, measured on this kind of machine. */
     private static final long SPIN_NANOS = 5_000;
+    /**
+     * How long the thread stays idle before it makes a missing spare, unless work comes first. Making one takes
+     * hundreds of microseconds of CPU; started as soon as a caller who took a spare woke the thread, it often ran on
+     * that caller's core and delayed the caller's open by as much (measured: GraalJS open p50 260 us, 14 us with
+     * this delay).
+     */
+    private static final long REFILL_DELAY_NANOS = 500_000;
     private static final System.Logger LOG = System.getLogger(RuntimeThread.class.getName());
 
     private final RuntimePool pool;
@@ -35,6 +42,8 @@ final class RuntimeThread implements Runnable {
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private EngineRuntime runtime;
     private boolean stopping;
+    /** The thread has already stayed idle once before making the next missing spare. */
+    private boolean refillDelayed;
     private volatile boolean sleeping;
     private volatile boolean stopped;
 
@@ -136,14 +145,34 @@ final class RuntimeThread implements Runnable {
      * Runtime thread: an engine context for a new or reset context, a spare if one is ready.
      */
     HostedContext obtain(ShapeKey shape, ContextSpec spec, PreparedScripts prepared, String label, long timeoutNanos) {
-        HostedContext engineContext = spares.take(shape);
+        HostedContext engineContext = spares.take(shape, spare -> spare);
         if (engineContext == null) {
             engineContext = HostedContext.create(this, spec, prepared, timeoutNanos);
         }
         engineContext.adopt(label, timeoutNanos);
         spares.keep(shape, spec, prepared, timeoutNanos);
-        stats.sparesReady(spares.ready());
         return engineContext;
+    }
+
+    /**
+     * Any thread: opens a context on a spare of this thread without waiting for the thread, which may be busy or
+     * parked. The spare is adopted by work queued before the context is returned, so it runs before anything
+     * done with the context; that work also wakes the thread, which then makes a new spare when idle. The
+     * context's place must be reserved already.
+     *
+     * @return the context, or null when no spare of that shape is ready
+     */
+    PooledContext openWithSpare(ContextSpec spec, ShapeKey shape, PreparedScripts prepared, Duration timeout) {
+        return spares.take(shape, spare -> {
+            PooledContext context = new PooledContext(pool, this, spec, shape, prepared, spare, timeout);
+            submit(new SpareAdoption(context.lane()));
+            return context;
+        });
+    }
+
+    /** Any thread: how many spares are ready now. */
+    int sparesReady() {
+        return spares.ready();
     }
 
     void adopt(ContextLane lane) {
@@ -189,11 +218,16 @@ final class RuntimeThread implements Runnable {
             if (batch != null || ranTimers || spinForWork()) {
                 continue;
             }
-            if (spares.refillOne()) {
-                stats.sparesReady(spares.ready());
+            if (!refillDelayed && spares.hasMissing()) {
+                refillDelayed = true;
+                parkUntilWorkOrTimer(REFILL_DELAY_NANOS);
                 continue;
             }
-            parkUntilWorkOrTimer();
+            refillDelayed = false;
+            if (spares.refillOne()) {
+                continue;
+            }
+            parkUntilWorkOrTimer(Long.MAX_VALUE);
         }
     }
 
@@ -279,17 +313,18 @@ final class RuntimeThread implements Runnable {
         return true;
     }
 
-    private void parkUntilWorkOrTimer() {
+    /**
+     * @param maxWaitNanos the longest park, or {@link Long#MAX_VALUE} for no limit but the next timer
+     */
+    private void parkUntilWorkOrTimer(long maxWaitNanos) {
         sleeping = true;
         if (inbox.isEmpty()) { // checked after announcing sleep: a producer either sees us asleep or we see its work
             long due = timers.nextDue();
-            if (due == Long.MAX_VALUE) {
+            long wait = due == Long.MAX_VALUE ? maxWaitNanos : Math.min(maxWaitNanos, due - System.nanoTime());
+            if (wait == Long.MAX_VALUE) {
                 LockSupport.park(this);
-            } else {
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(this, wait);
-                }
+            } else if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
             }
             Thread.interrupted(); // nobody should interrupt this thread; never let it turn parking into spinning
         }
@@ -298,11 +333,11 @@ final class RuntimeThread implements Runnable {
 
     private void shutdown() {
         stopping = true;
+        spares.closeAll();
+        rejectQueued(); // here, while the runtime is open: a spare handed over but not adopted yet is closed now
         for (ContextLane lane : new ArrayList<>(lanes)) {
             lane.context().closeWithPool();
         }
-        spares.closeAll();
-        stats.sparesReady(0);
         timers.clear();
         if (runtime != null) {
             try {

@@ -16,7 +16,6 @@ final class ThreadStats {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong timedOut = new AtomicLong();
-    private final AtomicInteger sparesReady = new AtomicInteger();
 
     /** Any thread: work was handed to the thread. */
     void submitted() {
@@ -39,17 +38,8 @@ final class ThreadStats {
         }
     }
 
-    /** Runtime thread: how many spares it holds now. */
-    void sparesReady(int count) {
-        sparesReady.lazySet(count);
-    }
-
     int queueDepth() {
         return (int) Math.max(0, submitted.sum() - taken.get());
-    }
-
-    int sparesReady() {
-        return sparesReady.get();
     }
 
     long calls() {
