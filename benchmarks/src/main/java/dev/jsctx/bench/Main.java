@@ -17,7 +17,8 @@ public final class Main {
     private static final String USAGE = """
             usage: run.sh NAME [options]
               memory   [--contexts 10000] [--engines graal,rhino]   retained heap per counter context
-              open     [--opens 2000] [--engines graal,rhino]       open (spare ready / cold) and close latency
+              open     [--opens 2000] [--warmup 15] [--engines graal,rhino]
+                                                              open (spare ready / cold) and close latency
               calls    [--engines graal,rhino,noop] [--warmup 20] [--seconds 10] [--iterations 3]
                                                               call latency and throughput through the pool
               sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
@@ -39,7 +40,8 @@ public final class Main {
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
             case "memory" -> MemoryBenchmark.run(intOption(options, "contexts", 10_000), engines(options, "graal,rhino"));
-            case "open" -> OpenBenchmark.run(intOption(options, "opens", 2_000), engines(options, "graal,rhino"));
+            case "open" -> OpenBenchmark.run(intOption(options, "opens", 2_000), intOption(options, "warmup", 15),
+                    engines(options, "graal,rhino"));
             case "calls" -> CallsBenchmark.run(engines(options, "graal,rhino,noop"), intOption(options, "warmup", 20),
                     intOption(options, "seconds", 10), intOption(options, "iterations", 3));
             case "sessions" -> SessionsBenchmark.run(new SessionsBenchmark.Options(

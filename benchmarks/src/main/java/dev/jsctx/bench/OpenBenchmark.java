@@ -7,6 +7,7 @@ import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.PoolConfig;
 import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,13 +19,15 @@ final class OpenBenchmark {
     private OpenBenchmark() {
     }
 
-    static void run(int opens, List<String> engines) throws Exception {
-        System.out.println("# open/close latency, " + opens + " opens per figure, from a virtual thread");
+    static void run(int opens, int warmUpSeconds, List<String> engines) throws Exception {
+        System.out.println("# open/close latency, " + opens + " opens per figure after " + warmUpSeconds
+                + " s of open/close warm-up, from a virtual thread");
+        Duration warmUp = Duration.ofSeconds(warmUpSeconds);
         for (String engine : engines) {
             String prefix = engine.equals("graal") ? "" : engine + "_";
             Histogram close = new Histogram(3);
-            Histogram spare = measure(engine, opens, 2, close);
-            Histogram cold = measure(engine, opens, 0, new Histogram(3));
+            Histogram spare = measure(engine, opens, warmUp, 2, close);
+            Histogram cold = measure(engine, opens, warmUp, 0, new Histogram(3));
             Figures.print(prefix + "open_spare_p50_us", spare.getValueAtPercentile(50) / 1000.0);
             Figures.print(prefix + "open_spare_p99_us", spare.getValueAtPercentile(99) / 1000.0);
             Figures.print(prefix + "open_cold_p50_us", cold.getValueAtPercentile(50) / 1000.0);
@@ -33,18 +36,19 @@ final class OpenBenchmark {
         }
     }
 
-    private static Histogram measure(String engine, int opens, int spares, Histogram closeTimes) throws Exception {
+    private static Histogram measure(String engine, int opens, Duration warmUp, int spares, Histogram closeTimes)
+            throws Exception {
         Histogram openTimes = new Histogram(3);
         try (ContextPool pool = Counters.pool(engine, Counters.THREADS, PoolConfig.builder().sparesPerSpec(spares))) {
             ContextSpec spec = Counters.spec(ApiSurface.NONE);
             Thread caller = Thread.ofVirtual().start(() -> {
-                List<JsContext> open = new ArrayList<>();
-                // Warm-up: the engine's first contexts and the JIT.
-                for (int i = 0; i < opens; i++) {
-                    open.add(pool.open(spec));
+                // Warm-up by time, not count: the Graal JIT compiles for 10-20 s on 2 cores before it settles.
+                long warmUpEnd = System.nanoTime() + warmUp.toNanos();
+                while (System.nanoTime() < warmUpEnd) {
+                    awaitSpares(pool, spares * Counters.THREADS);
+                    pool.open(spec).close();
                 }
-                open.forEach(JsContext::close);
-                open.clear();
+                List<JsContext> open = new ArrayList<>();
                 for (int i = 0; i < opens; i++) {
                     awaitSpares(pool, spares * Counters.THREADS);
                     long start = System.nanoTime();

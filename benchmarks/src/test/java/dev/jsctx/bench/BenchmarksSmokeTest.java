@@ -29,7 +29,7 @@ class BenchmarksSmokeTest {
     @Test
     @DisplayName("open prints open and close latencies for each engine")
     void open() throws Exception {
-        String printed = capture(() -> OpenBenchmark.run(20, List.of("graal", "rhino")));
+        String printed = capture(() -> OpenBenchmark.run(20, 1, List.of("graal", "rhino")));
         assertFigures(printed, "open_spare_p50_us", "open_cold_p50_us", "close_p50_us",
                 "rhino_open_spare_p50_us", "rhino_open_cold_p50_us", "rhino_close_p50_us");
     }

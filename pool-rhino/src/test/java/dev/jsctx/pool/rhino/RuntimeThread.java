@@ -64,7 +64,11 @@ final class RuntimeThread implements AutoCloseable {
     }
 
     <T> T on(Callable<T> task) {
-        Future<T> result = thread.submit(task);
+        return await(thread.submit(task));
+    }
+
+    /** Waits up to 10 s, throwing a runtime failure itself and anything else as an assertion error. */
+    static <T> T await(Future<T> result) {
         try {
             return result.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -119,16 +123,7 @@ final class RuntimeThread implements AutoCloseable {
 
         /** Waits for the value, throwing the failure itself. */
         JsonValue value() {
-            try {
-                return outcome.get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtimeException) {
-                    throw runtimeException;
-                }
-                throw new AssertionError(e.getCause());
-            } catch (InterruptedException | TimeoutException e) {
-                throw new AssertionError(e);
-            }
+            return await(outcome);
         }
     }
 
