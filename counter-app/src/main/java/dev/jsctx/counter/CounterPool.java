@@ -8,6 +8,7 @@ import dev.jsctx.pool.Script;
 import io.helidon.config.Config;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The app's one context pool, configured from the {@code pool} node, and the spec of a counter context.
@@ -26,7 +27,8 @@ final class CounterPool {
      * Starts the pool.
      *
      * @param config   the {@code pool} node: {@code threads} (2), {@code engine} (the only one on the class path),
-     *                 {@code max-contexts} (20000), {@code call-timeout} (PT1S)
+     *                 {@code max-contexts} (20000), {@code call-timeout} (PT1S), and {@code engine-options}, passed to
+     *                 the engine as they are (for example {@code rhino.sharedBuiltins: true})
      * @param observer told of every call, for metrics
      * @return the running pool
      */
@@ -37,6 +39,7 @@ final class CounterPool {
                 .callTimeout(config.get("call-timeout").as(Duration.class).orElse(Duration.ofSeconds(1)))
                 .callObserver(observer);
         config.get("engine").asString().ifPresent(builder::engine);
+        config.get("engine-options").detach().asMap().orElse(Map.of()).forEach(builder::engineOption);
         return ContextPool.create(builder.build());
     }
 
