@@ -16,7 +16,8 @@ import java.util.Map;
 public final class Main {
     private static final String USAGE = """
             usage: run.sh NAME [options]
-              memory   [--contexts 10000] [--engines graal,rhino]   retained heap per counter context
+              memory   [--contexts 10000] [--engines graal,rhino] [--engine-options k=v,...]
+                                                              retained heap per counter context
               open     [--opens 2000] [--warmup 15] [--engines graal,rhino]
                                                               open (spare ready / cold) and close latency
               calls    [--engines graal,rhino,noop] [--warmup 20] [--seconds 10] [--iterations 3]
@@ -39,7 +40,8 @@ public final class Main {
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
-            case "memory" -> MemoryBenchmark.run(intOption(options, "contexts", 10_000), engines(options, "graal,rhino"));
+            case "memory" -> MemoryBenchmark.run(intOption(options, "contexts", 10_000), engines(options, "graal,rhino"),
+                    engineOptions(options));
             case "open" -> OpenBenchmark.run(intOption(options, "opens", 2_000), intOption(options, "warmup", 15),
                     engines(options, "graal,rhino"));
             case "calls" -> CallsBenchmark.run(engines(options, "graal,rhino,noop"), intOption(options, "warmup", 20),
@@ -79,6 +81,22 @@ public final class Main {
             throw new IllegalArgumentException("--" + name + " is required\n" + USAGE);
         }
         return Integer.parseInt(options.get(name));
+    }
+
+    /** {@code --engine-options k=v,k2=v2}: passed to the engines as they are. */
+    private static Map<String, String> engineOptions(Map<String, String> options) {
+        Map<String, String> engineOptions = new HashMap<>();
+        String value = options.get("engine-options");
+        if (value != null) {
+            for (String pair : value.split(",")) {
+                String[] keyAndValue = pair.split("=", 2);
+                if (keyAndValue.length != 2) {
+                    throw new IllegalArgumentException("--engine-options takes key=value pairs: " + value);
+                }
+                engineOptions.put(keyAndValue[0], keyAndValue[1]);
+            }
+        }
+        return engineOptions;
     }
 
     private static List<String> engines(Map<String, String> options, String defaultValue) {

@@ -3,11 +3,13 @@ package dev.jsctx.bench;
 import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.JsContext;
+import dev.jsctx.pool.PoolConfig;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Retained heap per counter context: open N contexts, collect, and divide the growth by N. Not a JMH benchmark:
@@ -18,20 +20,32 @@ final class MemoryBenchmark {
     }
 
     static void run(int contexts, List<String> engines) throws InterruptedException {
+        run(contexts, engines, Map.of());
+    }
+
+    /**
+     * @param engineOptions passed to every pool's engine ({@code PoolConfig.engineOption}), for example
+     *                      {@code js.ecmascript-version=2015}; the raw GraalJS figure ignores them
+     */
+    static void run(int contexts, List<String> engines, Map<String, String> engineOptions)
+            throws InterruptedException {
         System.out.println("# retained heap per counter context, " + contexts + " contexts open, after GC");
         Figures.print("contexts", contexts);
         Figures.print("heap_per_context_raw_graal_bytes", rawGraal(contexts));
         for (String engine : engines) {
             String prefix = engine.equals("graal") ? "heap_per_context_" : "heap_per_context_" + engine + "_";
-            Figures.print(prefix + "none_bytes", pooled(engine, contexts, ApiSurface.NONE));
+            Figures.print(prefix + "none_bytes", pooled(engine, contexts, ApiSurface.NONE, engineOptions));
             if (engine.equals("graal")) {
-                Figures.print(prefix + "browser_bytes", pooled(engine, contexts, ApiSurface.BROWSER));
+                Figures.print(prefix + "browser_bytes", pooled(engine, contexts, ApiSurface.BROWSER, engineOptions));
             }
         }
     }
 
-    private static long pooled(String engine, int count, ApiSurface surface) throws InterruptedException {
-        try (ContextPool pool = Counters.pool(engine, Counters.THREADS)) {
+    private static long pooled(String engine, int count, ApiSurface surface, Map<String, String> engineOptions)
+            throws InterruptedException {
+        PoolConfig.Builder config = PoolConfig.builder().sparesPerSpec(2);
+        engineOptions.forEach(config::engineOption);
+        try (ContextPool pool = Counters.pool(engine, Counters.THREADS, config)) {
             // Warm the pool (engine, parsed scripts, spares) so only the contexts themselves are counted.
             Counters.open(pool, 10, surface).forEach(JsContext::close);
             long before = HeapProbe.retainedBytes();
