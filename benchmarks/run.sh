@@ -47,6 +47,9 @@ jvm=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI
      --enable-native-access=ALL-UNNAMED,org.graalvm.truffle
      -Xmx4g -XX:+UseG1GC)
 "$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && jvm+=(--sun-misc-unsafe-memory-access=allow)
+# Extra JVM flags for an experiment, for example BENCH_JVM_OPTS=-XX:+UseCompactObjectHeaders.
+read -r -a extra_jvm <<< "${BENCH_JVM_OPTS:-}"
+jvm+=("${extra_jvm[@]}")
 
 echo "# $("$java" -version 2>&1 | head -1), $(nproc) cores, flags: ${jvm[*]//$HOME/\~}" | sed 's|--module-path [^ ]*|--module-path <polyglot jars>|; s|--upgrade-module-path [^ ]*|--upgrade-module-path <compiler jar>|'
 # sessions starts the packaged counter app (counter-app/target/bin/counter, built above) in its own JVM.

@@ -46,6 +46,7 @@ final class MemoryBenchmark {
         PoolConfig.Builder config = PoolConfig.builder().sparesPerSpec(2);
         engineOptions.forEach(config::engineOption);
         try (ContextPool pool = Counters.pool(engine, Counters.THREADS, config)) {
+            System.out.println("# " + engine + " " + surface + ": " + pool.engineInfo());
             // Warm the pool (engine, parsed scripts, spares) so only the contexts themselves are counted.
             Counters.open(pool, 10, surface).forEach(JsContext::close);
             long before = HeapProbe.retainedBytes();

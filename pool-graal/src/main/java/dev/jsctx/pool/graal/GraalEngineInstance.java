@@ -78,21 +78,22 @@ final class GraalEngineInstance implements EngineInstance {
     private static final String WARM_UP = "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(15);";
 
     private final Engine engine;
-    private final Map<String, String> noneOptions;
+    private final String ecmascriptVersion;
     private final Map<String, String> browserOptions;
     private final Source browserApi;
     private final OutputStream engineOut;
     private final OutputStream engineErr;
     private final boolean optimized;
 
-    private GraalEngineInstance(Engine engine, Map<String, String> jsOptions, OutputStream engineOut,
-                                OutputStream engineErr) {
+    private GraalEngineInstance(Engine engine, Map<String, String> contextOptions, Map<String, String> jsOptions,
+                                OutputStream engineOut, OutputStream engineErr) {
         this.engine = engine;
         this.engineOut = engineOut;
         this.engineErr = engineErr;
-        this.noneOptions = merged(NONE_OPTIONS, jsOptions);
-        Map<String, String> browser = merged(NONE_OPTIONS, BROWSER_EXTRA_OPTIONS);
-        this.browserOptions = merged(browser, jsOptions);
+        this.ecmascriptVersion = contextOptions.get("js.ecmascript-version");
+        Map<String, String> browser = new LinkedHashMap<>();
+        BROWSER_EXTRA_OPTIONS.forEach((key, value) -> browser.put(key, jsOptions.getOrDefault(key, value)));
+        this.browserOptions = Map.copyOf(browser);
         this.browserApi = BrowserApi.source();
         this.optimized = !engine.getImplementationName().toLowerCase(Locale.ROOT).contains("interpret");
     }
@@ -104,9 +105,16 @@ final class GraalEngineInstance implements EngineInstance {
      * @throws EngineNotAvailableException if GraalJS cannot start here or refuses an option
      */
     static GraalEngineInstance start(Map<String, String> options) {
+        if (Thread.currentThread().isVirtual()) {
+            // The warm-up enters contexts, which GraalJS supports on virtual threads only experimentally (and warns).
+            return onPlatformThread(() -> start(options));
+        }
         Map<String, String> jsOptions = new LinkedHashMap<>();
         Map<String, String> engineOptions = new LinkedHashMap<>();
         options.forEach((key, value) -> (key.startsWith("js.") ? jsOptions : engineOptions).put(key, value));
+        // The context options go to the engine, as defaults for every context, not to each context's builder:
+        // a context given options keeps its own copy of them (about 1.4 KB per context, measured).
+        Map<String, String> contextOptions = merged(NONE_OPTIONS, jsOptions);
         OutputStream engineOut = new LoggerOutputStream(ENGINE_LOG, System.Logger.Level.INFO, "graal");
         OutputStream engineErr = new LoggerOutputStream(ENGINE_LOG, System.Logger.Level.WARNING, "graal");
         Engine engine;
@@ -119,12 +127,14 @@ final class GraalEngineInstance implements EngineInstance {
                     // Replaced by the one INFO line below.
                     .option("engine.WarnInterpreterOnly", "false")
                     .options(engineOptions)
+                    .options(contextOptions)
                     .build();
         } catch (IllegalArgumentException | IllegalStateException | LinkageError e) {
-            throw new EngineNotAvailableException("GraalJS cannot start with engine options " + engineOptions
+            throw new EngineNotAvailableException("GraalJS cannot start with the options " + options
                     + ": " + e.getMessage(), e);
         }
-        GraalEngineInstance instance = new GraalEngineInstance(engine, jsOptions, engineOut, engineErr);
+        GraalEngineInstance instance = new GraalEngineInstance(engine, contextOptions, jsOptions, engineOut,
+                engineErr);
         try {
             instance.warmUp();
         } catch (IllegalArgumentException | PolyglotException e) {
@@ -184,11 +194,11 @@ final class GraalEngineInstance implements EngineInstance {
 
     private static <T> T onPlatformThread(Supplier<T> task) {
         AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Thread thread = Thread.ofPlatform().name("jsctx-graal-prepare").start(() -> {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = Thread.ofPlatform().name("jsctx-graal-setup").start(() -> {
             try {
                 result.set(task.get());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 failure.set(e);
             }
         });
@@ -198,14 +208,17 @@ final class GraalEngineInstance implements EngineInstance {
                 thread.join();
                 break;
             } catch (InterruptedException e) {
-                interrupted = true; // the parse is short; finish it, then keep the interrupt
+                interrupted = true; // the work is short; finish it, then keep the interrupt
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (failure.get() != null) {
-            throw failure.get();
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure.get() instanceof Error e) {
+            throw e;
         }
         return result.get();
     }
@@ -226,7 +239,7 @@ final class GraalEngineInstance implements EngineInstance {
         description.put("version", version());
         description.put("runtime", optimized ? "optimized" : "interpreter");
         description.put("implementation", engine.getImplementationName());
-        description.put("ecmascript", noneOptions.get("js.ecmascript-version"));
+        description.put("ecmascript", ecmascriptVersion);
         return description;
     }
 
@@ -253,8 +266,10 @@ final class GraalEngineInstance implements EngineInstance {
                 .allowValueSharing(false)
                 .allowExperimentalOptions(true)
                 .out(out)
-                .err(err)
-                .options(surface == ApiSurface.BROWSER ? browserOptions : noneOptions);
+                .err(err);
+        if (surface == ApiSurface.BROWSER) {
+            builder.options(browserOptions); // the engine's options are NONE's
+        }
         if (limits != null) {
             builder.resourceLimits(limits);
         }
