@@ -47,7 +47,10 @@ jvm=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI
      --enable-native-access=ALL-UNNAMED,org.graalvm.truffle
      -Xmx4g -XX:+UseG1GC)
 "$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && jvm+=(--sun-misc-unsafe-memory-access=allow)
-# Extra JVM flags for an experiment, for example BENCH_JVM_OPTS=-XX:+UseCompactObjectHeaders.
+# As counter-app/src/main/bin/counter: compact object headers on JDK 25+ (product there), about 1.6 KB less per context.
+feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release" 2>/dev/null || true)
+[[ ${feature:-0} -ge 25 ]] && jvm+=(-XX:+UseCompactObjectHeaders)
+# Extra JVM flags for an experiment, for example BENCH_JVM_OPTS="-XX:-UseCompactObjectHeaders -XX:+UseZGC".
 read -r -a extra_jvm <<< "${BENCH_JVM_OPTS:-}"
 jvm+=("${extra_jvm[@]}")
 
