@@ -38,6 +38,17 @@ class SandboxTest extends EngineFixture {
     }
 
     @Test
+    @DisplayName("NONE leaves out Annex B, the web-browser legacy (escape, substr, __proto__); BROWSER keeps it")
+    void annexBOnlyInBrowser() {
+        String legacy = "[typeof escape, typeof ''.substr, typeof ''.bold, typeof Object.prototype.__defineGetter__,"
+                + " '__proto__' in Object.prototype].join()";
+        assertEquals(Json.createValue("undefined,undefined,undefined,undefined,false"),
+                open(ApiSurface.NONE).value(legacy));
+        assertEquals(Json.createValue("function,function,function,function,true"),
+                open(ApiSurface.BROWSER).value(legacy));
+    }
+
+    @Test
     @DisplayName("BROWSER has console, timers and the Web APIs, and no host function reachable by name")
     void browserHasWebApis() {
         TestContext ctx = open(ApiSurface.BROWSER);
