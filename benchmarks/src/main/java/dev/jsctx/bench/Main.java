@@ -16,7 +16,7 @@ import java.util.Map;
 public final class Main {
     private static final String USAGE = """
             usage: run.sh NAME [options]
-              memory   [--contexts 10000] [--engines graal,rhino] [--engine-options k=v,...]
+              memory   [--contexts 10000] [--engines graal,rhino] [--engine-options k=v,...] [--by-class N]
                                                               retained heap per counter context
               open     [--opens 2000] [--warmup 15] [--engines graal,rhino]
                                                               open (spare ready / cold) and close latency
@@ -41,7 +41,7 @@ public final class Main {
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
             case "memory" -> MemoryBenchmark.run(intOption(options, "contexts", 10_000), engines(options, "graal,rhino"),
-                    engineOptions(options));
+                    engineOptions(options), intOption(options, "by-class", 0));
             case "open" -> OpenBenchmark.run(intOption(options, "opens", 2_000), intOption(options, "warmup", 15),
                     engines(options, "graal,rhino"));
             case "calls" -> CallsBenchmark.run(engines(options, "graal,rhino,noop"), intOption(options, "warmup", 20),

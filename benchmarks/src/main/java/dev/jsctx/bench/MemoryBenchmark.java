@@ -20,38 +20,43 @@ final class MemoryBenchmark {
     }
 
     static void run(int contexts, List<String> engines) throws InterruptedException {
-        run(contexts, engines, Map.of());
+        run(contexts, engines, Map.of(), 0);
     }
 
     /**
      * @param engineOptions passed to every pool's engine ({@code PoolConfig.engineOption}), for example
      *                      {@code js.ecmascript-version=2015}; the raw GraalJS figure ignores them
+     * @param byClass       how many classes to list of what each pool's growth is made of (0: none)
      */
-    static void run(int contexts, List<String> engines, Map<String, String> engineOptions)
+    static void run(int contexts, List<String> engines, Map<String, String> engineOptions, int byClass)
             throws InterruptedException {
         System.out.println("# retained heap per counter context, " + contexts + " contexts open, after GC");
         Figures.print("contexts", contexts);
         Figures.print("heap_per_context_raw_graal_bytes", rawGraal(contexts));
         for (String engine : engines) {
             String prefix = engine.equals("graal") ? "heap_per_context_" : "heap_per_context_" + engine + "_";
-            Figures.print(prefix + "none_bytes", pooled(engine, contexts, ApiSurface.NONE, engineOptions));
+            Figures.print(prefix + "none_bytes", pooled(engine, contexts, ApiSurface.NONE, engineOptions, byClass));
             if (engine.equals("graal")) {
-                Figures.print(prefix + "browser_bytes", pooled(engine, contexts, ApiSurface.BROWSER, engineOptions));
+                Figures.print(prefix + "browser_bytes", pooled(engine, contexts, ApiSurface.BROWSER, engineOptions, byClass));
             }
         }
     }
 
-    private static long pooled(String engine, int count, ApiSurface surface, Map<String, String> engineOptions)
-            throws InterruptedException {
+    private static long pooled(String engine, int count, ApiSurface surface, Map<String, String> engineOptions,
+                               int byClass) throws InterruptedException {
         PoolConfig.Builder config = PoolConfig.builder().sparesPerSpec(2);
         engineOptions.forEach(config::engineOption);
         try (ContextPool pool = Counters.pool(engine, Counters.THREADS, config)) {
             System.out.println("# " + engine + " " + surface + ": " + pool.engineInfo());
             // Warm the pool (engine, parsed scripts, spares) so only the contexts themselves are counted.
             Counters.open(pool, 10, surface).forEach(JsContext::close);
+            ClassHistogram classesBefore = byClass > 0 ? ClassHistogram.take() : null;
             long before = HeapProbe.retainedBytes();
             List<JsContext> open = Counters.open(pool, count, surface);
             long after = HeapProbe.retainedBytes();
+            if (byClass > 0) {
+                ClassHistogram.take().printGrowth(classesBefore, count, byClass);
+            }
             long perContext = (after - before) / count;
             if (open.stream().anyMatch(c -> !c.isOpen())) {
                 throw new IllegalStateException("a context closed during the measurement");
