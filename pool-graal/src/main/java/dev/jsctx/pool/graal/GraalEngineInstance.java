@@ -91,12 +91,12 @@ final class GraalEngineInstance implements EngineInstance {
     private final OutputStream engineErr;
     private final boolean optimized;
 
-    private GraalEngineInstance(Engine engine, Map<String, String> contextOptions, Map<String, String> jsOptions,
-                                OutputStream engineOut, OutputStream engineErr) {
+    private GraalEngineInstance(Engine engine, Map<String, String> jsOptions, OutputStream engineOut,
+                                OutputStream engineErr) {
         this.engine = engine;
         this.engineOut = engineOut;
         this.engineErr = engineErr;
-        this.ecmascriptVersion = contextOptions.get("js.ecmascript-version");
+        this.ecmascriptVersion = jsOptions.getOrDefault("js.ecmascript-version", ECMASCRIPT_VERSION);
         Map<String, String> browser = new LinkedHashMap<>();
         BROWSER_EXTRA_OPTIONS.forEach((key, value) -> browser.put(key, jsOptions.getOrDefault(key, value)));
         this.browserOptions = Map.copyOf(browser);
@@ -118,9 +118,6 @@ final class GraalEngineInstance implements EngineInstance {
         Map<String, String> jsOptions = new LinkedHashMap<>();
         Map<String, String> engineOptions = new LinkedHashMap<>();
         options.forEach((key, value) -> (key.startsWith("js.") ? jsOptions : engineOptions).put(key, value));
-        // The context options go to the engine, as defaults for every context, not to each context's builder:
-        // a context given options keeps its own copy of them (about 1.4 KB per context, measured).
-        Map<String, String> contextOptions = merged(NONE_OPTIONS, jsOptions);
         OutputStream engineOut = new LoggerOutputStream(ENGINE_LOG, System.Logger.Level.INFO, "graal");
         OutputStream engineErr = new LoggerOutputStream(ENGINE_LOG, System.Logger.Level.WARNING, "graal");
         Engine engine;
@@ -133,14 +130,15 @@ final class GraalEngineInstance implements EngineInstance {
                     // Replaced by the one INFO line below.
                     .option("engine.WarnInterpreterOnly", "false")
                     .options(engineOptions)
-                    .options(contextOptions)
+                    // The context options too, as defaults for every context rather than on each context's
+                    // builder: a context given options keeps its own copy (1.6 KB, benchmarks/run.sh memory).
+                    .options(merged(NONE_OPTIONS, jsOptions))
                     .build();
         } catch (IllegalArgumentException | IllegalStateException | LinkageError e) {
             throw new EngineNotAvailableException("GraalJS cannot start with the options " + options
                     + ": " + e.getMessage(), e);
         }
-        GraalEngineInstance instance = new GraalEngineInstance(engine, contextOptions, jsOptions, engineOut,
-                engineErr);
+        GraalEngineInstance instance = new GraalEngineInstance(engine, jsOptions, engineOut, engineErr);
         try {
             instance.warmUp();
         } catch (IllegalArgumentException | PolyglotException e) {
