@@ -15,5 +15,9 @@ public sealed interface Rendered permits RenderedTemplate, RenderedList {
      *
      * @return the HTML text
      */
-    String toHtml();
+    default String toHtml() {
+        StringBuilder html = new StringBuilder();
+        RenderedTemplate.appendDynamic(html, this);
+        return html.toString();
+    }
 }

@@ -15,13 +15,6 @@ record RenderedList(String[] statics, List<Object[]> items) implements Rendered 
         return new RenderedList(NO_STATICS, List.of());
     }
 
-    @Override
-    public String toHtml() {
-        StringBuilder html = new StringBuilder();
-        appendTo(html);
-        return html.toString();
-    }
-
     void appendTo(StringBuilder html) {
         for (Object[] item : items) {
             RenderedTemplate.appendTo(html, statics, item);

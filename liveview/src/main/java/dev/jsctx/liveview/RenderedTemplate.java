@@ -8,13 +8,6 @@ import java.util.Arrays;
  */
 record RenderedTemplate(String[] statics, Object[] dynamics) implements Rendered {
 
-    @Override
-    public String toHtml() {
-        StringBuilder html = new StringBuilder();
-        appendTo(html);
-        return html.toString();
-    }
-
     void appendTo(StringBuilder html) {
         appendTo(html, statics, dynamics);
     }
