@@ -1,5 +1,8 @@
 package dev.jsctx.bench;
 
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -7,6 +10,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.util.ListStatistics;
 import org.openjdk.jmh.util.Statistics;
 
 import java.lang.management.ManagementFactory;
@@ -17,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the call benchmarks with JMH and prints their figures: one caller's latency (p50, p99), many callers'
- * throughput, and the raw GraalJS baseline, all in one run.
+ * throughput with the slowest and the median caller's share of it, and the raw GraalJS baseline, all in one run.
  */
 final class CallsBenchmark {
     /** Enough callers to keep two runtime threads busy; each is a virtual thread. */
@@ -38,10 +42,29 @@ final class CallsBenchmark {
             RunResult throughput = runOne(PoolCallBenchmark.class, engine, Mode.Throughput, THROUGHPUT_CALLERS,
                     warmupSeconds, measureSeconds, iterations);
             Figures.print(prefix + "calls_per_s", throughput.getPrimaryResult().getScore());
+            Statistics perCaller = perCaller(throughput);
+            Figures.print(prefix + "calls_per_s_caller_min", perCaller.getMin());
+            Figures.print(prefix + "calls_per_s_caller_p50", perCaller.getPercentile(50));
         }
         RunResult raw = runOne(RawGraalCallBenchmark.class, null, Mode.SampleTime, 1,
                 warmupSeconds, measureSeconds, iterations);
         Figures.print("raw_call_p50_us", raw.getPrimaryResult().getStatistics().getPercentile(50) / 1000.0);
+    }
+
+    /**
+     * Each caller's own rate in each measured iteration: whether the total is shared out fairly or made by a
+     * few callers.
+     */
+    private static Statistics perCaller(RunResult throughput) {
+        ListStatistics rates = new ListStatistics();
+        for (BenchmarkResult fork : throughput.getBenchmarkResults()) {
+            for (IterationResult iteration : fork.getIterationResults()) {
+                for (Result<?> caller : iteration.getRawPrimaryResults()) {
+                    rates.addValue(caller.getScore());
+                }
+            }
+        }
+        return rates;
     }
 
     private static RunResult runOne(Class<?> benchmark, String engine, Mode mode, int threads,
