@@ -24,8 +24,10 @@ if [[ $(ulimit -n) != unlimited && $(ulimit -n) -lt $want_files ]]; then
 fi
 
 export JAVA_HOME="$java_home"
-maven_opts=${MAVEN_OPTS:-}
-"$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && maven_opts="$maven_opts --sun-misc-unsafe-memory-access=allow"
+# JDK 23+ warns about the sun.misc.Unsafe use in GraalVM and Maven's libraries unless allowed; older JDKs lack the flag.
+unsafe_opt=()
+"$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && unsafe_opt=(--sun-misc-unsafe-memory-access=allow)
+maven_opts="${MAVEN_OPTS:-} ${unsafe_opt[*]}"
 (cd "$root" && MAVEN_OPTS="$maven_opts" mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime)
 
@@ -46,7 +48,7 @@ jvm=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI
      --module-path "$(join "${module_path[@]}")" --add-modules org.graalvm.polyglot
      --enable-native-access=ALL-UNNAMED,org.graalvm.truffle
      -Xmx4g -XX:+UseG1GC)
-"$java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && jvm+=(--sun-misc-unsafe-memory-access=allow)
+jvm+=("${unsafe_opt[@]}")
 # As counter-app/src/main/bin/counter: compact object headers on JDK 25+ (product there), about 1.6 KB less per context.
 feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release" 2>/dev/null || true)
 [[ ${feature:-0} -ge 25 ]] && jvm+=(-XX:+UseCompactObjectHeaders)
