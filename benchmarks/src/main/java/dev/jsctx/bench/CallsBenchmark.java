@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the call benchmarks with JMH and prints their figures: one caller's latency (p50, p99), many callers'
  * throughput with the slowest and the median caller's share of it, and the raw GraalJS baseline, all in one run.
+ * Beside the throughput it prints each measured iteration's rate with the CPUs' cache-line round trip measured
+ * right before and after it ({@link CrossCpuProfiler}), because on a virtual machine the one moves with the other.
  */
 final class CallsBenchmark {
     /** Enough callers to keep two runtime threads busy; each is a virtual thread. */
@@ -45,6 +47,7 @@ final class CallsBenchmark {
             Statistics perCaller = perCaller(throughput);
             Figures.print(prefix + "calls_per_s_caller_min", perCaller.getMin());
             Figures.print(prefix + "calls_per_s_caller_p50", perCaller.getPercentile(50));
+            printIterations(prefix, throughput);
         }
         RunResult raw = runOne(RawGraalCallBenchmark.class, null, Mode.SampleTime, 1,
                 warmupSeconds, measureSeconds, iterations);
@@ -67,6 +70,21 @@ final class CallsBenchmark {
         return rates;
     }
 
+    /** Each measured iteration's rate and the CPUs' round trip measured right before and after it. */
+    private static void printIterations(String prefix, RunResult throughput) {
+        int number = 0;
+        for (BenchmarkResult fork : throughput.getBenchmarkResults()) {
+            for (IterationResult iteration : fork.getIterationResults()) {
+                number++;
+                Figures.print(prefix + "calls_per_s_iteration_" + number, iteration.getPrimaryResult().getScore());
+                Figures.print(prefix + "cross_cpu_round_trip_ns_before_" + number,
+                        iteration.getSecondaryResults().get(CrossCpuProfiler.BEFORE).getScore());
+                Figures.print(prefix + "cross_cpu_round_trip_ns_after_" + number,
+                        iteration.getSecondaryResults().get(CrossCpuProfiler.AFTER).getScore());
+            }
+        }
+    }
+
     private static RunResult runOne(Class<?> benchmark, String engine, Mode mode, int threads,
                                     int warmupSeconds, int measureSeconds, int iterations) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -79,6 +97,7 @@ final class CallsBenchmark {
                 .warmupTime(TimeValue.seconds(Math.max(1, warmupSeconds)))
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.seconds(measureSeconds))
+                .addProfiler(CrossCpuProfiler.class)
                 // The forked JVM gets this JVM's flags (JIT, module path) plus virtual-thread callers.
                 .jvmArgs(jvmArgs(benchmark == PoolCallBenchmark.class));
         if (engine != null) {
