@@ -35,10 +35,13 @@ class BenchmarksSmokeTest {
     }
 
     @Test
-    @DisplayName("calls runs the JMH benchmarks and prints latency and throughput, beside raw GraalJS")
+    @DisplayName("calls runs the JMH benchmarks and prints latency and throughput, beside raw GraalJS, and each "
+            + "iteration's rate with the CPUs' round trip around it")
     void calls() throws Exception {
         String printed = capture(() -> CallsBenchmark.run(List.of("noop"), 0, 1, 1));
-        assertFigures(printed, "noop_call_p50_us", "noop_call_p99_us", "noop_calls_per_s", "raw_call_p50_us");
+        assertFigures(printed, "noop_call_p50_us", "noop_call_p99_us", "noop_calls_per_s", "raw_call_p50_us",
+                "noop_calls_per_s_iteration_1", "noop_cross_cpu_round_trip_ns_before_1",
+                "noop_cross_cpu_round_trip_ns_after_1");
     }
 
     private static void assertFigures(String printed, String... keys) {
