@@ -1,6 +1,5 @@
 package dev.jsctx.bench;
 
-import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -60,11 +59,9 @@ final class CallsBenchmark {
      */
     private static Statistics perCaller(RunResult throughput) {
         ListStatistics rates = new ListStatistics();
-        for (BenchmarkResult fork : throughput.getBenchmarkResults()) {
-            for (IterationResult iteration : fork.getIterationResults()) {
-                for (Result<?> caller : iteration.getRawPrimaryResults()) {
-                    rates.addValue(caller.getScore());
-                }
+        for (IterationResult iteration : measuredIterations(throughput)) {
+            for (Result<?> caller : iteration.getRawPrimaryResults()) {
+                rates.addValue(caller.getScore());
             }
         }
         return rates;
@@ -73,16 +70,20 @@ final class CallsBenchmark {
     /** Each measured iteration's rate and the CPUs' round trip measured right before and after it. */
     private static void printIterations(String prefix, RunResult throughput) {
         int number = 0;
-        for (BenchmarkResult fork : throughput.getBenchmarkResults()) {
-            for (IterationResult iteration : fork.getIterationResults()) {
-                number++;
-                Figures.print(prefix + "calls_per_s_iteration_" + number, iteration.getPrimaryResult().getScore());
-                Figures.print(prefix + "cross_cpu_round_trip_ns_before_" + number,
-                        iteration.getSecondaryResults().get(CrossCpuProfiler.BEFORE).getScore());
-                Figures.print(prefix + "cross_cpu_round_trip_ns_after_" + number,
-                        iteration.getSecondaryResults().get(CrossCpuProfiler.AFTER).getScore());
-            }
+        for (IterationResult iteration : measuredIterations(throughput)) {
+            number++;
+            Figures.print(prefix + "calls_per_s_iteration_" + number, iteration.getPrimaryResult().getScore());
+            Figures.print(prefix + "cross_cpu_round_trip_ns_before_" + number,
+                    iteration.getSecondaryResults().get(CrossCpuProfiler.BEFORE).getScore());
+            Figures.print(prefix + "cross_cpu_round_trip_ns_after_" + number,
+                    iteration.getSecondaryResults().get(CrossCpuProfiler.AFTER).getScore());
         }
+    }
+
+    private static List<IterationResult> measuredIterations(RunResult run) {
+        return run.getBenchmarkResults().stream()
+                .flatMap(fork -> fork.getIterationResults().stream())
+                .toList();
     }
 
     private static RunResult runOne(Class<?> benchmark, String engine, Mode mode, int threads,
@@ -97,11 +98,13 @@ final class CallsBenchmark {
                 .warmupTime(TimeValue.seconds(Math.max(1, warmupSeconds)))
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.seconds(measureSeconds))
-                .addProfiler(CrossCpuProfiler.class)
                 // The forked JVM gets this JVM's flags (JIT, module path) plus virtual-thread callers.
                 .jvmArgs(jvmArgs(benchmark == PoolCallBenchmark.class));
         if (engine != null) {
             options.param("engine", engine);
+        }
+        if (mode == Mode.Throughput) {
+            options.addProfiler(CrossCpuProfiler.class); // only the throughput figures are printed beside it
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         return results.iterator().next();

@@ -37,7 +37,8 @@ final class MemoryBenchmark {
             String prefix = engine.equals("graal") ? "heap_per_context_" : "heap_per_context_" + engine + "_";
             Figures.print(prefix + "none_bytes", pooled(engine, contexts, ApiSurface.NONE, engineOptions, byClass));
             if (engine.equals("graal")) {
-                Figures.print(prefix + "browser_bytes", pooled(engine, contexts, ApiSurface.BROWSER, engineOptions, byClass));
+                Figures.print(prefix + "browser_bytes",
+                        pooled(engine, contexts, ApiSurface.BROWSER, engineOptions, byClass));
             }
         }
     }
