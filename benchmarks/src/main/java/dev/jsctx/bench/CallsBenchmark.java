@@ -1,5 +1,11 @@
 package dev.jsctx.bench;
 
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -8,15 +14,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.util.ListStatistics;
 import org.openjdk.jmh.util.Statistics;
-
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the call benchmarks with JMH and prints their figures: one caller's latency (p50, p99), many callers'
@@ -28,28 +27,33 @@ final class CallsBenchmark {
     /** Enough callers to keep two runtime threads busy; each is a virtual thread. */
     static final int THROUGHPUT_CALLERS = 64;
 
-    private CallsBenchmark() {
-    }
+    private CallsBenchmark() {}
 
     static void run(List<String> engines, int warmupSeconds, int measureSeconds, int iterations)
             throws RunnerException {
         for (String engine : engines) {
             String prefix = engine.equals("graal") ? "" : engine + "_";
-            RunResult latency = runOne(PoolCallBenchmark.class, engine, Mode.SampleTime, 1,
-                    warmupSeconds, measureSeconds, iterations);
+            RunResult latency = runOne(
+                    PoolCallBenchmark.class, engine, Mode.SampleTime, 1, warmupSeconds, measureSeconds, iterations);
             Statistics sample = latency.getPrimaryResult().getStatistics();
             Figures.print(prefix + "call_p50_us", sample.getPercentile(50) / 1000.0);
             Figures.print(prefix + "call_p99_us", sample.getPercentile(99) / 1000.0);
-            RunResult throughput = runOne(PoolCallBenchmark.class, engine, Mode.Throughput, THROUGHPUT_CALLERS,
-                    warmupSeconds, measureSeconds, iterations);
+            RunResult throughput = runOne(
+                    PoolCallBenchmark.class,
+                    engine,
+                    Mode.Throughput,
+                    THROUGHPUT_CALLERS,
+                    warmupSeconds,
+                    measureSeconds,
+                    iterations);
             Figures.print(prefix + "calls_per_s", throughput.getPrimaryResult().getScore());
             Statistics perCaller = perCaller(throughput);
             Figures.print(prefix + "calls_per_s_caller_min", perCaller.getMin());
             Figures.print(prefix + "calls_per_s_caller_p50", perCaller.getPercentile(50));
             printIterations(prefix, throughput);
         }
-        RunResult raw = runOne(RawGraalCallBenchmark.class, null, Mode.SampleTime, 1,
-                warmupSeconds, measureSeconds, iterations);
+        RunResult raw = runOne(
+                RawGraalCallBenchmark.class, null, Mode.SampleTime, 1, warmupSeconds, measureSeconds, iterations);
         Figures.print("raw_call_p50_us", raw.getPrimaryResult().getStatistics().getPercentile(50) / 1000.0);
     }
 
@@ -72,10 +76,14 @@ final class CallsBenchmark {
         int number = 0;
         for (IterationResult iteration : measuredIterations(throughput)) {
             number++;
-            Figures.print(prefix + "calls_per_s_iteration_" + number, iteration.getPrimaryResult().getScore());
-            Figures.print(prefix + "cross_cpu_round_trip_ns_before_" + number,
+            Figures.print(
+                    prefix + "calls_per_s_iteration_" + number,
+                    iteration.getPrimaryResult().getScore());
+            Figures.print(
+                    prefix + "cross_cpu_round_trip_ns_before_" + number,
                     iteration.getSecondaryResults().get(CrossCpuProfiler.BEFORE).getScore());
-            Figures.print(prefix + "cross_cpu_round_trip_ns_after_" + number,
+            Figures.print(
+                    prefix + "cross_cpu_round_trip_ns_after_" + number,
                     iteration.getSecondaryResults().get(CrossCpuProfiler.AFTER).getScore());
         }
     }
@@ -86,8 +94,15 @@ final class CallsBenchmark {
                 .toList();
     }
 
-    private static RunResult runOne(Class<?> benchmark, String engine, Mode mode, int threads,
-                                    int warmupSeconds, int measureSeconds, int iterations) throws RunnerException {
+    private static RunResult runOne(
+            Class<?> benchmark,
+            String engine,
+            Mode mode,
+            int threads,
+            int warmupSeconds,
+            int measureSeconds,
+            int iterations)
+            throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(benchmark.getName())
                 .mode(mode)

@@ -1,13 +1,13 @@
 package dev.jsctx.bench;
 
-import javax.management.JMException;
-import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * This JVM's live objects by class ({@code GC.class_histogram} through the DiagnosticCommand MBean, which collects
@@ -26,17 +26,21 @@ final class ClassHistogram {
     static ClassHistogram take() {
         String text;
         try {
-            text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {null}, new String[] {String[].class.getName()});
+            text = (String) ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {null},
+                            new String[] {String[].class.getName()});
         } catch (JMException e) {
             throw new IllegalStateException("GC.class_histogram failed", e);
         }
         Map<String, long[]> classes = new HashMap<>();
         Matcher line = LINE.matcher(text);
         while (line.find()) {
-            classes.merge(line.group(3), new long[] {Long.parseLong(line.group(1)), Long.parseLong(line.group(2))},
-                    (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+            classes.merge(
+                    line.group(3), new long[] {Long.parseLong(line.group(1)), Long.parseLong(line.group(2))}, (a, b) ->
+                            new long[] {a[0] + b[0], a[1] + b[1]});
         }
         return new ClassHistogram(classes);
     }
@@ -46,10 +50,12 @@ final class ClassHistogram {
         System.out.println("# growth per context by class: instances, bytes, class");
         instancesAndBytes.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), minus(e.getValue(), before.instancesAndBytes.get(e.getKey()))))
-                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1]).reversed())
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1])
+                        .reversed())
                 .limit(top)
-                .forEach(e -> System.out.printf("#   %7.1f %8.0f  %s%n", e.getValue()[0] / (double) count,
-                        e.getValue()[1] / (double) count, e.getKey()));
+                .forEach(e -> System.out.printf(
+                        "#   %7.1f %8.0f  %s%n",
+                        e.getValue()[0] / (double) count, e.getValue()[1] / (double) count, e.getKey()));
     }
 
     private static long[] minus(long[] after, long[] before) {

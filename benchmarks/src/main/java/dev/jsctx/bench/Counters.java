@@ -8,7 +8,6 @@ import dev.jsctx.pool.PoolConfig;
 import dev.jsctx.pool.Script;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,19 +19,23 @@ final class Counters {
     static final JsonValue ONE = Json.createValue(1);
     static final Script COUNTER_JS = Script.ofResource("counter.js");
 
-    private Counters() {
-    }
+    private Counters() {}
 
     static ContextPool pool(String engine, int threads) {
         return pool(engine, threads, PoolConfig.builder().sparesPerSpec(2));
     }
 
     static ContextPool pool(String engine, int threads, PoolConfig.Builder config) {
-        return ContextPool.create(config.engine(engine).threads(threads).maxContexts(1_000_000).build());
+        return ContextPool.create(
+                config.engine(engine).threads(threads).maxContexts(1_000_000).build());
     }
 
     static ContextSpec spec(ApiSurface surface) {
-        return ContextSpec.builder().addScript(COUNTER_JS).apiSurface(surface).label("counter").build();
+        return ContextSpec.builder()
+                .addScript(COUNTER_JS)
+                .apiSurface(surface)
+                .label("counter")
+                .build();
     }
 
     static List<JsContext> open(ContextPool pool, int count) {

@@ -14,10 +14,10 @@ final class CrossCpuProbe {
 
     /** Odd while it is the answering thread's turn, even while it is the asking thread's. */
     private static volatile long turn;
+
     private static volatile boolean done;
 
-    private CrossCpuProbe() {
-    }
+    private CrossCpuProbe() {}
 
     /**
      * @return the mean time of one round trip (two hand-overs and a clock read) in nanoseconds, in the fastest slice

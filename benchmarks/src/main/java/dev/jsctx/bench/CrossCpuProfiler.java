@@ -1,5 +1,7 @@
 package dev.jsctx.bench;
 
+import java.util.Collection;
+import java.util.List;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -7,9 +9,6 @@ import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
-
-import java.util.Collection;
-import java.util.List;
 
 /**
  * A JMH profiler that runs the {@link CrossCpuProbe} before and after each iteration, while no benchmark thread
@@ -33,9 +32,10 @@ public final class CrossCpuProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmark, IterationParams iteration,
-                                                      IterationResult result) {
-        return List.of(new ScalarResult(BEFORE, before, "ns", AggregationPolicy.AVG),
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmark, IterationParams iteration, IterationResult result) {
+        return List.of(
+                new ScalarResult(BEFORE, before, "ns", AggregationPolicy.AVG),
                 new ScalarResult(AFTER, CrossCpuProbe.roundTripNanos(), "ns", AggregationPolicy.AVG));
     }
 }

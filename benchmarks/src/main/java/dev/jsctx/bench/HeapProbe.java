@@ -9,8 +9,7 @@ import java.lang.management.MemoryMXBean;
 final class HeapProbe {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
-    private HeapProbe() {
-    }
+    private HeapProbe() {}
 
     static long retainedBytes() throws InterruptedException {
         long previous = Long.MAX_VALUE;

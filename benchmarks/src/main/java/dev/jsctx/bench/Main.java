@@ -26,8 +26,7 @@ public final class Main {
                                                               live counter sessions over WebSockets
             """;
 
-    private Main() {
-    }
+    private Main() {}
 
     /**
      * @param args the benchmark's name, then its options
@@ -40,19 +39,34 @@ public final class Main {
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
-            case "memory" -> MemoryBenchmark.run(intOption(options, "contexts", 10_000), engines(options, "graal,rhino"),
-                    engineOptions(options), intOption(options, "by-class", 0));
-            case "open" -> OpenBenchmark.run(intOption(options, "opens", 2_000), intOption(options, "warmup", 15),
-                    engines(options, "graal,rhino"));
-            case "calls" -> CallsBenchmark.run(engines(options, "graal,rhino,noop"), intOption(options, "warmup", 20),
-                    intOption(options, "seconds", 10), intOption(options, "iterations", 3));
-            case "sessions" -> SessionsBenchmark.run(new SessionsBenchmark.Options(
-                    requiredInt(options, "sessions"), requiredInt(options, "rate"),
-                    Duration.ofSeconds(requiredInt(options, "seconds")),
-                    Duration.ofSeconds(intOption(options, "warmup", 10)),
-                    options.containsKey("url") ? URI.create(options.get("url")) : null,
-                    Path.of(System.getProperty("jsctx.counter.home", "counter-app/target")),
-                    "trivial".equals(options.get("server"))), System.out);
+            case "memory" ->
+                MemoryBenchmark.run(
+                        intOption(options, "contexts", 10_000),
+                        engines(options, "graal,rhino"),
+                        engineOptions(options),
+                        intOption(options, "by-class", 0));
+            case "open" ->
+                OpenBenchmark.run(
+                        intOption(options, "opens", 2_000),
+                        intOption(options, "warmup", 15),
+                        engines(options, "graal,rhino"));
+            case "calls" ->
+                CallsBenchmark.run(
+                        engines(options, "graal,rhino,noop"),
+                        intOption(options, "warmup", 20),
+                        intOption(options, "seconds", 10),
+                        intOption(options, "iterations", 3));
+            case "sessions" ->
+                SessionsBenchmark.run(
+                        new SessionsBenchmark.Options(
+                                requiredInt(options, "sessions"),
+                                requiredInt(options, "rate"),
+                                Duration.ofSeconds(requiredInt(options, "seconds")),
+                                Duration.ofSeconds(intOption(options, "warmup", 10)),
+                                options.containsKey("url") ? URI.create(options.get("url")) : null,
+                                Path.of(System.getProperty("jsctx.counter.home", "counter-app/target")),
+                                "trivial".equals(options.get("server"))),
+                        System.out);
             default -> {
                 System.err.print("unknown benchmark '" + args[0] + "'\n" + USAGE);
                 System.exit(2);

@@ -4,20 +4,18 @@ import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.PoolConfig;
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 
 /**
  * Retained heap per counter context: open N contexts, collect, and divide the growth by N. Not a JMH benchmark:
  * it measures space, once, after full collections.
  */
 final class MemoryBenchmark {
-    private MemoryBenchmark() {
-    }
+    private MemoryBenchmark() {}
 
     static void run(int contexts, List<String> engines) throws InterruptedException {
         run(contexts, engines, Map.of(), 0);
@@ -37,14 +35,15 @@ final class MemoryBenchmark {
             String prefix = engine.equals("graal") ? "heap_per_context_" : "heap_per_context_" + engine + "_";
             Figures.print(prefix + "none_bytes", pooled(engine, contexts, ApiSurface.NONE, engineOptions, byClass));
             if (engine.equals("graal")) {
-                Figures.print(prefix + "browser_bytes",
-                        pooled(engine, contexts, ApiSurface.BROWSER, engineOptions, byClass));
+                Figures.print(
+                        prefix + "browser_bytes", pooled(engine, contexts, ApiSurface.BROWSER, engineOptions, byClass));
             }
         }
     }
 
-    private static long pooled(String engine, int count, ApiSurface surface, Map<String, String> engineOptions,
-                               int byClass) throws InterruptedException {
+    private static long pooled(
+            String engine, int count, ApiSurface surface, Map<String, String> engineOptions, int byClass)
+            throws InterruptedException {
         PoolConfig.Builder config = PoolConfig.builder().sparesPerSpec(2);
         engineOptions.forEach(config::engineOption);
         try (ContextPool pool = Counters.pool(engine, Counters.THREADS, config)) {

@@ -11,7 +11,6 @@ import dev.jsctx.pool.spi.EngineRuntime;
 import dev.jsctx.pool.spi.JsEngineProvider;
 import dev.jsctx.pool.spi.PreparedScripts;
 import jakarta.json.JsonValue;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,7 @@ public final class NoopEngineProvider implements JsEngineProvider {
     /** The name to choose it by. */
     public static final String NAME = "noop";
 
-    private static final PreparedScripts NOTHING_PREPARED = new PreparedScripts() { };
+    private static final PreparedScripts NOTHING_PREPARED = new PreparedScripts() {};
 
     @Override
     public String name() {
@@ -55,8 +54,7 @@ public final class NoopEngineProvider implements JsEngineProvider {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -67,8 +65,7 @@ public final class NoopEngineProvider implements JsEngineProvider {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static final class NoopContext implements EngineContext {
@@ -83,8 +80,7 @@ public final class NoopEngineProvider implements JsEngineProvider {
         }
 
         @Override
-        public void interrupt() {
-        }
+        public void interrupt() {}
 
         @Override
         public long memoryBytes() {
@@ -92,7 +88,6 @@ public final class NoopEngineProvider implements JsEngineProvider {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -5,19 +5,17 @@ import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.ContextSpec;
 import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.PoolConfig;
-import org.HdrHistogram.Histogram;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * Time to open a counter context, with a spare ready and with none, and to close one. Each open is timed
  * alone, from a virtual thread, so the figures are latencies a request handler sees.
  */
 final class OpenBenchmark {
-    private OpenBenchmark() {
-    }
+    private OpenBenchmark() {}
 
     static void run(int opens, int warmUpSeconds, List<String> engines) throws Exception {
         System.out.println("# open/close latency, " + opens + " opens per figure after " + warmUpSeconds
@@ -39,7 +37,8 @@ final class OpenBenchmark {
     private static Histogram measure(String engine, int opens, Duration warmUp, int spares, Histogram closeTimes)
             throws Exception {
         Histogram openTimes = new Histogram(3);
-        try (ContextPool pool = Counters.pool(engine, Counters.THREADS, PoolConfig.builder().sparesPerSpec(spares))) {
+        try (ContextPool pool =
+                Counters.pool(engine, Counters.THREADS, PoolConfig.builder().sparesPerSpec(spares))) {
             ContextSpec spec = Counters.spec(ApiSurface.NONE);
             Thread caller = Thread.ofVirtual().start(() -> {
                 // Warm-up by time, not count: the Graal JIT compiles for 10-20 s on 2 cores before it settles.

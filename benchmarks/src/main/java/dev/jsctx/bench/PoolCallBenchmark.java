@@ -3,6 +3,8 @@ package dev.jsctx.bench;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.JsContext;
 import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -10,9 +12,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A counter call ({@code inc(1)}) through the pool: 2 runtime threads, 1,000 open counter contexts, each

@@ -43,11 +43,12 @@ public class RawGraalCallBenchmark {
     static final class RawGraal {
         private static final Source COUNTER = Source.create("js", Counters.COUNTER_JS.source());
 
-        private RawGraal() {
-        }
+        private RawGraal() {}
 
         static Engine engine() {
-            return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+            return Engine.newBuilder("js")
+                    .option("engine.WarnInterpreterOnly", "false")
+                    .build();
         }
 
         static Context counterContext(Engine engine) {

@@ -127,8 +127,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(base.resolve("/observe/health")).timeout(Duration.ofSeconds(5))
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(base.resolve("/observe/health"))
+                .timeout(Duration.ofSeconds(5))
                 .build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

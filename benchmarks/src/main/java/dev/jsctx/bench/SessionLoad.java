@@ -4,9 +4,6 @@ import dev.jsctx.liveview.client.LiveClient;
 import dev.jsctx.liveview.client.LiveConnection;
 import dev.jsctx.liveview.client.LivePage;
 import dev.jsctx.liveview.client.LiveReply;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -21,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * The load of the sessions benchmark, against a server with the counter page contract at {@code /} (events
@@ -41,10 +40,17 @@ final class SessionLoad implements AutoCloseable {
 
     /** The events each session cycles through, and what each does to the count. */
     private static final List<Step> STEPS = List.of(
-            new Step("inc", Map.of()), new Step("add", Map.of("amount", "5")), new Step("dec", Map.of()),
-            new Step("inc", Map.of()), new Step("add", Map.of("amount", "-3")), new Step("inc", Map.of()),
-            new Step("dec", Map.of()), new Step("add", Map.of("amount", "7")), new Step("inc", Map.of()),
+            new Step("inc", Map.of()),
+            new Step("add", Map.of("amount", "5")),
+            new Step("dec", Map.of()),
+            new Step("inc", Map.of()),
+            new Step("add", Map.of("amount", "-3")),
+            new Step("inc", Map.of()),
+            new Step("dec", Map.of()),
+            new Step("add", Map.of("amount", "7")),
+            new Step("inc", Map.of()),
             new Step("reset", Map.of()));
+
     private static final int CONNECTS_IN_FLIGHT = 64;
     private static final int ERRORS_SHOWN = 5;
     private static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
@@ -72,9 +78,8 @@ final class SessionLoad implements AutoCloseable {
     }
 
     /** The figures of one run; latencies in milliseconds. */
-    record Result(int sessions, double eventsPerSecond, double p50Millis, double p99Millis, double maxMillis,
-                  int errors) {
-    }
+    record Result(
+            int sessions, double eventsPerSecond, double p50Millis, double p99Millis, double maxMillis, int errors) {}
 
     /**
      * Connects and joins sessions, {@value #CONNECTS_IN_FLIGHT} at a time; a session that fails counts as an error.
@@ -111,8 +116,8 @@ final class SessionLoad implements AutoCloseable {
         for (int i = 0; i < expected.length; i++) {
             expected[i] = Long.parseLong(connections.get(i).dynamic(0));
         }
-        log.printf("# %d of %d sessions joined in %.1f s%n", connections.size(), count,
-                   (System.nanoTime() - start) / 1e9);
+        log.printf(
+                "# %d of %d sessions joined in %.1f s%n", connections.size(), count, (System.nanoTime() - start) / 1e9);
         return connections.size();
     }
 
@@ -175,9 +180,13 @@ final class SessionLoad implements AutoCloseable {
         long end = System.nanoTime();
         report("end", latencies, all);
         checkCounts();
-        return new Result(sessions, measuredReplies.get() / ((end - measuredStart) / 1e9),
-                          millis(all.getValueAtPercentile(50)), millis(all.getValueAtPercentile(99)),
-                          millis(all.getMaxValue()), errors.get());
+        return new Result(
+                sessions,
+                measuredReplies.get() / ((end - measuredStart) / 1e9),
+                millis(all.getValueAtPercentile(50)),
+                millis(all.getValueAtPercentile(99)),
+                millis(all.getMaxValue()),
+                errors.get());
     }
 
     /** Closes every session normally, in parallel, then the client. */
@@ -223,9 +232,13 @@ final class SessionLoad implements AutoCloseable {
     private void report(String when, Recorder latencies, Histogram all) {
         Histogram recent = latencies.getIntervalHistogram();
         all.add(recent);
-        log.printf("# %s: %d replies, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", when, recent.getTotalCount(),
-                   millis(recent.getValueAtPercentile(50)), millis(recent.getValueAtPercentile(99)),
-                   millis(recent.getMaxValue()));
+        log.printf(
+                "# %s: %d replies, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                when,
+                recent.getTotalCount(),
+                millis(recent.getValueAtPercentile(50)),
+                millis(recent.getValueAtPercentile(99)),
+                millis(recent.getMaxValue()));
     }
 
     private void error(String what, Throwable cause) {

@@ -4,7 +4,6 @@ import dev.jsctx.liveview.client.LiveClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
@@ -21,16 +20,20 @@ final class SessionsBenchmark {
     /** Sessions opened and closed before the first heap reading, so one-time allocations are not counted. */
     private static final int PRIMING_SESSIONS = 20;
 
-    private SessionsBenchmark() {
-    }
+    private SessionsBenchmark() {}
 
     /**
      * What to run. {@code url} is {@code null} to start a server: the counter app from {@code counterHome}, or with
      * {@code trivialView} the {@link TrivialViewServer} (the live-view module alone, no JS contexts).
      */
-    record Options(int sessions, int rate, Duration duration, Duration warmUp, URI url, Path counterHome,
-                   boolean trivialView) {
-    }
+    record Options(
+            int sessions,
+            int rate,
+            Duration duration,
+            Duration warmUp,
+            URI url,
+            Path counterHome,
+            boolean trivialView) {}
 
     /**
      * Every figure of a run; {@code heapPerSessionBytes} and {@code contextsOpen} are -1 when not known. Sessions
@@ -50,19 +53,27 @@ final class SessionsBenchmark {
     }
 
     static SessionFigures run(Options options, PrintStream out) throws IOException, InterruptedException {
-        out.printf("# sessions: %d sessions, %d events/s in all for %d s after a %d s warm-up%n", options.sessions(),
-                   options.rate(), options.duration().toSeconds(), options.warmUp().toSeconds());
+        out.printf(
+                "# sessions: %d sessions, %d events/s in all for %d s after a %d s warm-up%n",
+                options.sessions(),
+                options.rate(),
+                options.duration().toSeconds(),
+                options.warmUp().toSeconds());
         if (options.url() != null) {
             out.println("# server at " + options.url() + " (not started here): heap_per_session_bytes=-1, "
-                        + "its heap cannot be read");
+                    + "its heap cannot be read");
             SessionFigures figures = measure(options, options.url(), null, out);
             figures.print(out);
             return figures;
         }
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "jsctx-sessions-server.log");
-        out.println("# starting " + (options.trivialView() ? TrivialViewServer.class.getSimpleName()
-                : options.counterHome().resolve("bin/counter")) + " (-Xmx2g), log " + log);
-        try (ServerProcess app = options.trivialView() ? ServerProcess.trivialView(log)
+        out.println("# starting "
+                + (options.trivialView()
+                        ? TrivialViewServer.class.getSimpleName()
+                        : options.counterHome().resolve("bin/counter"))
+                + " (-Xmx2g), log " + log);
+        try (ServerProcess app = options.trivialView()
+                ? ServerProcess.trivialView(log)
                 : ServerProcess.counterApp(options.counterHome(), log)) {
             SessionFigures figures = measure(options, app.base(), app, out);
             figures.print(out);
@@ -85,8 +96,9 @@ final class SessionsBenchmark {
             long heapPerSession = -1;
             if (app != null && joined > 0) {
                 long heapAfter = app.heapUsedAfterGc();
-                out.printf("# server heap after GC: %d MB before, %d MB with the sessions open%n",
-                           heapBefore >> 20, heapAfter >> 20);
+                out.printf(
+                        "# server heap after GC: %d MB before, %d MB with the sessions open%n",
+                        heapBefore >> 20, heapAfter >> 20);
                 heapPerSession = (heapAfter - heapBefore) / joined;
             }
             return new SessionFigures(result, heapPerSession, contextsOpen(base, out));
@@ -96,7 +108,8 @@ final class SessionsBenchmark {
     /** The pool's open contexts, from the counter app's health details; -1 if the server has no such check. */
     private static long contextsOpen(URI base, PrintStream out) {
         try (LiveClient client = LiveClient.create(base)) {
-            JsonObject health = Json.createReader(new StringReader(client.get("/observe/health"))).readObject();
+            JsonObject health = Json.createReader(new StringReader(client.get("/observe/health")))
+                    .readObject();
             for (JsonValue check : health.getJsonArray("checks")) {
                 JsonObject data = check.asJsonObject().getJsonObject("data");
                 if (data != null && data.containsKey("contextsOpen")) {

@@ -9,7 +9,6 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import jakarta.json.JsonObject;
-
 import java.util.Map;
 
 /**
@@ -17,8 +16,7 @@ import java.util.Map;
  * kept in a Java field, no JavaScript context. What it costs per session is what liveview and Helidon cost.
  */
 public final class TrivialViewServer {
-    private TrivialViewServer() {
-    }
+    private TrivialViewServer() {}
 
     /**
      * Serves the trivial counter on {@code SERVER_PORT} (default 4000), with health at {@code /observe/health}.
@@ -30,22 +28,22 @@ public final class TrivialViewServer {
         WebServer.builder()
                 .host("localhost")
                 .port(port)
-                .addFeature(ObserveFeature.just(HealthObserver.builder().details(true).build()))
-                .addFeature(LiveViewFeature.builder().view("/", JavaCounter::new).build())
+                .addFeature(ObserveFeature.just(
+                        HealthObserver.builder().details(true).build()))
+                .addFeature(
+                        LiveViewFeature.builder().view("/", JavaCounter::new).build())
                 .build()
                 .start();
     }
 
     /** The counter page contract in plain Java: {@code #count} is the first dynamic, {@code #error} the second. */
     static final class JavaCounter implements LiveView {
-        private static final Template PAGE = Template.of(
-                "<output id=\"count\">{}</output><p id=\"error\">{}</p>");
+        private static final Template PAGE = Template.of("<output id=\"count\">{}</output><p id=\"error\">{}</p>");
         private long count;
         private String error = "";
 
         @Override
-        public void mount(Map<String, String> params, LiveSession session) {
-        }
+        public void mount(Map<String, String> params, LiveSession session) {}
 
         @Override
         public void handleEvent(String name, JsonObject payload) throws Exception {

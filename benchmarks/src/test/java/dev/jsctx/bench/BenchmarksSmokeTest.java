@@ -1,15 +1,14 @@
 package dev.jsctx.bench;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /**
  * One tiny run of each pool benchmark, so they keep working: every figure they promise is printed, as a number.
@@ -22,16 +21,26 @@ class BenchmarksSmokeTest {
     @DisplayName("memory prints the heap per context of raw GraalJS and of each engine's pool")
     void memory() throws Exception {
         String printed = capture(() -> MemoryBenchmark.run(20, List.of("graal", "rhino")));
-        assertFigures(printed, "heap_per_context_raw_graal_bytes", "heap_per_context_none_bytes",
-                "heap_per_context_browser_bytes", "heap_per_context_rhino_none_bytes");
+        assertFigures(
+                printed,
+                "heap_per_context_raw_graal_bytes",
+                "heap_per_context_none_bytes",
+                "heap_per_context_browser_bytes",
+                "heap_per_context_rhino_none_bytes");
     }
 
     @Test
     @DisplayName("open prints open and close latencies for each engine")
     void open() throws Exception {
         String printed = capture(() -> OpenBenchmark.run(20, 1, List.of("graal", "rhino")));
-        assertFigures(printed, "open_spare_p50_us", "open_cold_p50_us", "close_p50_us",
-                "rhino_open_spare_p50_us", "rhino_open_cold_p50_us", "rhino_close_p50_us");
+        assertFigures(
+                printed,
+                "open_spare_p50_us",
+                "open_cold_p50_us",
+                "close_p50_us",
+                "rhino_open_spare_p50_us",
+                "rhino_open_cold_p50_us",
+                "rhino_close_p50_us");
     }
 
     @Test
@@ -39,15 +48,24 @@ class BenchmarksSmokeTest {
             + "iteration's rate with the CPUs' round trip around it")
     void calls() throws Exception {
         String printed = capture(() -> CallsBenchmark.run(List.of("noop"), 0, 1, 1));
-        assertFigures(printed, "noop_call_p50_us", "noop_call_p99_us", "noop_calls_per_s", "raw_call_p50_us",
-                "noop_calls_per_s_iteration_1", "noop_cross_cpu_round_trip_ns_before_1",
+        assertFigures(
+                printed,
+                "noop_call_p50_us",
+                "noop_call_p99_us",
+                "noop_calls_per_s",
+                "raw_call_p50_us",
+                "noop_calls_per_s_iteration_1",
+                "noop_cross_cpu_round_trip_ns_before_1",
                 "noop_cross_cpu_round_trip_ns_after_1");
     }
 
     private static void assertFigures(String printed, String... keys) {
         for (String key : keys) {
-            assertTrue(printed.lines().anyMatch(line -> line.startsWith(key + "=")
-                            && NUMBER.matcher(line.substring(key.length() + 1)).matches()),
+            assertTrue(
+                    printed.lines()
+                            .anyMatch(line -> line.startsWith(key + "=")
+                                    && NUMBER.matcher(line.substring(key.length() + 1))
+                                            .matches()),
                     key + "=<number> missing in:\n" + printed);
         }
     }

@@ -1,14 +1,13 @@
 package dev.jsctx.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jsctx.counter.CounterApp;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -16,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** One short run of the sessions benchmark against the counter app in this JVM: every count kept, every figure. */
 class SessionsBenchmarkTest {
@@ -47,7 +46,12 @@ class SessionsBenchmarkTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         SessionsBenchmark.Options options = new SessionsBenchmark.Options(
-                20, 100, Duration.ofSeconds(2), Duration.ofSeconds(1), URI.create("http://localhost:" + server.port()), null,
+                20,
+                100,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                URI.create("http://localhost:" + server.port()),
+                null,
                 false);
 
         SessionsBenchmark.SessionFigures figures = SessionsBenchmark.run(options, out);
@@ -57,8 +61,15 @@ class SessionsBenchmarkTest {
         assertEquals(0, figures.load().errors(), printed);
         assertEquals(20, figures.load().sessions(), printed);
         assertTrue(figures.contextsOpen() >= 20, printed);
-        for (String key : List.of("sessions=20", "events_per_s=", "event_p50_ms=", "event_p99_ms=", "event_max_ms=",
-                                  "errors=0", "heap_per_session_bytes=-1", "contexts_open=")) {
+        for (String key : List.of(
+                "sessions=20",
+                "events_per_s=",
+                "event_p50_ms=",
+                "event_p99_ms=",
+                "event_max_ms=",
+                "errors=0",
+                "heap_per_session_bytes=-1",
+                "contexts_open=")) {
             assertTrue(printed.lines().anyMatch(line -> line.startsWith(key)), key + " missing in:\n" + printed);
         }
     }

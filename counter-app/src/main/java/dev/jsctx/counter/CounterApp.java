@@ -12,7 +12,6 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,8 +28,8 @@ public final class CounterApp implements AutoCloseable {
      * The page's styles, and an empty icon: without one, browsers ask for {@code /favicon.ico}, get a 404 and log
      * it as an error in the console of every tab.
      */
-    private static final String HEAD = "<link rel=\"icon\" href=\"data:,\">\n<style>\n" + resource("counter.css")
-            + "</style>";
+    private static final String HEAD =
+            "<link rel=\"icon\" href=\"data:,\">\n<style>\n" + resource("counter.css") + "</style>";
 
     private final Config config;
     private final CounterMetrics metrics;
@@ -55,7 +54,8 @@ public final class CounterApp implements AutoCloseable {
     public static CounterApp start(Config config) {
         CounterMetrics metrics = new CounterMetrics();
         ContextPool pool = CounterPool.start(config.get("pool"), metrics);
-        Duration refresh = config.get("counter.refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(5));
+        Duration refresh =
+                config.get("counter.refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(5));
         LiveSessions sessions = new LiveSessions(refresh, () -> totals(pool));
         metrics.registerGauges(pool, sessions::active);
         return new CounterApp(config, metrics, pool, sessions);

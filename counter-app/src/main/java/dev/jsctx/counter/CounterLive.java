@@ -14,7 +14,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
 import java.util.Map;
 
 /**
@@ -136,7 +135,7 @@ final class CounterLive implements LiveView {
 
     private String poolLine() {
         PoolStats stats = pool.stats();
-        return stats.contextsOpen() + " contexts open on " + stats.contextsPerThread().size() + " threads, "
-                + runtime;
+        return stats.contextsOpen() + " contexts open on "
+                + stats.contextsPerThread().size() + " threads, " + runtime;
     }
 }

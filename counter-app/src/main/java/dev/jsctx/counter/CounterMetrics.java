@@ -8,7 +8,6 @@ import io.helidon.metrics.api.Meter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.metrics.api.Timer;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +27,10 @@ final class CounterMetrics implements CallObserver, AutoCloseable {
 
     CounterMetrics() {
         calls = register(Counter.builder("jsctx.calls").description("JS calls finished"));
-        callErrors = register(Counter.builder("jsctx.call.errors")
-                .description("JS calls that failed, time-outs included"));
-        callTimeouts = register(Counter.builder("jsctx.call.timeouts")
-                .description("JS calls interrupted at their time limit"));
+        callErrors =
+                register(Counter.builder("jsctx.call.errors").description("JS calls that failed, time-outs included"));
+        callTimeouts = register(
+                Counter.builder("jsctx.call.timeouts").description("JS calls interrupted at their time limit"));
         callLatency = register(Timer.builder("jsctx.call.latency")
                 .description("Time from a JS call being made to its result")
                 .percentiles(0.5, 0.99));

@@ -6,7 +6,6 @@ import dev.jsctx.pool.ContextSpec;
 import dev.jsctx.pool.PoolConfig;
 import dev.jsctx.pool.Script;
 import io.helidon.config.Config;
-
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,8 +19,7 @@ final class CounterPool {
             .label("counter")
             .build();
 
-    private CounterPool() {
-    }
+    private CounterPool() {}
 
     /**
      * Starts the pool.

@@ -1,7 +1,6 @@
 package dev.jsctx.counter;
 
 import dev.jsctx.liveview.LiveSession;
-
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,8 +42,8 @@ final class LiveSessions implements AutoCloseable {
             scheduler = null;
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("counter-refresh").daemon(true).factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("counter-refresh").daemon(true).factory());
         long millis = refreshInterval.toMillis();
         scheduler.scheduleWithFixedDelay(this::refreshIfChanged, millis, millis, TimeUnit.MILLISECONDS);
     }

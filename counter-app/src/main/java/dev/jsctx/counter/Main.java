@@ -15,8 +15,7 @@ import io.helidon.webserver.WebServerConfig;
 public final class Main {
     private static final System.Logger LOGGER = System.getLogger(Main.class.getName());
 
-    private Main() {
-    }
+    private Main() {}
 
     /**
      * Starts the app and returns once the server listens.
@@ -32,11 +31,17 @@ public final class Main {
         WebServerConfig.Builder builder = WebServer.builder();
         app.setup(builder);
         WebServer server = builder.shutdownHook(false).build().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            app.close();
-        }, "counter-shutdown"));
-        LOGGER.log(System.Logger.Level.INFO, "Counter ready on http://localhost:{0,number,#}/ with JavaScript on {1}",
-                server.port(), app.runtime());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.stop();
+                            app.close();
+                        },
+                        "counter-shutdown"));
+        LOGGER.log(
+                System.Logger.Level.INFO,
+                "Counter ready on http://localhost:{0,number,#}/ with JavaScript on {1}",
+                server.port(),
+                app.runtime());
     }
 }

@@ -1,5 +1,10 @@
 package dev.jsctx.counter;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.jsctx.liveview.client.LiveClient;
 import dev.jsctx.liveview.client.LiveConnection;
 import dev.jsctx.liveview.client.LiveReply;
@@ -7,23 +12,17 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /**
  * The running counter app, driven over its WebSocket like a browser tab, on one engine. Subclasses choose the
@@ -67,7 +66,8 @@ abstract class CounterSessionsIT {
     @Test
     @DisplayName("two sessions keep separate counts")
     void separateCounts() {
-        try (LiveConnection a = tab(); LiveConnection b = tab()) {
+        try (LiveConnection a = tab();
+                LiveConnection b = tab()) {
             for (int i = 0; i < 3; i++) {
                 assertTrue(a.event("inc").ok());
             }
@@ -97,7 +97,8 @@ abstract class CounterSessionsIT {
     @Test
     @DisplayName("a bad amount shows a message in #error; the count and the other session stay as they were")
     void badAmounts() {
-        try (LiveConnection tab = tab(); LiveConnection other = tab()) {
+        try (LiveConnection tab = tab();
+                LiveConnection other = tab()) {
             tab.event("inc");
             other.event("add", Map.of("amount", "7"));
             for (String amount : new String[] {"abc", "1e309", "9007199254740993", "", "1.5", "x".repeat(60_000)}) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -143,9 +142,10 @@ final class Browser implements AutoCloseable {
         /** Waits up to {@link #WAIT} until the element matching the CSS selector shows {@code expected}. */
         void awaitText(String cssSelector, String expected) {
             waitUpTo(WAIT)
-                    .withMessage(() -> cssSelector + " should show \"" + expected + "\", shows \"" + text(cssSelector)
-                            + "\"")
-                    .until(d -> expected.equals(d.findElement(By.cssSelector(cssSelector)).getText()));
+                    .withMessage(() ->
+                            cssSelector + " should show \"" + expected + "\", shows \"" + text(cssSelector) + "\"")
+                    .until(d -> expected.equals(
+                            d.findElement(By.cssSelector(cssSelector)).getText()));
         }
 
         /** The text the element matching the CSS selector shows now. */
@@ -160,8 +160,8 @@ final class Browser implements AutoCloseable {
         void awaitStatus(Duration timeout, String... statusClasses) {
             Set<String> wanted = Set.of(statusClasses);
             waitUpTo(timeout)
-                    .withMessage(() -> "the view should have one of the classes " + wanted + ", has \"" + status()
-                            + "\"")
+                    .withMessage(
+                            () -> "the view should have one of the classes " + wanted + ", has \"" + status() + "\"")
                     .until(d -> wanted.stream().anyMatch(status()::contains));
         }
 
@@ -186,7 +186,9 @@ final class Browser implements AutoCloseable {
             focus();
             collectConsoleErrors();
             driver.close();
-            driver.getWindowHandles().stream().findFirst().ifPresent(other -> driver.switchTo().window(other));
+            driver.getWindowHandles().stream()
+                    .findFirst()
+                    .ifPresent(other -> driver.switchTo().window(other));
         }
 
         private WebElement find(String cssSelector) {

@@ -1,5 +1,10 @@
 package dev.jsctx.it;
 
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -11,12 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Ports;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -41,7 +40,8 @@ final class CounterApp implements AutoCloseable {
 
     private final GenericContainer<?> container;
     private final int hostPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
 
     private CounterApp(GenericContainer<?> container) {
         this.container = container;
@@ -96,8 +96,8 @@ final class CounterApp implements AutoCloseable {
                 .waitingFor(Wait.forHttp("/observe/health").forStatusCode(200).withStartupTimeout(STARTUP_TIMEOUT));
         if (setup.fixedPort()) {
             int port = freeHostPort();
-            container.withCreateContainerCmdModifier(create -> create.getHostConfig().withPortBindings(
-                    new Ports(ExposedPort.tcp(CounterAppImage.PORT), Ports.Binding.bindPort(port))));
+            container.withCreateContainerCmdModifier(create -> create.getHostConfig()
+                    .withPortBindings(new Ports(ExposedPort.tcp(CounterAppImage.PORT), Ports.Binding.bindPort(port))));
         }
         try {
             container.start();
@@ -120,15 +120,22 @@ final class CounterApp implements AutoCloseable {
     void restart() throws Exception {
         var docker = DockerClientFactory.instance().client();
         docker.restartContainerCmd(container.getContainerId()).withTimeout(10).exec();
-        Ports.Binding[] bindings = docker.inspectContainerCmd(container.getContainerId()).exec()
-                .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(CounterAppImage.PORT));
+        Ports.Binding[] bindings = docker.inspectContainerCmd(container.getContainerId())
+                .exec()
+                .getNetworkSettings()
+                .getPorts()
+                .getBindings()
+                .get(ExposedPort.tcp(CounterAppImage.PORT));
         String portNow = bindings == null || bindings.length == 0 ? null : bindings[0].getHostPortSpec();
         if (!String.valueOf(hostPort).equals(portNow)) {
-            throw new IllegalStateException("after the restart the app is on host port " + portNow + ", not "
-                    + hostPort);
+            throw new IllegalStateException(
+                    "after the restart the app is on host port " + portNow + ", not " + hostPort);
         }
-        Poll.until("the app answering /observe/health with 200 after the restart", STARTUP_TIMEOUT,
-                this::healthStatus, status -> status == 200);
+        Poll.until(
+                "the app answering /observe/health with 200 after the restart",
+                STARTUP_TIMEOUT,
+                this::healthStatus,
+                status -> status == 200);
     }
 
     /** The address of a path on the app, as a browser on this machine reaches it, e.g. {@code uri("/")}. */
@@ -173,7 +180,8 @@ final class CounterApp implements AutoCloseable {
             throw new AssertionError("the app is not UP: " + health);
         }
         Map<String, JsonObject> checks = new LinkedHashMap<>();
-        health.getJsonArray("checks").getValuesAs(JsonObject.class)
+        health.getJsonArray("checks")
+                .getValuesAs(JsonObject.class)
                 .forEach(check -> checks.put(check.getString("name"), check));
         return checks;
     }
@@ -198,7 +206,8 @@ final class CounterApp implements AutoCloseable {
 
     /** The JS contexts open in the app now ({@code jsctx_contexts_open}). */
     int contextsOpen() throws IOException, InterruptedException {
-        return (int) metrics().total("jsctx_contexts_open")
+        return (int) metrics()
+                .total("jsctx_contexts_open")
                 .orElseThrow(() -> new AssertionError("the app serves no jsctx_contexts_open metric"));
     }
 

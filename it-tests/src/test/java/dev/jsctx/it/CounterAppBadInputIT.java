@@ -1,14 +1,9 @@
 package dev.jsctx.it;
 
-import java.io.StringReader;
-import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jsctx.liveview.LiveProtocol;
 import dev.jsctx.liveview.client.LiveClient;
@@ -18,16 +13,20 @@ import dev.jsctx.liveview.client.LiveReply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bad input over a raw WebSocket, as a broken or hostile client sends it. Each attack gets a clear refusal, and
@@ -99,7 +98,8 @@ class CounterAppBadInputIT {
                     .add(LiveProtocol.KEY_REF, "1")
                     .add(LiveProtocol.KEY_VERSION, LiveProtocol.PROTOCOL_VERSION)
                     .add(LiveProtocol.KEY_TOKEN, withLongerExpiry(token))
-                    .build().toString());
+                    .build()
+                    .toString());
 
             assertEquals(LiveProtocol.CLOSE_TOKEN_INVALID, attacker.closeCode());
         }
@@ -109,11 +109,12 @@ class CounterAppBadInputIT {
     @Test
     @DisplayName("a WebSocket upgrade from another origin is refused")
     void crossOriginUpgrade(CounterApp app) throws Exception {
-        LiveClientException refused = assertThrows(LiveClientException.class,
+        LiveClientException refused = assertThrows(
+                LiveClientException.class,
                 () -> client.connect("http://evil.example").close());
 
-        WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class,
-                refused.getCause(), refused::toString);
+        WebSocketHandshakeException handshake =
+                assertInstanceOf(WebSocketHandshakeException.class, refused.getCause(), refused::toString);
         int status = handshake.getResponse().statusCode();
         assertTrue(status == 403 || status == 400, () -> "upgrade from another origin answered " + status);
         assertBystanderUnharmed(app);
@@ -131,10 +132,13 @@ class CounterAppBadInputIT {
             List<LiveReply> replies = sent.stream().map(CompletableFuture::join).toList();
 
             long accepted = replies.stream().filter(LiveReply::ok).count();
-            List<LiveReply> refused = replies.stream().filter(reply -> !reply.ok()).toList();
+            List<LiveReply> refused =
+                    replies.stream().filter(reply -> !reply.ok()).toList();
             assertTrue(!refused.isEmpty() && accepted > 0, () -> accepted + " of " + flood + " accepted");
-            assertTrue(refused.stream().allMatch(reply -> reply.reason().startsWith("rate limit exceeded")),
-                    () -> "refusals: " + refused.stream().map(LiveReply::reason).distinct().toList());
+            assertTrue(
+                    refused.stream().allMatch(reply -> reply.reason().startsWith("rate limit exceeded")),
+                    () -> "refusals: "
+                            + refused.stream().map(LiveReply::reason).distinct().toList());
             assertEquals(Long.toString(accepted), attacker.dynamic(0), "the attacker's count");
         }
         assertBystanderUnharmed(app);
@@ -168,7 +172,8 @@ class CounterAppBadInputIT {
         JsonObject forged = Json.createObjectBuilder(claims)
                 .add("e", Instant.now().plusSeconds(365L * 24 * 3600).getEpochSecond())
                 .build();
-        String claimsPart = Base64.getUrlEncoder().withoutPadding()
+        String claimsPart = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(forged.toString().getBytes(StandardCharsets.UTF_8));
         return claimsPart + token.substring(dot);
     }

@@ -24,8 +24,12 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * <p>Tests of one class share the app, so each one uses its own sessions and compares metrics with what it read
  * before, never with absolute values.
  */
-final class CounterAppExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver,
-        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+final class CounterAppExtension
+        implements BeforeAllCallback,
+                AfterAllCallback,
+                ParameterResolver,
+                TestExecutionExceptionHandler,
+                LifecycleMethodExecutionExceptionHandler {
 
     private static final System.Logger LOGGER = System.getLogger(CounterAppExtension.class.getName());
 
@@ -72,15 +76,13 @@ final class CounterAppExtension implements BeforeAllCallback, AfterAllCallback, 
     }
 
     @Override
-    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
-            throws Throwable {
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         printLog(context);
         throw failure;
     }
 
     @Override
-    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure)
-            throws Throwable {
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         printLog(context);
         throw failure;
     }
@@ -88,7 +90,10 @@ final class CounterAppExtension implements BeforeAllCallback, AfterAllCallback, 
     private void printLog(ExtensionContext context) {
         CounterApp running = app;
         if (running != null) {
-            LOGGER.log(System.Logger.Level.ERROR, "{0} failed; the app''s log:\n{1}", context.getDisplayName(),
+            LOGGER.log(
+                    System.Logger.Level.ERROR,
+                    "{0} failed; the app''s log:\n{1}",
+                    context.getDisplayName(),
                     running.logs());
         }
     }

@@ -1,15 +1,14 @@
 package dev.jsctx.it;
 
-import java.util.Map;
-
-import jakarta.json.JsonObject;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CounterAppHealthIT {
 
@@ -22,7 +21,8 @@ class CounterAppHealthIT {
         app.healthChecks();
 
         Metrics metrics = app.metrics();
-        assertTrue(metrics.total("memory_usedHeap_bytes").orElse(0) > 0,
+        assertTrue(
+                metrics.total("memory_usedHeap_bytes").orElse(0) > 0,
                 () -> "heap use should be reported, got " + metrics.samples().size() + " samples");
         assertTrue(metrics.total("jsctx_contexts_open").isPresent(), "the pool's contexts-open gauge is served");
     }

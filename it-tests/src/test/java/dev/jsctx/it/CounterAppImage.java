@@ -1,12 +1,11 @@
 package dev.jsctx.it;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import com.github.dockerjava.api.exception.NotFoundException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
@@ -26,8 +25,7 @@ final class CounterAppImage {
 
     private static final ImageFromDockerfile IMAGE = build();
 
-    private CounterAppImage() {
-    }
+    private CounterAppImage() {}
 
     /** The image, built on first use; later calls return the same image. */
     static ImageFromDockerfile get() {
@@ -50,7 +48,11 @@ final class CounterAppImage {
 
     private static void remove() {
         try {
-            DockerClientFactory.instance().client().removeImageCmd(NAME).withForce(true).exec();
+            DockerClientFactory.instance()
+                    .client()
+                    .removeImageCmd(NAME)
+                    .withForce(true)
+                    .exec();
         } catch (NotFoundException notBuilt) {
             // No test got as far as building it.
         } catch (RuntimeException e) {

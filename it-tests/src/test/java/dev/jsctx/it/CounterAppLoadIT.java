@@ -1,5 +1,11 @@
 package dev.jsctx.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jsctx.liveview.client.LiveClient;
+import dev.jsctx.liveview.client.LiveConnection;
+import dev.jsctx.liveview.client.LiveReply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,18 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import dev.jsctx.liveview.client.LiveClient;
-import dev.jsctx.liveview.client.LiveConnection;
-import dev.jsctx.liveview.client.LiveReply;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Many sessions at once, each with its own JS context in the app: counts stay right and every context is closed
@@ -35,16 +34,19 @@ class CounterAppLoadIT {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final CounterAppExtension APP = new CounterAppExtension(CounterApp.Setup.defaults()
-            .withEnv("JAVA_OPTS", "-Xmx1g"));
+    static final CounterAppExtension APP =
+            new CounterAppExtension(CounterApp.Setup.defaults().withEnv("JAVA_OPTS", "-Xmx1g"));
 
     @Test
     @DisplayName("1,000 sessions at once each send 10 events: every count is 10, and contexts go back to the baseline")
     void thousandSessions(CounterApp app) throws Exception {
         int contextsBefore = app.contextsOpen();
         Histogram latencyMicros = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
-        try (LiveClient client = LiveClient.builder(app.uri("/")).timeout(CLIENT_TIMEOUT).keptMessages(0).build();
-             ExecutorService sessions = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (LiveClient client = LiveClient.builder(app.uri("/"))
+                        .timeout(CLIENT_TIMEOUT)
+                        .keptMessages(0)
+                        .build();
+                ExecutorService sessions = Executors.newVirtualThreadPerTaskExecutor()) {
             String token = client.page("/").token();
 
             List<LiveConnection> tabs = inParallel(sessions, SESSIONS, i -> {
@@ -65,7 +67,9 @@ class CounterAppLoadIT {
                 }
                 return tab.dynamic(0);
             });
-            assertEquals(List.of(Integer.toString(EVENTS)), counts.stream().distinct().toList(),
+            assertEquals(
+                    List.of(Integer.toString(EVENTS)),
+                    counts.stream().distinct().toList(),
                     "the distinct final counts of " + SESSIONS + " sessions");
 
             inParallel(sessions, SESSIONS, i -> {
@@ -73,11 +77,19 @@ class CounterAppLoadIT {
                 return null;
             });
         }
-        LOGGER.log(System.Logger.Level.INFO, "{0} sessions x {1} events, all in flight at once (closed loop, so it includes queueing): "
-                + "event latency p50 {2} µs, p99 {3} µs, max {4} µs",
-                SESSIONS, EVENTS, latencyMicros.getValueAtPercentile(50), latencyMicros.getValueAtPercentile(99),
+        LOGGER.log(
+                System.Logger.Level.INFO,
+                "{0} sessions x {1} events, all in flight at once (closed loop, so it includes queueing): "
+                        + "event latency p50 {2} µs, p99 {3} µs, max {4} µs",
+                SESSIONS,
+                EVENTS,
+                latencyMicros.getValueAtPercentile(50),
+                latencyMicros.getValueAtPercentile(99),
                 latencyMicros.getMaxValue());
-        Poll.until("contexts open back to " + contextsBefore, Duration.ofSeconds(15), app::contextsOpen,
+        Poll.until(
+                "contexts open back to " + contextsBefore,
+                Duration.ofSeconds(15),
+                app::contextsOpen,
                 open -> open == contextsBefore);
     }
 

@@ -1,17 +1,16 @@
 package dev.jsctx.it;
 
-import java.time.Duration;
-import java.util.List;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jsctx.liveview.client.LiveClient;
 import dev.jsctx.liveview.client.LiveConnection;
 import dev.jsctx.liveview.client.LiveReply;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The app restarts under a connected browser, as {@code docker restart} (or a redeploy) does it.
@@ -28,15 +27,14 @@ class CounterAppRestartIT {
     private static final Duration RECONNECT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final CounterAppExtension APP = new CounterAppExtension(CounterApp.Setup.defaults()
-            .restartable()
-            .withEnv("LIVEVIEW_SECRET", SECRET));
+    static final CounterAppExtension APP =
+            new CounterAppExtension(CounterApp.Setup.defaults().restartable().withEnv("LIVEVIEW_SECRET", SECRET));
 
     @Test
     @DisplayName("a page shows the disconnected state while the app restarts, reconnects by itself and works again")
     void pageReconnectsAfterRestart(CounterApp app) throws Exception {
         try (Browser browser = Browser.open();
-             LiveClient client = LiveClient.create(app.uri("/"))) {
+                LiveClient client = LiveClient.create(app.uri("/"))) {
             Browser.Window window = browser.connect(app.uri("/"));
             window.click("#inc");
             window.awaitText("#count", "1");
@@ -46,7 +44,8 @@ class CounterAppRestartIT {
 
             window.awaitStatus(RECONNECT, "jsctx-connected");
             List<String> statuses = window.statusHistory();
-            assertTrue(statuses.stream().anyMatch(status -> status.contains("jsctx-disconnected")),
+            assertTrue(
+                    statuses.stream().anyMatch(status -> status.contains("jsctx-disconnected")),
                     () -> "the page should have shown the disconnected state; its statuses: " + statuses);
             // The count lived in the old process's context: the rejoin mounts a fresh one.
             window.awaitText("#count", "0");

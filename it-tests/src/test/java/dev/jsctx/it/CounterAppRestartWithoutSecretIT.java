@@ -1,10 +1,9 @@
 package dev.jsctx.it;
 
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.Duration;
 
 /**
  * The app restarts under a connected browser with no {@code liveview.secret} configured: the new process signs
@@ -16,7 +15,8 @@ class CounterAppRestartWithoutSecretIT {
     private static final Duration RECOVERY = Duration.ofSeconds(40);
 
     @RegisterExtension
-    static final CounterAppExtension APP = new CounterAppExtension(CounterApp.Setup.defaults().restartable());
+    static final CounterAppExtension APP =
+            new CounterAppExtension(CounterApp.Setup.defaults().restartable());
 
     @Test
     @DisplayName("after a restart with a new secret, a connected page reloads itself and works again")

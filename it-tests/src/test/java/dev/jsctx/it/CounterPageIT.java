@@ -1,15 +1,14 @@
 package dev.jsctx.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The counter page in a real headless Chromium, the way a user meets it. Each test gets its own browser; after
@@ -44,8 +43,11 @@ class CounterPageIT {
             browser.close();
         }
         assertEquals(List.of(), errors, "browser console errors");
-        Poll.until("contexts open back to " + contextsBefore + " after the browser quit", CONTEXTS_SETTLE,
-                app::contextsOpen, open -> open == contextsBefore);
+        Poll.until(
+                "contexts open back to " + contextsBefore + " after the browser quit",
+                CONTEXTS_SETTLE,
+                app::contextsOpen,
+                open -> open == contextsBefore);
     }
 
     @Test
@@ -99,12 +101,18 @@ class CounterPageIT {
     void closingWindowClosesItsContext(CounterApp app) throws Exception {
         Browser.Window staying = browser.connect(app.uri("/"));
         Browser.Window closing = browser.connect(app.uri("/"));
-        int open = Poll.until("a context for each of the two windows", CONTEXTS_SETTLE, app::contextsOpen,
+        int open = Poll.until(
+                "a context for each of the two windows",
+                CONTEXTS_SETTLE,
+                app::contextsOpen,
                 contexts -> contexts == contextsBefore + 2);
 
         closing.close();
 
-        Poll.until("contexts open to drop by one, from " + open, CONTEXTS_SETTLE, app::contextsOpen,
+        Poll.until(
+                "contexts open to drop by one, from " + open,
+                CONTEXTS_SETTLE,
+                app::contextsOpen,
                 contexts -> contexts == open - 1);
         staying.click("#inc");
         staying.awaitText("#count", "1");

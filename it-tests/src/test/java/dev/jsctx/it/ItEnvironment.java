@@ -2,7 +2,6 @@ package dev.jsctx.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
@@ -20,16 +19,17 @@ final class ItEnvironment {
 
     private static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
 
-    private ItEnvironment() {
-    }
+    private ItEnvironment() {}
 
     static void requireDocker() {
-        require(DockerClientFactory.instance().isDockerAvailable(),
+        require(
+                DockerClientFactory.instance().isDockerAvailable(),
                 "No Docker engine answers (start dockerd, or run .ci/run, which installs and starts it).");
     }
 
     static void requireChromium() {
-        require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        require(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium or chromedriver is missing at " + CHROMIUM + " and " + CHROMEDRIVER
                         + " (apt-get install chromium chromium-driver, or run .ci/run).");
     }

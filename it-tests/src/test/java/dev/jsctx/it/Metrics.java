@@ -18,8 +18,7 @@ record Metrics(List<Sample> samples) {
      * @param labels the text between the braces, empty when there are none
      * @param value  the value
      */
-    record Sample(String name, String labels, double value) {
-    }
+    record Sample(String name, String labels, double value) {}
 
     static Metrics parse(String text) {
         List<Sample> samples = new ArrayList<>();
@@ -48,7 +47,8 @@ record Metrics(List<Sample> samples) {
 
     /** The sum of every sample named {@code name} (all label sets), or empty if the app serves no such metric. */
     OptionalDouble total(String name) {
-        List<Sample> matching = samples.stream().filter(s -> s.name().equals(name)).toList();
+        List<Sample> matching =
+                samples.stream().filter(s -> s.name().equals(name)).toList();
         return matching.isEmpty()
                 ? OptionalDouble.empty()
                 : OptionalDouble.of(matching.stream().mapToDouble(Sample::value).sum());

@@ -12,8 +12,7 @@ final class Poll {
 
     private static final Duration INTERVAL = Duration.ofMillis(100);
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /** Reads a value from the app; may fail, which ends the wait. */
     @FunctionalInterface

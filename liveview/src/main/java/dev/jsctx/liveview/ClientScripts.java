@@ -1,5 +1,7 @@
 package dev.jsctx.liveview;
 
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,20 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.HttpRouting;
-
 /**
  * Serves the browser client, plain ES modules read once from this jar.
  */
 final class ClientScripts {
 
     /** Every client module; each file has one concern. */
-    static final List<String> FILES = List.of("constants.js", "rendered.js", "morph.js", "bindings.js",
-                                              "socket.js", LiveProtocol.SCRIPT_ENTRY);
+    static final List<String> FILES =
+            List.of("constants.js", "rendered.js", "morph.js", "bindings.js", "socket.js", LiveProtocol.SCRIPT_ENTRY);
 
-    private ClientScripts() {
-    }
+    private ClientScripts() {}
 
     static void register(HttpRouting.Builder routing) {
         for (Map.Entry<String, byte[]> script : load().entrySet()) {

@@ -9,8 +9,7 @@ import java.util.function.Function;
  */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /**
      * Render a list whose items all come from one template (a comprehension): its statics travel once, and each
@@ -88,8 +87,7 @@ public final class Html {
                 case '&', '<', '>', '"', '\'' -> {
                     return i;
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return -1;

@@ -1,5 +1,11 @@
 package dev.jsctx.liveview;
 
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,16 +15,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 /**
  * Signs and checks join tokens: {@code base64url(claims JSON) + "." + base64url(HMAC-SHA256 of the first part)}.
@@ -44,8 +42,7 @@ final class JoinTokens {
     }
 
     /** The claims of a valid token. */
-    record Claims(String path, Map<String, String> params) {
-    }
+    record Claims(String path, Map<String, String> params) {}
 
     /** Why a token was refused; {@code code} is the WebSocket close code to use. */
     static final class InvalidTokenException extends Exception {
@@ -65,7 +62,8 @@ final class JoinTokens {
     String sign(String path, Map<String, String> params) {
         JsonObjectBuilder query = RenderedJson.JSON.createObjectBuilder();
         params.forEach(query::add);
-        String claims = RenderedJson.JSON.createObjectBuilder()
+        String claims = RenderedJson.JSON
+                .createObjectBuilder()
                 .add(CLAIM_PATH, path)
                 .add(CLAIM_PARAMS, query)
                 .add(CLAIM_EXPIRY, clock.instant().plus(ttl).getEpochSecond())
@@ -93,8 +91,8 @@ final class JoinTokens {
             throw invalid("token signature is invalid");
         }
         JsonObject claims;
-        try (JsonReader reader = RenderedJson.PROVIDER.createReader(
-                new StringReader(new String(claimBytes, StandardCharsets.UTF_8)))) {
+        try (JsonReader reader =
+                RenderedJson.PROVIDER.createReader(new StringReader(new String(claimBytes, StandardCharsets.UTF_8)))) {
             claims = reader.readObject();
         } catch (JsonException | ClassCastException e) {
             throw invalid("token claims are malformed");
@@ -103,7 +101,8 @@ final class JoinTokens {
             throw new InvalidTokenException(LiveProtocol.CLOSE_TOKEN_EXPIRED, "token has expired");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> param : claims.getJsonObject(CLAIM_PARAMS).entrySet()) {
+        for (Map.Entry<String, JsonValue> param :
+                claims.getJsonObject(CLAIM_PARAMS).entrySet()) {
             params.put(param.getKey(), ((JsonString) param.getValue()).getString());
         }
         return new Claims(claims.getString(CLAIM_PATH), Map.copyOf(params));

@@ -124,6 +124,5 @@ public final class LiveProtocol {
     /** Reconnect delays in order; the last one repeats. */
     public static final String RECONNECT_DELAYS_MS = "10,50,100,150,200,250,500,1000,2000,5000";
 
-    private LiveProtocol() {
-    }
+    private LiveProtocol() {}
 }

@@ -1,13 +1,11 @@
 package dev.jsctx.liveview;
 
-import java.io.StringReader;
-import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Supplier;
+import static dev.jsctx.liveview.LiveProtocol.KEY_EVENT;
+import static dev.jsctx.liveview.LiveProtocol.KEY_PAYLOAD;
+import static dev.jsctx.liveview.LiveProtocol.KEY_REF;
+import static dev.jsctx.liveview.LiveProtocol.KEY_TOKEN;
+import static dev.jsctx.liveview.LiveProtocol.KEY_TYPE;
+import static dev.jsctx.liveview.LiveProtocol.KEY_VERSION;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.http.HeaderNames;
@@ -17,19 +15,19 @@ import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
-
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
-import static dev.jsctx.liveview.LiveProtocol.KEY_EVENT;
-import static dev.jsctx.liveview.LiveProtocol.KEY_PAYLOAD;
-import static dev.jsctx.liveview.LiveProtocol.KEY_REF;
-import static dev.jsctx.liveview.LiveProtocol.KEY_TOKEN;
-import static dev.jsctx.liveview.LiveProtocol.KEY_TYPE;
-import static dev.jsctx.liveview.LiveProtocol.KEY_VERSION;
+import java.io.StringReader;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One browser tab's WebSocket: checks the upgrade's origin, reads and checks messages, joins a view and hands
@@ -44,6 +42,7 @@ final class LiveSocket implements WsListener {
     private volatile WsSession ws;
     /** Helidon runs a connection on one thread and does not call the listener when the peer drops it. */
     private volatile Thread connectionThread;
+
     private volatile ViewSession view;
     private volatile long lastSeenNanos = System.nanoTime();
     // only touched on the connection's thread
@@ -129,8 +128,10 @@ final class LiveSocket implements WsListener {
 
     /** Called by the sweeper's virtual thread when the browser fell silent. */
     void heartbeatMissed() {
-        LOGGER.log(Level.INFO, () -> "closing WebSocket: no heartbeat for "
-                                     + runtime.config().heartbeatInterval().multipliedBy(2));
+        LOGGER.log(
+                Level.INFO,
+                () -> "closing WebSocket: no heartbeat for "
+                        + runtime.config().heartbeatInterval().multipliedBy(2));
         close(LiveProtocol.CLOSE_HEARTBEAT_TIMEOUT, "heartbeat timeout");
         endView();
         // the connection's thread is blocked reading from a peer that may be gone: wake it so the connection ends
@@ -160,8 +161,9 @@ final class LiveSocket implements WsListener {
         }
         String ref = string(message, KEY_REF);
         if (!allow()) {
-            send(Messages.refused(ref, "rate limit exceeded: at most " + runtime.config().eventsPerSecond()
-                                       + " messages per second"));
+            send(Messages.refused(
+                    ref,
+                    "rate limit exceeded: at most " + runtime.config().eventsPerSecond() + " messages per second"));
             return;
         }
         String type = string(message, KEY_TYPE);
@@ -180,8 +182,10 @@ final class LiveSocket implements WsListener {
         }
         String version = string(message, KEY_VERSION);
         if (!LiveProtocol.PROTOCOL_VERSION.equals(version)) {
-            closeRefused(LiveProtocol.CLOSE_VERSION_MISMATCH, "protocol version " + version + " is not supported, "
-                                                              + "expected " + LiveProtocol.PROTOCOL_VERSION);
+            closeRefused(
+                    LiveProtocol.CLOSE_VERSION_MISMATCH,
+                    "protocol version " + version + " is not supported, " + "expected "
+                            + LiveProtocol.PROTOCOL_VERSION);
             return;
         }
         String token = string(message, KEY_TOKEN);
@@ -246,9 +250,11 @@ final class LiveSocket implements WsListener {
         }
         if (!limited) {
             limited = true;
-            LOGGER.log(Level.WARNING, () -> "rate limit exceeded on a WebSocket"
-                                            + (view == null ? "" : " of view " + view.id())
-                                            + "; refusing messages until it slows down");
+            LOGGER.log(
+                    Level.WARNING,
+                    () -> "rate limit exceeded on a WebSocket"
+                            + (view == null ? "" : " of view " + view.id())
+                            + "; refusing messages until it slows down");
         }
         return false;
     }
@@ -322,8 +328,11 @@ final class LiveSocket implements WsListener {
         Optional<String> host = headers.first(HeaderNames.HOST);
         try {
             URI uri = new URI(origin);
-            return host.isPresent() && uri.getAuthority() != null
-                   && uri.getAuthority().toLowerCase(Locale.ROOT).equals(host.get().toLowerCase(Locale.ROOT));
+            return host.isPresent()
+                    && uri.getAuthority() != null
+                    && uri.getAuthority()
+                            .toLowerCase(Locale.ROOT)
+                            .equals(host.get().toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {
             return false;
         }

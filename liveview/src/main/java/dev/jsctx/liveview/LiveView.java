@@ -1,8 +1,7 @@
 package dev.jsctx.liveview;
 
-import java.util.Map;
-
 import jakarta.json.JsonObject;
+import java.util.Map;
 
 /**
  * One live page for one browser tab: it holds the tab's state, changes it on events and messages, and renders
@@ -69,8 +68,7 @@ public interface LiveView {
      * @param message the message as sent
      * @throws Exception for a failure; the view ends
      */
-    default void handleInfo(Object message) throws Exception {
-    }
+    default void handleInfo(Object message) throws Exception {}
 
     /**
      * Render the current state. Fires after {@code mount} and after each {@code handleEvent} and

@@ -1,12 +1,11 @@
 package dev.jsctx.liveview;
 
+import io.helidon.config.Config;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
-
-import io.helidon.config.Config;
 
 /**
  * Settings of the live-view module: token signing, origins, limits and heartbeats. Immutable and thread-safe.
@@ -56,7 +55,9 @@ public interface LiveViewConfig {
         Builder builder = builder();
         config.get("secret").asString().ifPresent(builder::secret);
         config.get("token-ttl").as(Duration.class).ifPresent(builder::tokenTtl);
-        config.get("allowed-origins").asList(String.class).ifPresent(origins -> origins.forEach(builder::addAllowedOrigin));
+        config.get("allowed-origins")
+                .asList(String.class)
+                .ifPresent(origins -> origins.forEach(builder::addAllowedOrigin));
         config.get("max-frame-bytes").asInt().ifPresent(builder::maxFrameBytes);
         config.get("heartbeat-interval").as(Duration.class).ifPresent(builder::heartbeatInterval);
         config.get("events-per-second").asDouble().ifPresent(builder::eventsPerSecond);
@@ -128,8 +129,7 @@ public interface LiveViewConfig {
         private double eventsPerSecond = 50;
         private int eventBurst = 100;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The signing secret. If not set, a random one is made at {@link #build()}: tokens then fail after a
@@ -141,8 +141,8 @@ public interface LiveViewConfig {
         public Builder secret(String secret) {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
             if (bytes.length < MIN_SECRET_BYTES) {
-                throw new IllegalArgumentException("liveview secret must have at least " + MIN_SECRET_BYTES
-                                                   + " bytes, got " + bytes.length);
+                throw new IllegalArgumentException(
+                        "liveview secret must have at least " + MIN_SECRET_BYTES + " bytes, got " + bytes.length);
             }
             this.secret = bytes;
             return this;
@@ -232,8 +232,14 @@ public interface LiveViewConfig {
                 key = new byte[MIN_SECRET_BYTES];
                 new SecureRandom().nextBytes(key);
             }
-            return new LiveViewConfigImpl(key.clone(), tokenTtl, Set.copyOf(allowedOrigins), maxFrameBytes,
-                                          heartbeatInterval, eventsPerSecond, eventBurst);
+            return new LiveViewConfigImpl(
+                    key.clone(),
+                    tokenTtl,
+                    Set.copyOf(allowedOrigins),
+                    maxFrameBytes,
+                    heartbeatInterval,
+                    eventsPerSecond,
+                    eventBurst);
         }
 
         private static Duration positive(Duration duration, String key) {

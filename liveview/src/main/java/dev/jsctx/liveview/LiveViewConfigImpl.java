@@ -3,13 +3,15 @@ package dev.jsctx.liveview;
 import java.time.Duration;
 import java.util.Set;
 
-record LiveViewConfigImpl(byte[] key,
-                          Duration tokenTtl,
-                          Set<String> allowedOrigins,
-                          int maxFrameBytes,
-                          Duration heartbeatInterval,
-                          double eventsPerSecond,
-                          int eventBurst) implements LiveViewConfig {
+record LiveViewConfigImpl(
+        byte[] key,
+        Duration tokenTtl,
+        Set<String> allowedOrigins,
+        int maxFrameBytes,
+        Duration heartbeatInterval,
+        double eventsPerSecond,
+        int eventBurst)
+        implements LiveViewConfig {
 
     @Override
     public byte[] secret() {
@@ -20,7 +22,7 @@ record LiveViewConfigImpl(byte[] key,
     public String toString() {
         // never print the secret
         return "LiveViewConfig[tokenTtl=" + tokenTtl + ", allowedOrigins=" + allowedOrigins
-               + ", maxFrameBytes=" + maxFrameBytes + ", heartbeatInterval=" + heartbeatInterval
-               + ", eventsPerSecond=" + eventsPerSecond + ", eventBurst=" + eventBurst + "]";
+                + ", maxFrameBytes=" + maxFrameBytes + ", heartbeatInterval=" + heartbeatInterval
+                + ", eventsPerSecond=" + eventsPerSecond + ", eventBurst=" + eventBurst + "]";
     }
 }

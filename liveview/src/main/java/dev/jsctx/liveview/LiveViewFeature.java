@@ -1,12 +1,11 @@
 package dev.jsctx.liveview;
 
+import io.helidon.webserver.spi.ServerFeature;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-
-import io.helidon.webserver.spi.ServerFeature;
 
 /**
  * Registers live views on a Helidon WebServer in one call: for each view a {@code GET} route that renders the
@@ -46,8 +45,7 @@ public interface LiveViewFeature extends ServerFeature {
         private final Map<String, Supplier<? extends LiveView>> views = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Settings. Default is {@link LiveViewConfig#create()}, with a random secret.

@@ -1,7 +1,8 @@
 package dev.jsctx.liveview;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import static dev.jsctx.liveview.LiveProtocol.ATTR_HEARTBEAT_MS;
+import static dev.jsctx.liveview.LiveProtocol.ATTR_TOKEN;
+import static dev.jsctx.liveview.LiveProtocol.ATTR_VIEW;
 
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.HeaderNames;
@@ -12,15 +13,13 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.websocket.WsRouting;
-
-import static dev.jsctx.liveview.LiveProtocol.ATTR_HEARTBEAT_MS;
-import static dev.jsctx.liveview.LiveProtocol.ATTR_TOKEN;
-import static dev.jsctx.liveview.LiveProtocol.ATTR_VIEW;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 final class LiveViewFeatureImpl implements LiveViewFeature {
 
-    private static final String SCRIPT_TAG = "<script type=\"module\" src=\"" + LiveProtocol.SCRIPT_PATH
-                                             + LiveProtocol.SCRIPT_ENTRY + "\"></script>";
+    private static final String SCRIPT_TAG =
+            "<script type=\"module\" src=\"" + LiveProtocol.SCRIPT_PATH + LiveProtocol.SCRIPT_ENTRY + "\"></script>";
 
     private final LiveRuntime runtime;
     private final PageLayout layout;
@@ -81,9 +80,10 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
             return;
         }
         String container = "<div " + ATTR_VIEW
-                           + " " + ATTR_TOKEN + "=\"" + Html.escape(runtime.tokens().sign(path, params)) + "\""
-                           + " " + ATTR_HEARTBEAT_MS + "=\"" + runtime.config().heartbeatInterval().toMillis() + "\">"
-                           + rendered.toHtml() + "</div>";
+                + " " + ATTR_TOKEN + "=\"" + Html.escape(runtime.tokens().sign(path, params)) + "\""
+                + " " + ATTR_HEARTBEAT_MS + "=\""
+                + runtime.config().heartbeatInterval().toMillis() + "\">"
+                + rendered.toHtml() + "</div>";
         response.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
         response.send(layout.page(SCRIPT_TAG, container));
     }

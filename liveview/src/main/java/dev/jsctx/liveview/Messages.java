@@ -1,8 +1,5 @@
 package dev.jsctx.liveview;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-
 import static dev.jsctx.liveview.LiveProtocol.KEY_DIFF;
 import static dev.jsctx.liveview.LiveProtocol.KEY_REASON;
 import static dev.jsctx.liveview.LiveProtocol.KEY_REF;
@@ -16,16 +13,22 @@ import static dev.jsctx.liveview.LiveProtocol.TYPE_DIFF;
 import static dev.jsctx.liveview.LiveProtocol.TYPE_ERROR;
 import static dev.jsctx.liveview.LiveProtocol.TYPE_REPLY;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
 /**
  * The server's messages, as JSON text (see the module's README for each one).
  */
 final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static String joined(String ref, JsonObject rendered, String token) {
-        return reply(ref, STATUS_OK).add(KEY_RENDERED, rendered).add(KEY_TOKEN, token).build().toString();
+        return reply(ref, STATUS_OK)
+                .add(KEY_RENDERED, rendered)
+                .add(KEY_TOKEN, token)
+                .build()
+                .toString();
     }
 
     static String ok(String ref, JsonObject diff) {
@@ -41,11 +44,20 @@ final class Messages {
     }
 
     static String pushed(JsonObject diff) {
-        return RenderedJson.JSON.createObjectBuilder().add(KEY_TYPE, TYPE_DIFF).add(KEY_DIFF, diff).build().toString();
+        return RenderedJson.JSON
+                .createObjectBuilder()
+                .add(KEY_TYPE, TYPE_DIFF)
+                .add(KEY_DIFF, diff)
+                .build()
+                .toString();
     }
 
     static String error(String reason) {
-        return RenderedJson.JSON.createObjectBuilder().add(KEY_TYPE, TYPE_ERROR).add(KEY_REASON, reason).build()
+        return RenderedJson.JSON
+                .createObjectBuilder()
+                .add(KEY_TYPE, TYPE_ERROR)
+                .add(KEY_REASON, reason)
+                .build()
                 .toString();
     }
 

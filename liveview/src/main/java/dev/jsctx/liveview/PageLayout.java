@@ -17,8 +17,8 @@ public interface PageLayout {
      */
     static PageLayout standard(String title, String extraHead) {
         String top = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                     + "<title>" + Html.escape(title) + "</title>\n" + extraHead + "\n";
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>" + Html.escape(title) + "</title>\n" + extraHead + "\n";
         return (scriptTag, view) -> top + scriptTag + "\n</head>\n<body>\n" + view + "\n</body>\n</html>\n";
     }
 

@@ -1,7 +1,7 @@
 package dev.jsctx.liveview;
 
-import java.util.List;
-import java.util.Objects;
+import static dev.jsctx.liveview.LiveProtocol.RENDERED_ITEMS;
+import static dev.jsctx.liveview.LiveProtocol.RENDERED_STATICS;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -10,9 +10,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-
-import static dev.jsctx.liveview.LiveProtocol.RENDERED_ITEMS;
-import static dev.jsctx.liveview.LiveProtocol.RENDERED_STATICS;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Turns rendered trees into their wire form: a full tree for a join, or only the changed dynamics for later
@@ -31,16 +30,16 @@ final class RenderedJson {
     static final JsonProvider PROVIDER = JsonProvider.provider();
     static final JsonBuilderFactory JSON = PROVIDER.createBuilderFactory(null);
 
-    private RenderedJson() {
-    }
+    private RenderedJson() {}
 
     static JsonObject full(Rendered rendered) {
         return switch (rendered) {
             case RenderedTemplate template -> fullTemplate(template).build();
-            case RenderedList list -> JSON.createObjectBuilder()
-                    .add(RENDERED_STATICS, statics(list.statics()))
-                    .add(RENDERED_ITEMS, items(list.items()))
-                    .build();
+            case RenderedList list ->
+                JSON.createObjectBuilder()
+                        .add(RENDERED_STATICS, statics(list.statics()))
+                        .add(RENDERED_ITEMS, items(list.items()))
+                        .build();
         };
     }
 
@@ -50,7 +49,8 @@ final class RenderedJson {
      * @return the diff; empty when nothing changed
      */
     static JsonObject diff(Rendered before, Rendered after) {
-        if (before instanceof RenderedTemplate old && after instanceof RenderedTemplate now
+        if (before instanceof RenderedTemplate old
+                && after instanceof RenderedTemplate now
                 && now.sameStatics(old.statics())) {
             return templateDiff(old, now);
         }
@@ -80,9 +80,12 @@ final class RenderedJson {
         if (now instanceof String text) {
             return PROVIDER.createValue(text);
         }
-        if (old instanceof RenderedList oldList && now instanceof RenderedList newList
+        if (old instanceof RenderedList oldList
+                && now instanceof RenderedList newList
                 && newList.sameStatics(oldList.statics())) {
-            return JSON.createObjectBuilder().add(RENDERED_ITEMS, items(newList.items())).build();
+            return JSON.createObjectBuilder()
+                    .add(RENDERED_ITEMS, items(newList.items()))
+                    .build();
         }
         if (old instanceof Rendered oldRendered) {
             return diff(oldRendered, (Rendered) now);

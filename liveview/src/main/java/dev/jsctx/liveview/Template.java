@@ -73,7 +73,7 @@ public final class Template {
     public Rendered with(Object... values) {
         if (values.length != holes()) {
             throw new IllegalArgumentException("template has " + holes() + " holes but got " + values.length
-                                               + " values; template starts with: " + abbreviate(statics[0]));
+                    + " values; template starts with: " + abbreviate(statics[0]));
         }
         Object[] dynamics = new Object[values.length];
         for (int i = 0; i < values.length; i++) {

@@ -1,5 +1,6 @@
 package dev.jsctx.liveview;
 
+import jakarta.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -10,8 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-
-import jakarta.json.JsonObject;
 
 /**
  * Runs one view instance: its callbacks one at a time under {@link #lock}, its owned resources, its mailbox of
@@ -32,6 +31,7 @@ final class ViewSession implements LiveSession {
     private final Consumer<String> frames;
     /** Called, outside the lock, after a callback failed and the view ended. */
     private final Consumer<String> onFailure;
+
     private final ReentrantLock lock = new ReentrantLock();
 
     // guarded by lock
@@ -62,7 +62,7 @@ final class ViewSession implements LiveSession {
      * @throws ViewFailedException if mount or render failed (the view has ended)
      */
     static Rendered renderOnce(LiveView view, String path, Map<String, String> params) {
-        ViewSession session = new ViewSession(view, path, null, reason -> { });
+        ViewSession session = new ViewSession(view, path, null, reason -> {});
         session.lock.lock();
         try {
             session.view.mount(params, session);
@@ -157,8 +157,9 @@ final class ViewSession implements LiveSession {
             try {
                 view.handleEvent(name, payload);
             } catch (EventRejectedException e) {
-                LOGGER.log(Level.INFO, () -> "view " + path + " (" + id + ") refused event \"" + name + "\": "
-                                             + e.getMessage());
+                LOGGER.log(
+                        Level.INFO,
+                        () -> "view " + path + " (" + id + ") refused event \"" + name + "\": " + e.getMessage());
                 frames.accept(Messages.refused(ref, e.getMessage()));
                 return;
             }

@@ -1,18 +1,17 @@
 package dev.jsctx.liveview;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class LiveViewConfigTest {
 
@@ -43,13 +42,14 @@ class LiveViewConfigTest {
         assertEquals(65536, live.maxFrameBytes());
         assertEquals(Duration.ofSeconds(30), live.heartbeatInterval());
         assertEquals(LiveViewConfig.MIN_SECRET_BYTES, live.secret().length);
-        assertFalse(java.util.Arrays.equals(live.secret(), LiveViewConfig.create().secret()));
+        assertFalse(
+                java.util.Arrays.equals(live.secret(), LiveViewConfig.create().secret()));
     }
 
     @Test
     void shortSecretIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                                                  () -> LiveViewConfig.builder().secret("short"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> LiveViewConfig.builder().secret("short"));
         assertEquals("liveview secret must have at least 32 bytes, got 5", e.getMessage());
     }
 }

@@ -1,5 +1,20 @@
 package dev.jsctx.liveview;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jsctx.liveview.client.LiveClient;
+import dev.jsctx.liveview.client.LiveClientException;
+import dev.jsctx.liveview.client.LiveConnection;
+import dev.jsctx.liveview.client.LiveReply;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,25 +26,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpServer;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.jsctx.liveview.client.LiveClient;
-import dev.jsctx.liveview.client.LiveClientException;
-import dev.jsctx.liveview.client.LiveConnection;
-import dev.jsctx.liveview.client.LiveReply;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ServerTest
 class LiveViewIT {
@@ -37,8 +35,8 @@ class LiveViewIT {
     private static final int MAX_FRAME = 4096;
     private static final int BURST = 10;
     private static final String SECRET = "a test secret, at least 32 bytes long";
-    private static final JoinTokens TOKENS = new JoinTokens(SECRET.getBytes(StandardCharsets.UTF_8),
-                                                            Duration.ofMinutes(1), Clock.systemUTC());
+    private static final JoinTokens TOKENS =
+            new JoinTokens(SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(1), Clock.systemUTC());
 
     private final int port;
     private final LiveClient live;
@@ -56,15 +54,15 @@ class LiveViewIT {
     @SetUpServer
     static void setUp(WebServerConfig.Builder server) {
         server.addFeature(LiveViewFeature.builder()
-                                  .config(LiveViewConfig.builder()
-                                                  .secret(SECRET)
-                                                  .maxFrameBytes(MAX_FRAME)
-                                                  .eventsPerSecond(1)
-                                                  .eventBurst(BURST)
-                                                  .build())
-                                  .layout(PageLayout.standard("Test <page>", ""))
-                                  .view("/", TestView::new)
-                                  .build());
+                .config(LiveViewConfig.builder()
+                        .secret(SECRET)
+                        .maxFrameBytes(MAX_FRAME)
+                        .eventsPerSecond(1)
+                        .eventBurst(BURST)
+                        .build())
+                .layout(PageLayout.standard("Test <page>", ""))
+                .view("/", TestView::new)
+                .build());
     }
 
     @Test
@@ -109,15 +107,18 @@ class LiveViewIT {
             assertTrue(reply.ok());
             assertEquals("{\"0\":\"1\"}", reply.diff().toString());
             LiveReply added = client.event("item", Map.of("text", "<b>"));
-            assertEquals("{\"3\":{\"s\":[\"<li>\",\"</li>\"],\"d\":[[\"&lt;b&gt;\"]]}}",
-                         added.diff().toString());
+            assertEquals(
+                    "{\"3\":{\"s\":[\"<li>\",\"</li>\"],\"d\":[[\"&lt;b&gt;\"]]}}",
+                    added.diff().toString());
             LiveReply second = client.event("item", Map.of("text", "c"));
-            assertEquals("{\"3\":{\"d\":[[\"&lt;b&gt;\"],[\"c\"]]}}", second.diff().toString());
+            assertEquals(
+                    "{\"3\":{\"d\":[[\"&lt;b&gt;\"],[\"c\"]]}}", second.diff().toString());
             assertEquals("1", client.dynamic(0));
             assertEquals("<li>&lt;b&gt;</li><li>c</li>", client.dynamic(3));
             assertTrue(client.html().startsWith("<p id=\"count\">1</p><p id=\"sid\">"), client.html());
-            assertTrue(client.html().endsWith("<p id=\"message\"></p><ul><li>&lt;b&gt;</li><li>c</li></ul>"),
-                       client.html());
+            assertTrue(
+                    client.html().endsWith("<p id=\"message\"></p><ul><li>&lt;b&gt;</li><li>c</li></ul>"),
+                    client.html());
         }
     }
 
@@ -125,7 +126,8 @@ class LiveViewIT {
     void handleInfoPushesDiff() throws Exception {
         try (LiveConnection client = live.connect()) {
             client.join(live.page("/").token());
-            assertEquals("{}", client.event("push", Map.of("text", "pushed")).diff().toString());
+            assertEquals(
+                    "{}", client.event("push", Map.of("text", "pushed")).diff().toString());
             JsonObject push = client.next();
             assertEquals("diff", push.getString("type"));
             assertEquals("{\"2\":\"pushed\"}", push.getJsonObject("diff").toString());
@@ -135,7 +137,8 @@ class LiveViewIT {
 
     @Test
     void twoSocketsHaveSeparateState() throws Exception {
-        try (LiveConnection a = live.connect(); LiveConnection b = live.connect()) {
+        try (LiveConnection a = live.connect();
+                LiveConnection b = live.connect()) {
             a.join(live.page("/").token());
             b.join(live.page("/").token());
             a.event("inc");
@@ -148,7 +151,8 @@ class LiveViewIT {
     @Test
     void closingSocketClosesWhatTheViewOwnsOnce() throws Exception {
         try (LiveConnection client = live.connect()) {
-            TestView.Resource resource = TestView.resourceOf(client.join(live.page("/").token()));
+            TestView.Resource resource =
+                    TestView.resourceOf(client.join(live.page("/").token()));
             assertEquals(0, resource.closes.get());
             client.close();
             assertEquals(WebSocket.NORMAL_CLOSURE, client.closeCode());
@@ -160,7 +164,8 @@ class LiveViewIT {
     @Test
     void droppedConnectionClosesWhatTheViewOwnsOnce() throws Exception {
         LiveConnection client = live.connect();
-        TestView.Resource resource = TestView.resourceOf(client.join(live.page("/").token()));
+        TestView.Resource resource =
+                TestView.resourceOf(client.join(live.page("/").token()));
         client.abort();
         assertTrue(resource.closed.await(10, TimeUnit.SECONDS));
         assertEquals(1, resource.closes.get());
@@ -168,7 +173,8 @@ class LiveViewIT {
 
     @Test
     void unknownEventGetsErrorReplyAndViewGoesOn() throws Exception {
-        try (LiveConnection client = live.connect(); LogCapture log = LogCapture.start()) {
+        try (LiveConnection client = live.connect();
+                LogCapture log = LogCapture.start()) {
             client.join(live.page("/").token());
             client.event("inc");
             LiveReply reply = client.event("nope");
@@ -181,7 +187,8 @@ class LiveViewIT {
 
     @Test
     void malformedJsonGetsErrorAndStateIsKept() throws Exception {
-        try (LiveConnection client = live.connect(); LogCapture log = LogCapture.start()) {
+        try (LiveConnection client = live.connect();
+                LogCapture log = LogCapture.start()) {
             client.join(live.page("/").token());
             client.event("inc");
             client.send("{not json");
@@ -197,7 +204,8 @@ class LiveViewIT {
 
     @Test
     void unknownMessageTypeAndEventBeforeJoinGetErrorReplies() throws Exception {
-        try (LiveConnection client = live.connect(); LogCapture log = LogCapture.start()) {
+        try (LiveConnection client = live.connect();
+                LogCapture log = LogCapture.start()) {
             client.send("{\"type\":\"launch\",\"ref\":\"7\"}");
             JsonObject reply = client.next();
             assertEquals("7", reply.getString("ref"));
@@ -220,11 +228,13 @@ class LiveViewIT {
 
     @Test
     void oversizedMessageClosesOnlyItsSocket() throws Exception {
-        try (LiveConnection other = joinedWithCount(1); LiveConnection client = live.connect();
+        try (LiveConnection other = joinedWithCount(1);
+                LiveConnection client = live.connect();
                 LogCapture log = LogCapture.start()) {
-            TestView.Resource resource = TestView.resourceOf(client.join(live.page("/").token()));
+            TestView.Resource resource =
+                    TestView.resourceOf(client.join(live.page("/").token()));
             client.send("{\"type\":\"event\",\"ref\":\"9\",\"event\":\"item\",\"payload\":{\"text\":\""
-                        + "x".repeat(MAX_FRAME) + "\"}}");
+                    + "x".repeat(MAX_FRAME) + "\"}}");
             assertEquals(LiveProtocol.CLOSE_TOO_BIG, client.closeCode());
             assertTrue(resource.closed.await(10, TimeUnit.SECONDS));
             assertEquals(1, log.lines().size(), log.lines().toString());
@@ -237,14 +247,17 @@ class LiveViewIT {
         try (LiveConnection other = joinedWithCount(1)) {
             String token = live.page("/").token();
             String forged = "x" + token.substring(1);
-            assertJoinRefused("{\"type\":\"join\",\"ref\":\"1\",\"version\":\"1\"}",
-                              LiveProtocol.CLOSE_TOKEN_INVALID);
-            assertJoinRefused("{\"type\":\"join\",\"ref\":\"1\",\"version\":\"1\",\"token\":\"" + forged + "\"}",
-                              LiveProtocol.CLOSE_TOKEN_INVALID);
-            assertJoinRefused("{\"type\":\"join\",\"ref\":\"1\",\"version\":\"0\",\"token\":\"" + token + "\"}",
-                              LiveProtocol.CLOSE_VERSION_MISMATCH);
-            JoinTokens past = new JoinTokens(SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(1),
-                                             Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
+            assertJoinRefused("{\"type\":\"join\",\"ref\":\"1\",\"version\":\"1\"}", LiveProtocol.CLOSE_TOKEN_INVALID);
+            assertJoinRefused(
+                    "{\"type\":\"join\",\"ref\":\"1\",\"version\":\"1\",\"token\":\"" + forged + "\"}",
+                    LiveProtocol.CLOSE_TOKEN_INVALID);
+            assertJoinRefused(
+                    "{\"type\":\"join\",\"ref\":\"1\",\"version\":\"0\",\"token\":\"" + token + "\"}",
+                    LiveProtocol.CLOSE_VERSION_MISMATCH);
+            JoinTokens past = new JoinTokens(
+                    SECRET.getBytes(StandardCharsets.UTF_8),
+                    Duration.ofMinutes(1),
+                    Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
             assertJoinRefused(joinMessage(past.sign("/", Map.of())), LiveProtocol.CLOSE_TOKEN_EXPIRED);
             assertOtherIntact(other, 2);
         }
@@ -253,10 +266,11 @@ class LiveViewIT {
     @Test
     void upgradeFromAnotherOriginIsRefused() throws Exception {
         try (LiveConnection other = joinedWithCount(1)) {
-            LiveClientException e = assertThrows(LiveClientException.class,
-                                                  () -> live.connect("http://evil.example"));
+            LiveClientException e = assertThrows(LiveClientException.class, () -> live.connect("http://evil.example"));
             assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
-            assertEquals(403, ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode());
+            assertEquals(
+                    403,
+                    ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode());
             try (LiveConnection sameOrigin = live.connect("http://localhost:" + port)) {
                 assertTrue(sameOrigin.join(live.page("/").token()).ok());
             }
@@ -266,7 +280,8 @@ class LiveViewIT {
 
     @Test
     void floodOfEventsIsRefusedWithoutLosingState() throws Exception {
-        try (LiveConnection other = joinedWithCount(1); LiveConnection client = live.connect();
+        try (LiveConnection other = joinedWithCount(1);
+                LiveConnection client = live.connect();
                 LogCapture log = LogCapture.start()) {
             client.join(live.page("/").token());
             int ok = 0;
@@ -289,9 +304,11 @@ class LiveViewIT {
 
     @Test
     void exceptionInEventEndsViewAndClosesWhatItOwns() throws Exception {
-        try (LiveConnection other = joinedWithCount(1); LiveConnection client = live.connect();
+        try (LiveConnection other = joinedWithCount(1);
+                LiveConnection client = live.connect();
                 LogCapture log = LogCapture.start()) {
-            TestView.Resource resource = TestView.resourceOf(client.join(live.page("/").token()));
+            TestView.Resource resource =
+                    TestView.resourceOf(client.join(live.page("/").token()));
             client.send("{\"type\":\"event\",\"ref\":\"2\",\"event\":\"boom\",\"payload\":{}}");
             assertEquals(LiveProtocol.CLOSE_VIEW_FAILED, client.closeCode());
             assertTrue(resource.closed.await(10, TimeUnit.SECONDS));
@@ -304,7 +321,8 @@ class LiveViewIT {
     @Test
     void exceptionInHandleInfoEndsView() throws Exception {
         try (LiveConnection client = live.connect()) {
-            TestView.Resource resource = TestView.resourceOf(client.join(live.page("/").token()));
+            TestView.Resource resource =
+                    TestView.resourceOf(client.join(live.page("/").token()));
             client.event("push", Map.of("text", "boom"));
             assertEquals(LiveProtocol.CLOSE_VIEW_FAILED, client.closeCode());
             assertTrue(resource.closed.await(10, TimeUnit.SECONDS));
@@ -314,7 +332,8 @@ class LiveViewIT {
 
     @Test
     void failedMountClosesWhatItOwnedAlready() throws Exception {
-        try (LiveConnection other = joinedWithCount(1); LiveConnection client = live.connect();
+        try (LiveConnection other = joinedWithCount(1);
+                LiveConnection client = live.connect();
                 LogCapture log = LogCapture.start()) {
             client.send(joinMessage(TOKENS.sign("/", Map.of("fail", "on-join"))));
             assertEquals(LiveProtocol.CLOSE_VIEW_FAILED, client.closeCode());
@@ -328,9 +347,11 @@ class LiveViewIT {
 
     @Test
     void failedMountOnPlainGetAnswers500AndClosesWhatItOwned() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/?fail=on-get")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/?fail=on-get"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(500, response.statusCode());
         assertEquals(1, TestView.RESOURCES.get("fail:on-get").closes.get());
     }
@@ -345,11 +366,13 @@ class LiveViewIT {
     }
 
     private static void assertOtherIntact(LiveConnection other, int expectedCount) throws Exception {
-        assertEquals("{\"0\":\"" + expectedCount + "\"}", other.event("inc").diff().toString());
+        assertEquals(
+                "{\"0\":\"" + expectedCount + "\"}", other.event("inc").diff().toString());
     }
 
     private void assertJoinRefused(String join, int code) throws Exception {
-        try (LiveConnection client = live.connect(); LogCapture log = LogCapture.start()) {
+        try (LiveConnection client = live.connect();
+                LogCapture log = LogCapture.start()) {
             client.send(join);
             assertEquals(code, client.closeCode());
             assertEquals(1, log.lines().size(), log.lines().toString());

@@ -1,12 +1,11 @@
 package dev.jsctx.liveview;
 
-import java.util.List;
-
-import jakarta.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class RenderedJsonTest {
 
@@ -22,9 +21,11 @@ class RenderedJsonTest {
     @Test
     void fullFormHoldsStaticsAndEveryDynamic() {
         JsonObject full = RenderedJson.full(page(1, "<x>", BOX.with("in"), List.of("a", "b")));
-        assertEquals("{\"s\":[\"<p id=\\\"count\\\">\",\"</p><p id=\\\"error\\\">\",\"</p>\",\"<ul>\",\"</ul>\"],"
-                     + "\"0\":\"1\",\"1\":\"&lt;x&gt;\",\"2\":{\"s\":[\"<div>\",\"</div>\"],\"0\":\"in\"},"
-                     + "\"3\":{\"s\":[\"<li>\",\"</li>\"],\"d\":[[\"a\"],[\"b\"]]}}", full.toString());
+        assertEquals(
+                "{\"s\":[\"<p id=\\\"count\\\">\",\"</p><p id=\\\"error\\\">\",\"</p>\",\"<ul>\",\"</ul>\"],"
+                        + "\"0\":\"1\",\"1\":\"&lt;x&gt;\",\"2\":{\"s\":[\"<div>\",\"</div>\"],\"0\":\"in\"},"
+                        + "\"3\":{\"s\":[\"<li>\",\"</li>\"],\"d\":[[\"a\"],[\"b\"]]}}",
+                full.toString());
     }
 
     @Test
@@ -36,35 +37,35 @@ class RenderedJsonTest {
 
     @Test
     void unchangedRenderGivesEmptyDiff() {
-        assertTrue(RenderedJson.diff(page(1, "", BOX.with("x"), List.of("a")),
-                                     page(1, "", BOX.with("x"), List.of("a"))).isEmpty());
+        assertTrue(RenderedJson.diff(page(1, "", BOX.with("x"), List.of("a")), page(1, "", BOX.with("x"), List.of("a")))
+                .isEmpty());
     }
 
     @Test
     void nestedTemplateSendsNestedDiff() {
-        JsonObject diff = RenderedJson.diff(page(1, "", BOX.with("old"), List.of()),
-                                            page(1, "", BOX.with("new"), List.of()));
+        JsonObject diff =
+                RenderedJson.diff(page(1, "", BOX.with("old"), List.of()), page(1, "", BOX.with("new"), List.of()));
         assertEquals("{\"2\":{\"0\":\"new\"}}", diff.toString());
     }
 
     @Test
     void nestedTemplateWithOtherStaticsIsSentInFull() {
-        JsonObject diff = RenderedJson.diff(page(1, "", BOX.with("x"), List.of()),
-                                            page(1, "", OTHER_BOX.with("x"), List.of()));
+        JsonObject diff =
+                RenderedJson.diff(page(1, "", BOX.with("x"), List.of()), page(1, "", OTHER_BOX.with("x"), List.of()));
         assertEquals("{\"2\":{\"s\":[\"<section>\",\"</section>\"],\"0\":\"x\"}}", diff.toString());
     }
 
     @Test
     void changedListSendsItemsWithoutStatics() {
-        JsonObject diff = RenderedJson.diff(page(1, "", BOX.with("x"), List.of("a")),
-                                            page(1, "", BOX.with("x"), List.of("a", "b")));
+        JsonObject diff = RenderedJson.diff(
+                page(1, "", BOX.with("x"), List.of("a")), page(1, "", BOX.with("x"), List.of("a", "b")));
         assertEquals("{\"3\":{\"d\":[[\"a\"],[\"b\"]]}}", diff.toString());
     }
 
     @Test
     void listThatWasEmptySendsItsStatics() {
-        JsonObject diff = RenderedJson.diff(page(1, "", BOX.with("x"), List.of()),
-                                            page(1, "", BOX.with("x"), List.of("a")));
+        JsonObject diff =
+                RenderedJson.diff(page(1, "", BOX.with("x"), List.of()), page(1, "", BOX.with("x"), List.of("a")));
         assertEquals("{\"3\":{\"s\":[\"<li>\",\"</li>\"],\"d\":[[\"a\"]]}}", diff.toString());
     }
 }

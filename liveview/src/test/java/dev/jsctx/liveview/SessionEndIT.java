@@ -1,17 +1,15 @@
 package dev.jsctx.liveview;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import io.helidon.webserver.WebServer;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jsctx.liveview.client.LiveClient;
 import dev.jsctx.liveview.client.LiveConnection;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.helidon.webserver.WebServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /** Views end when heartbeats stop and when the server stops. */
 class SessionEndIT {
@@ -19,9 +17,11 @@ class SessionEndIT {
     @Test
     void silentSocketIsClosedAndItsViewEnds() throws Exception {
         WebServer server = start(Duration.ofMillis(200));
-        try (LiveClient live = clientOf(server); LiveConnection silent = live.connect();
+        try (LiveClient live = clientOf(server);
+                LiveConnection silent = live.connect();
                 LogCapture log = LogCapture.start()) {
-            TestView.Resource resource = TestView.resourceOf(silent.join(live.page("/").token()));
+            TestView.Resource resource =
+                    TestView.resourceOf(silent.join(live.page("/").token()));
             assertEquals(LiveProtocol.CLOSE_HEARTBEAT_TIMEOUT, silent.closeCode());
             assertTrue(resource.closed.await(10, TimeUnit.SECONDS));
             assertEquals(1, resource.closes.get());
@@ -34,7 +34,9 @@ class SessionEndIT {
     @Test
     void stoppingServerEndsEveryView() throws Exception {
         WebServer server = start(Duration.ofSeconds(30));
-        try (LiveClient live = clientOf(server); LiveConnection a = live.connect(); LiveConnection b = live.connect()) {
+        try (LiveClient live = clientOf(server);
+                LiveConnection a = live.connect();
+                LiveConnection b = live.connect()) {
             String token = live.page("/").token();
             TestView.Resource first = TestView.resourceOf(a.join(token));
             TestView.Resource second = TestView.resourceOf(b.join(token));
@@ -55,9 +57,11 @@ class SessionEndIT {
                 .port(0)
                 .host("localhost")
                 .addFeature(LiveViewFeature.builder()
-                                    .config(LiveViewConfig.builder().heartbeatInterval(heartbeat).build())
-                                    .view("/", TestView::new)
-                                    .build())
+                        .config(LiveViewConfig.builder()
+                                .heartbeatInterval(heartbeat)
+                                .build())
+                        .view("/", TestView::new)
+                        .build())
                 .build()
                 .start();
     }

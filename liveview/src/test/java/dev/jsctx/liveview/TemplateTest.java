@@ -1,11 +1,10 @@
 package dev.jsctx.liveview;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class TemplateTest {
 
@@ -15,14 +14,14 @@ class TemplateTest {
     @Test
     void valuesAreEscapedInTextAndAttributes() {
         Rendered page = PAGE.with("a\"b'", "<script>alert(1)</script> & co", "");
-        assertEquals("<p title=\"a&quot;b&#39;\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</p><ul></ul>",
-                     page.toHtml());
+        assertEquals(
+                "<p title=\"a&quot;b&#39;\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</p><ul></ul>",
+                page.toHtml());
     }
 
     @Test
     void nestedTemplatesListsAndRawHtmlRenderUnescaped() {
-        Rendered page = PAGE.with(42, Html.unsafeRaw("<b>bold</b>"),
-                                  Html.each(List.of("x", "<y>"), ROW::with));
+        Rendered page = PAGE.with(42, Html.unsafeRaw("<b>bold</b>"), Html.each(List.of("x", "<y>"), ROW::with));
         assertEquals("<p title=\"42\"><b>bold</b></p><ul><li>x</li><li>&lt;y&gt;</li></ul>", page.toHtml());
     }
 
@@ -40,8 +39,9 @@ class TemplateTest {
     @Test
     void listRowsMustShareOneTemplate() {
         Template other = Template.of("<li class=\"x\">{}</li>");
-        assertThrows(IllegalArgumentException.class,
-                     () -> Html.each(List.of(1, 2), i -> i == 1 ? ROW.with(i) : other.with(i)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Html.each(List.of(1, 2), i -> i == 1 ? ROW.with(i) : other.with(i)));
     }
 
     @Test

@@ -1,15 +1,13 @@
 package dev.jsctx.liveview;
 
+import dev.jsctx.liveview.client.LiveReply;
+import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.json.JsonObject;
-
-import dev.jsctx.liveview.client.LiveReply;
 
 /**
  * A tiny view for the server tests: a counter, its session id, a message, and a list. Each instance owns a
@@ -19,8 +17,8 @@ final class TestView implements LiveView {
 
     static final Map<String, Resource> RESOURCES = new ConcurrentHashMap<>();
 
-    private static final Template PAGE = Template.of(
-            "<p id=\"count\">{}</p><p id=\"sid\">{}</p><p id=\"message\">{}</p><ul>{}</ul>");
+    private static final Template PAGE =
+            Template.of("<p id=\"count\">{}</p><p id=\"sid\">{}</p><p id=\"message\">{}</p><ul>{}</ul>");
     private static final Template ITEM = Template.of("<li>{}</li>");
 
     /** The resource of the view that sent this join reply (the session id is dynamic 1). */

@@ -6,8 +6,7 @@ import java.time.Duration;
  * The checks the builders make of their arguments, with one wording for every setting.
  */
 final class Arguments {
-    private Arguments() {
-    }
+    private Arguments() {}
 
     static Duration positive(String name, Duration value) {
         if (value.isNegative() || value.isZero()) {

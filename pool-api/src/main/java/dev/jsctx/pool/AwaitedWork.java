@@ -36,12 +36,14 @@ abstract class AwaitedWork<T> extends Work {
      * calls queue up anyway, spinning would only take CPU from the runtime threads.
      */
     private static final int MAX_SPINNERS = Math.max(1, Runtime.getRuntime().availableProcessors() / 4);
+
     private static final AtomicInteger SPINNERS = new AtomicInteger();
 
     private final Thread waiter;
     private final CompletableFuture<T> future;
     private T value;
     private RuntimeException error;
+
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state;
     /** Set by the waiter before it parks, so a settle that comes while it spins needs no unpark. */

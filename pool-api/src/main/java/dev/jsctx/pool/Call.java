@@ -2,7 +2,6 @@ package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.Completion;
 import jakarta.json.JsonValue;
-
 import java.util.List;
 
 /**
@@ -11,12 +10,18 @@ import java.util.List;
  * so a call allocates nothing else on its way through the pool.
  */
 final class Call extends AwaitedWork<Object> implements Completion {
-    enum Kind { CALL, EVAL, RESET, MEMORY }
+    enum Kind {
+        CALL,
+        EVAL,
+        RESET,
+        MEMORY
+    }
 
     final ContextLane lane;
     final Kind kind;
     /** The function's name, or the source to evaluate. */
     final String target;
+
     final List<JsonValue> args;
     /** When the call was made, for {@link CallObserver}; 0 when nobody observes. */
     final long madeNanos;
@@ -26,6 +31,7 @@ final class Call extends AwaitedWork<Object> implements Completion {
     boolean running;
     /** True once the engine delivered an outcome while running. */
     boolean delivered;
+
     JsonValue deliveredValue;
     RuntimeException deliveredError;
     long deadlineNanos;
@@ -57,7 +63,12 @@ final class Call extends AwaitedWork<Object> implements Completion {
 
     @Override
     public void fail(RuntimeException error) {
-        lane.delivered(this, null, error != null ? error
-                : new JsContextException("The engine failed a call on '" + lane.label() + "' without saying why"));
+        lane.delivered(
+                this,
+                null,
+                error != null
+                        ? error
+                        : new JsContextException(
+                                "The engine failed a call on '" + lane.label() + "' without saying why"));
     }
 }

@@ -1,7 +1,6 @@
 package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.EngineContext;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +23,7 @@ final class CallGuard {
     private final AtomicLong deadline = new AtomicLong();
     /** Written by the runtime thread before the state that publishes it. */
     private EngineContext target;
+
     private long runs;
 
     /**

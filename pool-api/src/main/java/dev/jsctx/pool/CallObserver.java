@@ -9,7 +9,7 @@ package dev.jsctx.pool;
 @FunctionalInterface
 public interface CallObserver {
     /** An observer that does nothing. */
-    CallObserver NONE = (label, nanos, outcome) -> { };
+    CallObserver NONE = (label, nanos, outcome) -> {};
 
     /**
      * A call finished.

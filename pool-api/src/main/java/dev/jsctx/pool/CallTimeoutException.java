@@ -13,7 +13,8 @@ public class CallTimeoutException extends JsContextException {
      * @param limit the time limit
      */
     public CallTimeoutException(String label, java.time.Duration limit) {
-        super("Call on context '" + label + "' ran past its time limit of " + limit.toMillis() + " ms and was interrupted");
+        super("Call on context '" + label + "' ran past its time limit of " + limit.toMillis()
+                + " ms and was interrupted");
         this.limit = limit;
     }
 

@@ -3,7 +3,6 @@ package dev.jsctx.pool;
 import dev.jsctx.pool.spi.EngineContext;
 import dev.jsctx.pool.spi.PreparedScripts;
 import jakarta.json.JsonValue;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 
@@ -26,10 +25,17 @@ final class ContextLane {
     private ArrayDeque<Call> backlog;
     /** The call whose Promise has not settled yet, or null. */
     private Call inFlight;
+
     private boolean released;
 
-    ContextLane(PooledContext context, RuntimeThread thread, ContextSpec spec, ShapeKey shape,
-                PreparedScripts prepared, HostedContext engine, Duration timeout) {
+    ContextLane(
+            PooledContext context,
+            RuntimeThread thread,
+            ContextSpec spec,
+            ShapeKey shape,
+            PreparedScripts prepared,
+            HostedContext engine,
+            Duration timeout) {
         this.context = context;
         this.thread = thread;
         this.spec = spec;
@@ -158,10 +164,13 @@ final class ContextLane {
     }
 
     private void finish(Call call, JsonValue value, RuntimeException error) {
-        RuntimeException failure = error == null ? null : EngineErrors.asPoolError(error, "a call on '" + label() + "'");
-        CallObserver.CallOutcome outcome = failure == null ? CallObserver.CallOutcome.OK
-                : failure instanceof CallTimeoutException ? CallObserver.CallOutcome.TIMEOUT
-                : CallObserver.CallOutcome.ERROR;
+        RuntimeException failure =
+                error == null ? null : EngineErrors.asPoolError(error, "a call on '" + label() + "'");
+        CallObserver.CallOutcome outcome = failure == null
+                ? CallObserver.CallOutcome.OK
+                : failure instanceof CallTimeoutException
+                        ? CallObserver.CallOutcome.TIMEOUT
+                        : CallObserver.CallOutcome.ERROR;
         thread.stats().finished(outcome);
         context.observe(call, outcome);
         if (failure instanceof StatementBudgetExceededException) {

@@ -73,7 +73,8 @@ public final class ContextSpec {
      * @return whether contexts of this spec and of {@code other} can share parsed scripts and spare contexts
      */
     public boolean sameShape(ContextSpec other) {
-        return scripts.equals(other.scripts) && apiSurface == other.apiSurface
+        return scripts.equals(other.scripts)
+                && apiSurface == other.apiSurface
                 && statementBudget == other.statementBudget;
     }
 
@@ -92,8 +93,7 @@ public final class ContextSpec {
         private long statementBudget;
         private String label = "js";
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds a script; scripts load in the order they are added. If never invoked, the context starts empty.

@@ -1,7 +1,6 @@
 package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.JsEngineProvider;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,8 +23,7 @@ final class EngineDiscovery {
     /** ServiceLoader may fail on every entry of a broken file; stop trying after this many errors. */
     private static final int MAX_LOAD_ERRORS = 32;
 
-    private EngineDiscovery() {
-    }
+    private EngineDiscovery() {}
 
     static JsEngineProvider find(PoolConfig config) {
         String wanted = config.engine().orElseGet(() -> System.getProperty(ENGINE_PROPERTY));
@@ -40,16 +38,18 @@ final class EngineDiscovery {
         List<JsEngineProvider> found = load(loader);
         JsEngineProvider chosen = (wanted == null || wanted.isBlank()) ? onlyOne(found) : named(wanted.strip(), found);
         if (chosen.apiVersion() != JsEngineProvider.API_VERSION) {
-            throw new EngineNotAvailableException("JavaScript engine " + describe(chosen) + " was written for SPI version "
-                    + chosen.apiVersion() + ", but this jsctx-pool-api implements version "
-                    + JsEngineProvider.API_VERSION + ": use an engine release built for this pool-api");
+            throw new EngineNotAvailableException(
+                    "JavaScript engine " + describe(chosen) + " was written for SPI version "
+                            + chosen.apiVersion() + ", but this jsctx-pool-api implements version "
+                            + JsEngineProvider.API_VERSION + ": use an engine release built for this pool-api");
         }
         return chosen;
     }
 
     private static List<JsEngineProvider> load(ClassLoader loader) {
         List<JsEngineProvider> found = new ArrayList<>();
-        Iterator<JsEngineProvider> providers = ServiceLoader.load(JsEngineProvider.class, loader).iterator();
+        Iterator<JsEngineProvider> providers =
+                ServiceLoader.load(JsEngineProvider.class, loader).iterator();
         int errors = 0;
         while (errors < MAX_LOAD_ERRORS) {
             try {
@@ -59,8 +59,9 @@ final class EngineDiscovery {
                 found.add(providers.next());
             } catch (ServiceConfigurationError e) {
                 errors++;
-                LOG.log(System.Logger.Level.WARNING, "Skipped a JavaScript engine provider that failed to load: "
-                        + e.getMessage());
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Skipped a JavaScript engine provider that failed to load: " + e.getMessage());
             }
         }
         return found;
@@ -79,7 +80,8 @@ final class EngineDiscovery {
     }
 
     private static JsEngineProvider named(String wanted, List<JsEngineProvider> found) {
-        List<JsEngineProvider> matching = found.stream().filter(p -> wanted.equals(p.name())).toList();
+        List<JsEngineProvider> matching =
+                found.stream().filter(p -> wanted.equals(p.name())).toList();
         if (matching.isEmpty()) {
             throw new EngineNotAvailableException("No JavaScript engine named '" + wanted + "' was found (from "
                     + "PoolConfig.engine or -D" + ENGINE_PROPERTY + "); found: "

@@ -5,8 +5,7 @@ package dev.jsctx.pool;
  * {@link JsContextException}s.
  */
 final class EngineErrors {
-    private EngineErrors() {
-    }
+    private EngineErrors() {}
 
     /**
      * @param thrown what the engine threw or failed a call with

@@ -12,7 +12,7 @@ import dev.jsctx.pool.spi.PreparedScripts;
 final class HostedContext implements ContextHost {
     private static final System.Logger SCRIPT_LOGGER = System.getLogger(SCRIPT_LOGGER_NAME);
     private static final System.Logger LOG = System.getLogger(HostedContext.class.getName());
-    private static final Cancellable ALREADY_CLOSED = () -> { };
+    private static final Cancellable ALREADY_CLOSED = () -> {};
 
     private final RuntimeThread thread;
     private EngineContext engineContext;

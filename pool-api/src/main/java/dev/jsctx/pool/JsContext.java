@@ -1,7 +1,6 @@
 package dev.jsctx.pool;
 
 import jakarta.json.JsonValue;
-
 import java.util.concurrent.CompletionStage;
 
 /**

@@ -1,7 +1,6 @@
 package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.PreparedScripts;
-
 import java.time.Duration;
 
 /**
@@ -16,8 +15,14 @@ final class OpenRequest extends AwaitedWork<JsContext> {
     private final PreparedScripts prepared;
     private final Duration timeout;
 
-    OpenRequest(RuntimePool pool, RuntimeThread thread, ContextSpec spec, ShapeKey shape, PreparedScripts prepared,
-                Duration timeout, boolean async) {
+    OpenRequest(
+            RuntimePool pool,
+            RuntimeThread thread,
+            ContextSpec spec,
+            ShapeKey shape,
+            PreparedScripts prepared,
+            Duration timeout,
+            boolean async) {
         super(async);
         this.pool = pool;
         this.thread = thread;

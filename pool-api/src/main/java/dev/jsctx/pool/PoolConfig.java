@@ -113,8 +113,7 @@ public final class PoolConfig {
         private CallObserver callObserver = CallObserver.NONE;
         private final Map<String, String> engineOptions = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the number of runtime threads. If not invoked, the number of available processors.

@@ -2,7 +2,6 @@ package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.PreparedScripts;
 import jakarta.json.JsonValue;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,11 @@ final class PooledContext implements JsContext {
     private static final System.Logger LOG = System.getLogger(PooledContext.class.getName());
 
     /** Why a context closed. */
-    private enum ClosedBy { USER, BUDGET, POOL }
+    private enum ClosedBy {
+        USER,
+        BUDGET,
+        POOL
+    }
 
     private final RuntimePool pool;
     private final RuntimeThread thread;
@@ -30,12 +33,19 @@ final class PooledContext implements JsContext {
     private final int maxQueued;
     /** Requests handed to the runtime thread and not started yet. */
     private final AtomicInteger queued = new AtomicInteger();
+
     private final AtomicReference<ClosedBy> closedBy = new AtomicReference<>();
     private List<Runnable> listeners; // guarded by this
     private boolean listenersRan; // guarded by this
 
-    PooledContext(RuntimePool pool, RuntimeThread thread, ContextSpec spec, ShapeKey shape, PreparedScripts prepared,
-                  HostedContext engine, Duration timeout) {
+    PooledContext(
+            RuntimePool pool,
+            RuntimeThread thread,
+            ContextSpec spec,
+            ShapeKey shape,
+            PreparedScripts prepared,
+            HostedContext engine,
+            Duration timeout) {
         this.pool = pool;
         this.thread = thread;
         this.label = spec.label();
@@ -144,8 +154,8 @@ final class PooledContext implements JsContext {
             return new PoolClosedException("Context '" + label + "' was closed with its pool");
         }
         if (by == ClosedBy.BUDGET) {
-            return new ContextClosedException("Context '" + label
-                    + "' was closed because a call ran past its statement budget; open a new one");
+            return new ContextClosedException(
+                    "Context '" + label + "' was closed because a call ran past its statement budget; open a new one");
         }
         return new ContextClosedException("Context '" + label + "' is closed");
     }

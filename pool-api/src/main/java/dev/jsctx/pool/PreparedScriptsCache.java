@@ -2,7 +2,6 @@ package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.EngineInstance;
 import dev.jsctx.pool.spi.PreparedScripts;
-
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 

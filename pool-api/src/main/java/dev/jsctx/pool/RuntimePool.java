@@ -4,7 +4,6 @@ import dev.jsctx.pool.spi.EngineCapability;
 import dev.jsctx.pool.spi.EngineInstance;
 import dev.jsctx.pool.spi.JsEngineProvider;
 import dev.jsctx.pool.spi.PreparedScripts;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +35,7 @@ final class RuntimePool implements ContextPool {
     private final Watchdog watchdog;
     /** Contexts open or being opened; reserved before placement so maxContexts is never exceeded. */
     private final AtomicInteger contextsOpen = new AtomicInteger();
+
     private final LongAdder opens = new LongAdder();
     private final LongAdder closes = new LongAdder();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -65,7 +65,8 @@ final class RuntimePool implements ContextPool {
         } catch (EngineNotAvailableException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new EngineNotAvailableException("JavaScript engine '" + provider.name() + "' failed to start: " + e, e);
+            throw new EngineNotAvailableException(
+                    "JavaScript engine '" + provider.name() + "' failed to start: " + e, e);
         }
         RuntimePool pool = new RuntimePool(config, provider, engine);
         pool.startThreads();
@@ -80,8 +81,10 @@ final class RuntimePool implements ContextPool {
                 thread.awaitStarted();
             } catch (CompletionException e) {
                 close();
-                throw new EngineNotAvailableException("JavaScript engine '" + engineName
-                        + "' failed to create the runtime of thread " + thread.index() + ": " + e.getCause(), e.getCause());
+                throw new EngineNotAvailableException(
+                        "JavaScript engine '" + engineName + "' failed to create the runtime of thread "
+                                + thread.index() + ": " + e.getCause(),
+                        e.getCause());
             }
         }
     }
@@ -101,7 +104,9 @@ final class RuntimePool implements ContextPool {
         try {
             Placement placement = place(spec);
             JsContext fromSpare = placement.openWithSpare();
-            return fromSpare != null ? CompletableFuture.completedFuture(fromSpare) : placement.request(true).future();
+            return fromSpare != null
+                    ? CompletableFuture.completedFuture(fromSpare)
+                    : placement.request(true).future();
         } catch (JsContextException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -131,8 +136,8 @@ final class RuntimePool implements ContextPool {
         private final PreparedScripts prepared;
         private final Duration timeout;
 
-        private Placement(RuntimeThread thread, ContextSpec spec, ShapeKey shape, PreparedScripts prepared,
-                          Duration timeout) {
+        private Placement(
+                RuntimeThread thread, ContextSpec spec, ShapeKey shape, PreparedScripts prepared, Duration timeout) {
             this.thread = thread;
             this.spec = spec;
             this.shape = shape;
@@ -159,11 +164,15 @@ final class RuntimePool implements ContextPool {
 
     private void checkCapabilities(ContextSpec spec) {
         if (spec.apiSurface() == ApiSurface.BROWSER && !capabilities.contains(EngineCapability.BROWSER_API)) {
-            throw new UnsupportedCapabilityException(engineName, EngineCapability.BROWSER_API,
+            throw new UnsupportedCapabilityException(
+                    engineName,
+                    EngineCapability.BROWSER_API,
                     "context '" + spec.label() + "' asks for ApiSurface.BROWSER");
         }
         if (spec.statementBudget().isPresent() && !capabilities.contains(EngineCapability.STATEMENT_BUDGET)) {
-            throw new UnsupportedCapabilityException(engineName, EngineCapability.STATEMENT_BUDGET,
+            throw new UnsupportedCapabilityException(
+                    engineName,
+                    EngineCapability.STATEMENT_BUDGET,
                     "context '" + spec.label() + "' asks for a statement budget of "
                             + spec.statementBudget().getAsLong());
         }
@@ -238,8 +247,8 @@ final class RuntimePool implements ContextPool {
             failed += stats.failed();
             timedOut += stats.timedOut();
         }
-        return new PoolStats(contextsOpen.get(), perThread, queueDepth, spares, opens.sum(), closes.sum(),
-                calls, failed, timedOut);
+        return new PoolStats(
+                contextsOpen.get(), perThread, queueDepth, spares, opens.sum(), closes.sum(), calls, failed, timedOut);
     }
 
     @Override
@@ -287,8 +296,10 @@ final class RuntimePool implements ContextPool {
                 LOG.log(System.Logger.Level.WARNING, "The engine failed to close", e);
             }
         } else {
-            LOG.log(System.Logger.Level.WARNING, "Runtime threads " + stuck + " did not stop within "
-                    + config.closeTimeout() + "; the engine instance is left open");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Runtime threads " + stuck + " did not stop within " + config.closeTimeout()
+                            + "; the engine instance is left open");
         }
     }
 

@@ -2,7 +2,6 @@ package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.EngineRuntime;
 import dev.jsctx.pool.spi.PreparedScripts;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ final class RuntimeThread implements Runnable {
      * this delay).
      */
     private static final long REFILL_DELAY_NANOS = 500_000;
+
     private static final System.Logger LOG = System.getLogger(RuntimeThread.class.getName());
 
     private final RuntimePool pool;
@@ -44,6 +44,7 @@ final class RuntimeThread implements Runnable {
     private boolean stopping;
     /** The thread has already stayed idle once before making the next missing spare. */
     private boolean refillDelayed;
+
     private volatile boolean sleeping;
     private volatile boolean stopped;
 
@@ -51,7 +52,8 @@ final class RuntimeThread implements Runnable {
         this.pool = pool;
         this.index = index;
         this.spares = new SpareShelves(this, sparesPerSpec);
-        this.thread = Thread.ofPlatform().daemon().name("jsctx-runtime-" + index).unstarted(this);
+        this.thread =
+                Thread.ofPlatform().daemon().name("jsctx-runtime-" + index).unstarted(this);
     }
 
     void start() {
@@ -202,7 +204,10 @@ final class RuntimeThread implements Runnable {
         try {
             loop();
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "Runtime thread " + thread.getName() + " failed; closing its contexts", e);
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "Runtime thread " + thread.getName() + " failed; closing its contexts",
+                    e);
         } finally {
             shutdown();
         }
@@ -288,8 +293,9 @@ final class RuntimeThread implements Runnable {
             failure = e;
         }
         if (guard.end(token)) {
-            LOG.log(System.Logger.Level.WARNING, "A timer task of context '" + owner.label()
-                    + "' ran past its time limit and was interrupted");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "A timer task of context '" + owner.label() + "' ran past its time limit and was interrupted");
         } else if (failure != null) {
             LOG.log(System.Logger.Level.WARNING, "A timer task of context '" + owner.label() + "' failed", failure);
         }

@@ -8,6 +8,7 @@ import java.util.List;
  */
 record ShapeKey(List<Script> scripts, ApiSurface apiSurface, long statementBudget) {
     static ShapeKey of(ContextSpec spec) {
-        return new ShapeKey(spec.scripts(), spec.apiSurface(), spec.statementBudget().orElse(0));
+        return new ShapeKey(
+                spec.scripts(), spec.apiSurface(), spec.statementBudget().orElse(0));
     }
 }

@@ -1,7 +1,6 @@
 package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.PreparedScripts;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,6 +25,7 @@ final class SpareShelves {
     private final Map<ShapeKey, Shelf> shelves = new ConcurrentHashMap<>();
     /** How many spares are missing over all shelves, so an idle thread finds nothing to do in O(1). */
     private final AtomicInteger missing = new AtomicInteger();
+
     private final AtomicInteger ready = new AtomicInteger();
     /** Takes in progress, plus {@link #CLOSED}. */
     private final AtomicInteger takers = new AtomicInteger();
@@ -90,8 +90,11 @@ final class SpareShelves {
                     ready.incrementAndGet();
                 } catch (RuntimeException e) {
                     // The same scripts loaded fine before; do not retry in a loop, open() will report it.
-                    LOG.log(System.Logger.Level.WARNING, "Could not make a spare context for '"
-                            + shelf.spec.label() + "'; no more spares of that shape on this thread", e);
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "Could not make a spare context for '" + shelf.spec.label()
+                                    + "'; no more spares of that shape on this thread",
+                            e);
                     shelf.broken = true;
                     missing.addAndGet(-(perShape - shelf.count.get()));
                     closeSpares(shelf);
@@ -154,6 +157,7 @@ final class SpareShelves {
         private final ConcurrentLinkedQueue<HostedContext> spares = new ConcurrentLinkedQueue<>();
         /** The spares' number; a queue's size() is not constant time. */
         private final AtomicInteger count = new AtomicInteger();
+
         private final ContextSpec spec;
         private final PreparedScripts prepared;
         private final long timeoutNanos;

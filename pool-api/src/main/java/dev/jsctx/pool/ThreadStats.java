@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class ThreadStats {
     /** Contexts placed on the thread and not closed; also what placement compares. */
     final AtomicInteger contexts = new AtomicInteger();
+
     private final LongAdder submitted = new LongAdder();
     private final AtomicLong taken = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();

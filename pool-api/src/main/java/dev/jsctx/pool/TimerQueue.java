@@ -1,7 +1,6 @@
 package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.ContextHost;
-
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 final class TimerQueue {
     private static final int PURGE_THRESHOLD = 64;
 
-    private final PriorityQueue<Timer> heap = new PriorityQueue<>(
-            Comparator.comparingLong((Timer t) -> t.due).thenComparingLong(t -> t.sequence));
+    private final PriorityQueue<Timer> heap =
+            new PriorityQueue<>(Comparator.comparingLong((Timer t) -> t.due).thenComparingLong(t -> t.sequence));
     private long sequence;
     /** Timers still in the heap that will never run (cancelled, or of a closed context). */
     private int dead;

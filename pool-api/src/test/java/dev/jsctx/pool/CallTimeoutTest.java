@@ -1,16 +1,5 @@
 package dev.jsctx.pool;
 
-import jakarta.json.Json;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonValue;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
 import static dev.jsctx.pool.Conditions.join;
 import static dev.jsctx.pool.PoolTesting.fakePool;
 import static dev.jsctx.pool.PoolTesting.spec;
@@ -19,14 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
 @DisplayName("time limits")
 class CallTimeoutTest {
 
     @Test
-    @DisplayName("a runaway call is interrupted at its limit, fails with CallTimeoutException, and the context keeps its state")
+    @DisplayName(
+            "a runaway call is interrupted at its limit, fails with CallTimeoutException, and the context keeps its state")
     void runawayCallIsInterrupted() {
         try (ContextPool pool = ContextPool.create(fakePool(1).build());
-             JsContext ctx = pool.open(spec("runaway", Duration.ofMillis(100)))) {
+                JsContext ctx = pool.open(spec("runaway", Duration.ofMillis(100)))) {
             ctx.call("set", Json.createValue("kept"), Json.createValue(42));
             CallTimeoutException timeout = assertThrows(CallTimeoutException.class, () -> ctx.call("spin"));
             assertEquals(Duration.ofMillis(100), timeout.limit());
@@ -44,11 +44,13 @@ class CallTimeoutTest {
             c.spinUntilInterrupted();
         });
         try (ContextPool pool = ContextPool.create(fakePool(1).build());
-             JsContext runaway = pool.open(spec("runaway", Duration.ofMillis(200)));
-             JsContext neighbour = pool.open(spec("neighbour"))) {
-            CompletableFuture<JsonValue> spin = runaway.callAsync("signalThenSpin").toCompletableFuture();
+                JsContext runaway = pool.open(spec("runaway", Duration.ofMillis(200)));
+                JsContext neighbour = pool.open(spec("neighbour"))) {
+            CompletableFuture<JsonValue> spin =
+                    runaway.callAsync("signalThenSpin").toCompletableFuture();
             assertTrue(spinning.await(10, TimeUnit.SECONDS));
-            CompletableFuture<JsonValue> waiting = neighbour.callAsync("echo", JsonValue.TRUE).toCompletableFuture();
+            CompletableFuture<JsonValue> waiting =
+                    neighbour.callAsync("echo", JsonValue.TRUE).toCompletableFuture();
             assertEquals(JsonValue.TRUE, join(waiting));
             assertTrue(spin.isDone(), "the neighbour ran only once the runaway call was cut off");
             assertThrows(CallTimeoutException.class, () -> join(spin));
@@ -64,9 +66,10 @@ class CallTimeoutTest {
             c.spinUntilInterrupted();
         });
         try (ContextPool pool = ContextPool.create(fakePool(2).build());
-             JsContext runaway = pool.open(spec("runaway", Duration.ofSeconds(3)));
-             JsContext other = pool.open(spec("other"))) {
-            CompletableFuture<JsonValue> spin = runaway.callAsync("signalThenSpin2").toCompletableFuture();
+                JsContext runaway = pool.open(spec("runaway", Duration.ofSeconds(3)));
+                JsContext other = pool.open(spec("other"))) {
+            CompletableFuture<JsonValue> spin =
+                    runaway.callAsync("signalThenSpin2").toCompletableFuture();
             assertTrue(spinning.await(10, TimeUnit.SECONDS));
             assertEquals(JsonValue.TRUE, other.call("echo", JsonValue.TRUE));
             assertFalse(spin.isDone(), "the other thread answered while the runaway call still ran");
@@ -78,9 +81,10 @@ class CallTimeoutTest {
     @DisplayName("a call whose Promise never settles fails at its limit, and the next call then runs")
     void unsettledPromiseTimesOut() throws Throwable {
         try (ContextPool pool = ContextPool.create(fakePool(1).build());
-             JsContext ctx = pool.open(spec("promise", Duration.ofMillis(100)))) {
+                JsContext ctx = pool.open(spec("promise", Duration.ofMillis(100)))) {
             CompletableFuture<JsonValue> never = ctx.callAsync("never").toCompletableFuture();
-            CompletableFuture<JsonValue> next = ctx.callAsync("echo", JsonValue.TRUE).toCompletableFuture();
+            CompletableFuture<JsonValue> next =
+                    ctx.callAsync("echo", JsonValue.TRUE).toCompletableFuture();
             assertThrows(CallTimeoutException.class, () -> join(never));
             assertEquals(JsonValue.TRUE, join(next));
             assertEquals(Json.createValue(7), ctx.call("later", Json.createValue(10), Json.createValue(7)));
@@ -95,7 +99,7 @@ class CallTimeoutTest {
             done.complete(JsonValue.TRUE);
         });
         try (ContextPool pool = ContextPool.create(fakePool(1).build());
-             JsContext ctx = pool.open(spec("timer", Duration.ofMillis(100)))) {
+                JsContext ctx = pool.open(spec("timer", Duration.ofMillis(100)))) {
             assertEquals(JsonValue.TRUE, ctx.call("spinInTimer"));
             assertEquals(Json.createValue(3), ctx.call("later", Json.createValue(50), Json.createValue(3)));
         }

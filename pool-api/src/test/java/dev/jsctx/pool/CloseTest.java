@@ -1,18 +1,5 @@
 package dev.jsctx.pool;
 
-import jakarta.json.Json;
-import jakarta.json.JsonValue;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static dev.jsctx.pool.Conditions.awaitTrue;
 import static dev.jsctx.pool.Conditions.join;
 import static dev.jsctx.pool.PoolTesting.fakePool;
@@ -21,6 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("closing")
 class CloseTest {
@@ -70,8 +69,8 @@ class CloseTest {
             done.complete(JsonValue.TRUE);
         });
         try (ContextPool pool = ContextPool.create(fakePool(1).build());
-             JsContext busy = pool.open(spec("busy"));
-             JsContext closing = pool.open(spec("closing"))) {
+                JsContext busy = pool.open(spec("busy"));
+                JsContext closing = pool.open(spec("closing"))) {
             CompletableFuture<JsonValue> holding = busy.callAsync("holdThread").toCompletableFuture();
             assertTrue(entered.await(10, TimeUnit.SECONDS));
             List<CompletableFuture<JsonValue>> queued = new ArrayList<>();
@@ -105,20 +104,23 @@ class CloseTest {
     @DisplayName("a call past its statement budget closes its context")
     void statementBudgetClosesContext() {
         try (ContextPool pool = ContextPool.create(fakePool(1).build())) {
-            JsContext ctx = pool.open(ContextSpec.builder().statementBudget(1000).label("budget").build());
+            JsContext ctx = pool.open(
+                    ContextSpec.builder().statementBudget(1000).label("budget").build());
             AtomicInteger heard = new AtomicInteger();
             ctx.onClose(heard::incrementAndGet);
             assertThrows(StatementBudgetExceededException.class, () -> ctx.call("budget"));
             assertFalse(ctx.isOpen());
             assertEquals(1, heard.get());
-            ContextClosedException later = assertThrows(ContextClosedException.class, () -> ctx.call("echo", JsonValue.TRUE));
+            ContextClosedException later =
+                    assertThrows(ContextClosedException.class, () -> ctx.call("echo", JsonValue.TRUE));
             assertTrue(later.getMessage().contains("statement budget"));
             assertEquals(0, pool.stats().contextsOpen());
         }
     }
 
     @Test
-    @DisplayName("closing the pool closes every context, interrupts running calls, stops its threads, and refuses later use")
+    @DisplayName(
+            "closing the pool closes every context, interrupts running calls, stops its threads, and refuses later use")
     void poolCloseClosesEverything() throws Throwable {
         CountDownLatch spinning = new CountDownLatch(1);
         FakeEngine.define("signalThenSpin3", (c, args, done) -> {
@@ -134,10 +136,13 @@ class CloseTest {
             ctx.onClose(heard::incrementAndGet);
             contexts.add(ctx);
         }
-        CompletableFuture<JsonValue> running = contexts.get(0).callAsync("signalThenSpin3").toCompletableFuture();
+        CompletableFuture<JsonValue> running =
+                contexts.get(0).callAsync("signalThenSpin3").toCompletableFuture();
         assertTrue(spinning.await(10, TimeUnit.SECONDS));
-        CompletableFuture<JsonValue> queuedBehind = contexts.get(0).callAsync("echo", JsonValue.TRUE).toCompletableFuture();
-        CompletableFuture<JsonValue> pending = contexts.get(1).callAsync("never").toCompletableFuture();
+        CompletableFuture<JsonValue> queuedBehind =
+                contexts.get(0).callAsync("echo", JsonValue.TRUE).toCompletableFuture();
+        CompletableFuture<JsonValue> pending =
+                contexts.get(1).callAsync("never").toCompletableFuture();
 
         pool.close();
         pool.close();

@@ -1,5 +1,7 @@
 package dev.jsctx.pool;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -8,16 +10,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * Waiting on conditions with a bound, never on luck.
  */
 final class Conditions {
     static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     static void awaitTrue(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();

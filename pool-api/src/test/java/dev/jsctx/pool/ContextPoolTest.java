@@ -1,15 +1,21 @@
 package dev.jsctx.pool;
 
+import static dev.jsctx.pool.Conditions.awaitTrue;
+import static dev.jsctx.pool.Conditions.join;
+import static dev.jsctx.pool.PoolTesting.fakePool;
+import static dev.jsctx.pool.PoolTesting.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jsctx.pool.spi.EngineCapability;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,20 +27,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static dev.jsctx.pool.Conditions.awaitTrue;
-import static dev.jsctx.pool.Conditions.join;
-import static dev.jsctx.pool.PoolTesting.fakePool;
-import static dev.jsctx.pool.PoolTesting.spec;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 class ContextPoolTest {
 
@@ -47,14 +46,16 @@ class ContextPoolTest {
             int callers = 50;
             int callsEach = 100;
             try (ContextPool pool = ContextPool.create(fakePool(2).build());
-                 JsContext ctx = pool.open(spec("order"));
-                 ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                    JsContext ctx = pool.open(spec("order"));
+                    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> done = new ArrayList<>();
                 for (int c = 0; c < callers; c++) {
                     int caller = c;
                     done.add(executor.submit(() -> {
                         for (int i = 0; i < callsEach; i++) {
-                            ctx.call("append", Json.createArrayBuilder().add(caller).add(i).build());
+                            ctx.call(
+                                    "append",
+                                    Json.createArrayBuilder().add(caller).add(i).build());
                         }
                         return null;
                     }));
@@ -73,15 +74,17 @@ class ContextPoolTest {
         }
 
         @Test
-        @DisplayName("asynchronous calls run in the order they were made, a Promise call finishing before the next starts")
+        @DisplayName(
+                "asynchronous calls run in the order they were made, a Promise call finishing before the next starts")
         void asyncCallsRunInOrderIncludingPromises() throws Throwable {
             try (ContextPool pool = ContextPool.create(fakePool(1).build());
-                 JsContext ctx = pool.open(spec("async-order"))) {
+                    JsContext ctx = pool.open(spec("async-order"))) {
                 List<CompletionStage<JsonValue>> results = new ArrayList<>();
                 for (int i = 0; i < 300; i++) {
-                    results.add(i % 100 == 0
-                            ? ctx.callAsync("laterAppend", Json.createValue(20), Json.createValue(i))
-                            : ctx.callAsync("append", Json.createValue(i)));
+                    results.add(
+                            i % 100 == 0
+                                    ? ctx.callAsync("laterAppend", Json.createValue(20), Json.createValue(i))
+                                    : ctx.callAsync("append", Json.createValue(i)));
                 }
                 for (int i = 0; i < results.size(); i++) {
                     assertEquals(i + 1, ((JsonNumber) join(results.get(i))).intValue());
@@ -106,8 +109,8 @@ class ContextPoolTest {
                 }
             });
             try (ContextPool pool = ContextPool.create(fakePool(2).build());
-                 JsContext a = pool.open(spec("a", Duration.ofSeconds(30)));
-                 JsContext b = pool.open(spec("b", Duration.ofSeconds(30)))) {
+                    JsContext a = pool.open(spec("a", Duration.ofSeconds(30)));
+                    JsContext b = pool.open(spec("b", Duration.ofSeconds(30)))) {
                 assertNotEquals(a.threadIndex(), b.threadIndex());
                 CompletionStage<JsonValue> first = a.callAsync("rendezvous");
                 CompletionStage<JsonValue> second = b.callAsync("rendezvous");
@@ -130,7 +133,8 @@ class ContextPoolTest {
                 JsContext next = pool.open(spec("next"));
                 assertEquals(1, next.threadIndex());
                 for (JsContext ctx : List.of(contexts.get(0), next)) {
-                    assertEquals("jsctx-runtime-" + ctx.threadIndex(), ((JsonString) ctx.call("threadName")).getString());
+                    assertEquals(
+                            "jsctx-runtime-" + ctx.threadIndex(), ((JsonString) ctx.call("threadName")).getString());
                 }
             }
         }
@@ -149,16 +153,17 @@ class ContextPoolTest {
                 awaitLatch(release);
                 done.complete(JsonValue.TRUE);
             });
-            try (ContextPool pool = ContextPool.create(fakePool(1).maxQueuedCallsPerContext(3).build());
-                 JsContext ctx = pool.open(spec("bounded"))) {
+            try (ContextPool pool = ContextPool.create(
+                            fakePool(1).maxQueuedCallsPerContext(3).build());
+                    JsContext ctx = pool.open(spec("bounded"))) {
                 CompletionStage<JsonValue> running = ctx.callAsync("blockUntilReleased");
                 assertTrue(entered.await(10, TimeUnit.SECONDS));
                 List<CompletionStage<JsonValue>> queued = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     queued.add(ctx.callAsync("echo", Json.createValue(i)));
                 }
-                CallQueueFullException refused = assertThrows(CallQueueFullException.class,
-                        () -> join(ctx.callAsync("echo", Json.createValue(99))));
+                CallQueueFullException refused = assertThrows(
+                        CallQueueFullException.class, () -> join(ctx.callAsync("echo", Json.createValue(99))));
                 assertEquals(3, refused.limit());
                 assertThrows(CallQueueFullException.class, () -> ctx.call("echo", Json.createValue(100)));
                 release.countDown();
@@ -173,14 +178,20 @@ class ContextPoolTest {
         @Test
         @DisplayName("open beyond maxContexts fails with the limit, and works again after a close")
         void poolFull() {
-            try (ContextPool pool = ContextPool.create(fakePool(2).maxContexts(2).build())) {
+            try (ContextPool pool =
+                    ContextPool.create(fakePool(2).maxContexts(2).build())) {
                 JsContext first = pool.open(spec("one"));
                 pool.open(spec("two"));
                 PoolFullException full = assertThrows(PoolFullException.class, () -> pool.open(spec("three")));
                 assertEquals(2, full.limit());
-                assertInstanceOf(PoolFullException.class,
-                        assertThrows(CompletionException.class,
-                                () -> pool.openAsync(spec("three")).toCompletableFuture().join()).getCause());
+                assertInstanceOf(
+                        PoolFullException.class,
+                        assertThrows(
+                                        CompletionException.class,
+                                        () -> pool.openAsync(spec("three"))
+                                                .toCompletableFuture()
+                                                .join())
+                                .getCause());
                 first.close();
                 assertTrue(pool.open(spec("three")).isOpen());
                 assertEquals(2, pool.stats().contextsOpen());
@@ -190,8 +201,9 @@ class ContextPoolTest {
         @Test
         @DisplayName("concurrent opens never exceed maxContexts")
         void concurrentOpensRespectTheLimit() throws Exception {
-            try (ContextPool pool = ContextPool.create(fakePool(2).maxContexts(10).build());
-                 ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            try (ContextPool pool =
+                            ContextPool.create(fakePool(2).maxContexts(10).build());
+                    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<Boolean>> attempts = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
                     attempts.add(executor.submit(() -> {
@@ -219,13 +231,19 @@ class ContextPoolTest {
         @Test
         @DisplayName("open takes a ready-made spare of the same shape instead of building a context")
         void openUsesSpare() {
-            try (ContextPool pool = ContextPool.create(fakePool(1).sparesPerSpec(1).build())) {
-                ContextSpec spec = ContextSpec.builder().addScript(Script.ofText("s.js", "n=1")).label("a").build();
+            try (ContextPool pool =
+                    ContextPool.create(fakePool(1).sparesPerSpec(1).build())) {
+                ContextSpec spec = ContextSpec.builder()
+                        .addScript(Script.ofText("s.js", "n=1"))
+                        .label("a")
+                        .build();
                 pool.open(spec);
                 awaitTrue("a spare is ready", () -> pool.stats().sparesReady() == 1);
                 long createdBeforeOpen = FakeEngine.CREATED.get();
-                JsContext second = pool.open(ContextSpec.builder().addScript(Script.ofText("s.js", "n=1"))
-                        .label("b").build());
+                JsContext second = pool.open(ContextSpec.builder()
+                        .addScript(Script.ofText("s.js", "n=1"))
+                        .label("b")
+                        .build());
                 long id = ((JsonNumber) second.call("id")).longValue();
                 assertTrue(id <= createdBeforeOpen, "the context was made before open was called");
                 assertEquals(1, ((JsonNumber) second.call("get", Json.createValue("n"))).intValue());
@@ -239,11 +257,16 @@ class ContextPoolTest {
             try (ContextPool pool = ContextPool.create(fakePool(2).build())) {
                 long before = FakeEngine.PREPARED.get();
                 for (int i = 0; i < 5; i++) {
-                    pool.open(ContextSpec.builder().addScript(Script.ofText("shape.js", "k=2")).label("l" + i)
-                            .callTimeout(Duration.ofSeconds(1 + i)).build());
+                    pool.open(ContextSpec.builder()
+                            .addScript(Script.ofText("shape.js", "k=2"))
+                            .label("l" + i)
+                            .callTimeout(Duration.ofSeconds(1 + i))
+                            .build());
                 }
                 assertEquals(1, FakeEngine.PREPARED.get() - before);
-                pool.open(ContextSpec.builder().addScript(Script.ofText("shape.js", "k=3")).build());
+                pool.open(ContextSpec.builder()
+                        .addScript(Script.ofText("shape.js", "k=3"))
+                        .build());
                 assertEquals(2, FakeEngine.PREPARED.get() - before);
             }
         }
@@ -251,8 +274,11 @@ class ContextPoolTest {
         @Test
         @DisplayName("a script that throws while loading fails open with its JsException and frees the place")
         void scriptThrowsAtOpen() {
-            try (ContextPool pool = ContextPool.create(fakePool(1).maxContexts(1).build())) {
-                ContextSpec broken = ContextSpec.builder().addScript(Script.ofText("bad.js", "throw")).build();
+            try (ContextPool pool =
+                    ContextPool.create(fakePool(1).maxContexts(1).build())) {
+                ContextSpec broken = ContextSpec.builder()
+                        .addScript(Script.ofText("bad.js", "throw"))
+                        .build();
                 JsException error = assertThrows(JsException.class, () -> pool.open(broken));
                 assertEquals("Error", error.jsName());
                 assertEquals(0, pool.stats().contextsOpen());
@@ -268,7 +294,9 @@ class ContextPoolTest {
         @DisplayName("reset gives fresh state with the same scripts, and the old state's timers never fire")
         void resetGivesFreshState() {
             try (ContextPool pool = ContextPool.create(fakePool(1).build())) {
-                ContextSpec spec = ContextSpec.builder().addScript(Script.ofText("c.js", "count=0")).build();
+                ContextSpec spec = ContextSpec.builder()
+                        .addScript(Script.ofText("c.js", "count=0"))
+                        .build();
                 JsContext ctx = pool.open(spec);
                 ctx.call("set", Json.createValue("count"), Json.createValue(5));
                 ctx.call("set", Json.createValue("extra"), JsonValue.TRUE);
@@ -295,7 +323,7 @@ class ContextPoolTest {
         @DisplayName("memoryBytes asks the engine, on the context's thread")
         void memoryBytes() {
             try (ContextPool pool = ContextPool.create(fakePool(1).build());
-                 JsContext ctx = pool.open(spec("mem"))) {
+                    JsContext ctx = pool.open(spec("mem"))) {
                 assertEquals(100, ctx.memoryBytes());
                 ctx.call("set", Json.createValue("x"), JsonValue.TRUE);
                 assertEquals(200, ctx.memoryBytes());
@@ -310,7 +338,7 @@ class ContextPoolTest {
         @DisplayName("a JavaScript error reaches the caller typed, and the context keeps its state")
         void jsErrorKeepsContext() {
             try (ContextPool pool = ContextPool.create(fakePool(1).build());
-                 JsContext ctx = pool.open(spec("err"))) {
+                    JsContext ctx = pool.open(spec("err"))) {
                 ctx.call("set", Json.createValue("kept"), Json.createValue(1));
                 JsException error = assertThrows(JsException.class, () -> ctx.call("throw"));
                 assertEquals("TypeError", error.jsName());
@@ -324,7 +352,7 @@ class ContextPoolTest {
         @DisplayName("an engine failure that is not a pool exception is wrapped, and the runtime thread carries on")
         void engineBugIsWrapped() {
             try (ContextPool pool = ContextPool.create(fakePool(1).build());
-                 JsContext ctx = pool.open(spec("bug"))) {
+                    JsContext ctx = pool.open(spec("bug"))) {
                 JsContextException error = assertThrows(JsContextException.class, () -> ctx.call("crash"));
                 assertInstanceOf(IllegalStateException.class, error.getCause());
                 assertEquals(JsonValue.TRUE, ctx.call("echo", JsonValue.TRUE));
@@ -340,8 +368,9 @@ class ContextPoolTest {
                 assertTrue(nanos > 0);
                 throw new IllegalStateException("observer bug");
             };
-            try (ContextPool pool = ContextPool.create(fakePool(1).callObserver(observer).build());
-                 JsContext ctx = pool.open(spec("obs", Duration.ofMillis(100)))) {
+            try (ContextPool pool = ContextPool.create(
+                            fakePool(1).callObserver(observer).build());
+                    JsContext ctx = pool.open(spec("obs", Duration.ofMillis(100)))) {
                 ctx.call("echo", JsonValue.TRUE);
                 assertThrows(JsException.class, () -> ctx.call("throw"));
                 assertThrows(CallTimeoutException.class, () -> ctx.call("never"));
@@ -362,8 +391,9 @@ class ContextPoolTest {
                 done.complete(JsonValue.TRUE);
             });
             try (ContextPool pool = ContextPool.create(fakePool(1).build());
-                 JsContext ctx = pool.open(spec("self"))) {
-                CompletableFuture<JsonValue> nested = ctx.callAsync("waitForGo").toCompletableFuture()
+                    JsContext ctx = pool.open(spec("self"))) {
+                CompletableFuture<JsonValue> nested = ctx.callAsync("waitForGo")
+                        .toCompletableFuture()
                         .thenApply(v -> ctx.call("echo", v)); // attached before completion: runs on the runtime thread
                 go.countDown();
                 CompletionException failure = assertThrows(CompletionException.class, nested::join);
@@ -379,13 +409,19 @@ class ContextPoolTest {
         @Test
         @DisplayName("an engine without BROWSER_API or STATEMENT_BUDGET refuses specs that need them")
         void missingCapabilitiesAreRefused() {
-            try (ContextPool pool = ContextPool.create(PoolConfig.builder().engine("fake-minimal").threads(1).build())) {
+            try (ContextPool pool = ContextPool.create(
+                    PoolConfig.builder().engine("fake-minimal").threads(1).build())) {
                 assertEquals(Set.of(EngineCapability.PROMISES, EngineCapability.INTERRUPT), pool.capabilities());
-                UnsupportedCapabilityException browser = assertThrows(UnsupportedCapabilityException.class,
-                        () -> pool.open(ContextSpec.builder().apiSurface(ApiSurface.BROWSER).build()));
+                UnsupportedCapabilityException browser = assertThrows(
+                        UnsupportedCapabilityException.class,
+                        () -> pool.open(ContextSpec.builder()
+                                .apiSurface(ApiSurface.BROWSER)
+                                .build()));
                 assertEquals(EngineCapability.BROWSER_API, browser.capability());
-                UnsupportedCapabilityException budget = assertThrows(UnsupportedCapabilityException.class,
-                        () -> pool.open(ContextSpec.builder().statementBudget(1000).build()));
+                UnsupportedCapabilityException budget = assertThrows(
+                        UnsupportedCapabilityException.class,
+                        () -> pool.open(
+                                ContextSpec.builder().statementBudget(1000).build()));
                 assertEquals(EngineCapability.STATEMENT_BUDGET, budget.capability());
                 assertEquals(0, pool.stats().contextsOpen());
             }

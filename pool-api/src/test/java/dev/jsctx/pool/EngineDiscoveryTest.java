@@ -1,19 +1,18 @@
 package dev.jsctx.pool;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The test class path registers three fake providers: fake, fake-minimal and fake-old (an outdated SPI).
@@ -32,8 +31,8 @@ class EngineDiscoveryTest {
     @Test
     @DisplayName("several engines and no name is an error listing every one")
     void severalWithoutName() {
-        EngineNotAvailableException error = assertThrows(EngineNotAvailableException.class,
-                () -> EngineDiscovery.find(null, testLoader));
+        EngineNotAvailableException error =
+                assertThrows(EngineNotAvailableException.class, () -> EngineDiscovery.find(null, testLoader));
         assertTrue(error.getMessage().contains("Several JavaScript engines"), error.getMessage());
         for (String name : new String[] {"'fake'", "'fake-minimal'", "'fake-old'", "jsctx.engine"}) {
             assertTrue(error.getMessage().contains(name), error.getMessage());
@@ -43,8 +42,8 @@ class EngineDiscoveryTest {
     @Test
     @DisplayName("a name nobody has is an error listing what was found")
     void unknownName() {
-        EngineNotAvailableException error = assertThrows(EngineNotAvailableException.class,
-                () -> EngineDiscovery.find("nope", testLoader));
+        EngineNotAvailableException error =
+                assertThrows(EngineNotAvailableException.class, () -> EngineDiscovery.find("nope", testLoader));
         assertTrue(error.getMessage().contains("'nope'"), error.getMessage());
         assertTrue(error.getMessage().contains("'fake-minimal'"), error.getMessage());
     }
@@ -52,9 +51,9 @@ class EngineDiscoveryTest {
     @Test
     @DisplayName("no engine at all is an error saying how to add one")
     void none() {
-        ClassLoader empty = new ClassLoader(null) { };
-        EngineNotAvailableException error = assertThrows(EngineNotAvailableException.class,
-                () -> EngineDiscovery.find(null, empty));
+        ClassLoader empty = new ClassLoader(null) {};
+        EngineNotAvailableException error =
+                assertThrows(EngineNotAvailableException.class, () -> EngineDiscovery.find(null, empty));
         assertTrue(error.getMessage().startsWith("No JavaScript engine was found"), error.getMessage());
         assertTrue(error.getMessage().contains("jsctx-pool-graal"), error.getMessage());
     }
@@ -62,8 +61,8 @@ class EngineDiscoveryTest {
     @Test
     @DisplayName("an engine written for another SPI version is refused clearly")
     void versionMismatch() {
-        EngineNotAvailableException error = assertThrows(EngineNotAvailableException.class,
-                () -> EngineDiscovery.find("fake-old", testLoader));
+        EngineNotAvailableException error =
+                assertThrows(EngineNotAvailableException.class, () -> EngineDiscovery.find("fake-old", testLoader));
         assertTrue(error.getMessage().contains("SPI version 0"), error.getMessage());
         assertTrue(error.getMessage().contains("implements version 1"), error.getMessage());
     }
@@ -73,7 +72,8 @@ class EngineDiscoveryTest {
     void brokenProviderIsSkipped(@TempDir Path dir) throws IOException {
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
         Files.writeString(services.resolve("dev.jsctx.pool.spi.JsEngineProvider"), "dev.jsctx.pool.NoSuchEngine\n");
-        try (URLClassLoader withBroken = new URLClassLoader(new URL[] {dir.toUri().toURL()}, testLoader)) {
+        try (URLClassLoader withBroken =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, testLoader)) {
             assertInstanceOf(FakeEngine.class, EngineDiscovery.find("fake", withBroken));
         }
     }
@@ -85,7 +85,10 @@ class EngineDiscoveryTest {
         try {
             System.setProperty(EngineDiscovery.ENGINE_PROPERTY, "fake-minimal");
             assertInstanceOf(FakeEngine.Minimal.class, EngineDiscovery.find(PoolConfig.defaults()));
-            assertEquals("fake", EngineDiscovery.find(PoolConfig.builder().engine("fake").build()).name());
+            assertEquals(
+                    "fake",
+                    EngineDiscovery.find(PoolConfig.builder().engine("fake").build())
+                            .name());
         } finally {
             if (before == null) {
                 System.clearProperty(EngineDiscovery.ENGINE_PROPERTY);

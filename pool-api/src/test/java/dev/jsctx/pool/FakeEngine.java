@@ -12,7 +12,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class FakeEngine implements JsEngineProvider {
     /** Engine contexts created so far; also the source of {@code id()}. */
     static final AtomicLong CREATED = new AtomicLong();
+
     static final AtomicLong CLOSED = new AtomicLong();
     static final AtomicLong PREPARED = new AtomicLong();
     /** Markers of timers set by {@code timerSet} that ran. */
@@ -59,21 +59,28 @@ public class FakeEngine implements JsEngineProvider {
             ctx.log.add(args.get(0));
             done.complete(Json.createValue(ctx.log.size()));
         });
-        define("log", (ctx, args, done) -> done.complete(Json.createArrayBuilder(ctx.log).build()));
+        define(
+                "log",
+                (ctx, args, done) ->
+                        done.complete(Json.createArrayBuilder(ctx.log).build()));
         define("id", (ctx, args, done) -> done.complete(Json.createValue(ctx.id)));
-        define("threadName", (ctx, args, done) -> done.complete(Json.createValue(Thread.currentThread().getName())));
+        define(
+                "threadName",
+                (ctx, args, done) ->
+                        done.complete(Json.createValue(Thread.currentThread().getName())));
         define("spin", (ctx, args, done) -> ctx.spinUntilInterrupted());
         define("throw", (ctx, args, done) -> done.fail(new JsException("TypeError", "boom", "at throw (fake.js:1)")));
         define("crash", (ctx, args, done) -> {
             throw new IllegalStateException("a bug in the engine");
         });
-        define("later", (ctx, args, done) ->
-                ctx.host.schedule(number(args.get(0)), () -> done.complete(args.get(1))));
-        define("laterAppend", (ctx, args, done) -> ctx.host.schedule(number(args.get(0)), () -> {
-            ctx.log.add(args.get(1));
-            done.complete(Json.createValue(ctx.log.size()));
-        }));
-        define("never", (ctx, args, done) -> { });
+        define("later", (ctx, args, done) -> ctx.host.schedule(number(args.get(0)), () -> done.complete(args.get(1))));
+        define(
+                "laterAppend",
+                (ctx, args, done) -> ctx.host.schedule(number(args.get(0)), () -> {
+                    ctx.log.add(args.get(1));
+                    done.complete(Json.createValue(ctx.log.size()));
+                }));
+        define("never", (ctx, args, done) -> {});
         define("budget", (ctx, args, done) -> done.fail(new StatementBudgetExceededException("budget ran out")));
         define("timerSet", (ctx, args, done) -> {
             String marker = text(args.get(1));
@@ -167,8 +174,10 @@ public class FakeEngine implements JsEngineProvider {
                         throwsOnLoad = true;
                     } else if (!line.isBlank()) {
                         int eq = line.indexOf('=');
-                        globals.put(line.substring(0, eq).strip(),
-                                Json.createReader(new StringReader(line.substring(eq + 1))).readValue());
+                        globals.put(
+                                line.substring(0, eq).strip(),
+                                Json.createReader(new StringReader(line.substring(eq + 1)))
+                                        .readValue());
                     }
                 }
             }
@@ -194,8 +203,7 @@ public class FakeEngine implements JsEngineProvider {
         }
     }
 
-    record Prepared(Map<String, JsonValue> globals, boolean throwsOnLoad) implements PreparedScripts {
-    }
+    record Prepared(Map<String, JsonValue> globals, boolean throwsOnLoad) implements PreparedScripts {}
 
     /** One runtime thread's part. */
     static final class Runtime implements EngineRuntime {

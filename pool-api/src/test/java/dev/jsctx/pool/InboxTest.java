@@ -1,15 +1,14 @@
 package dev.jsctx.pool;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("inbox")
 class InboxTest {
@@ -19,7 +18,7 @@ class InboxTest {
         Inbox inbox = new Inbox();
         List<Work> pushed = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Work work = Work.chore(() -> { });
+            Work work = Work.chore(() -> {});
             pushed.add(work);
             assertEquals(i == 0, inbox.push(work));
         }

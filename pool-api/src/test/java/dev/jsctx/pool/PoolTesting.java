@@ -6,8 +6,7 @@ import java.time.Duration;
  * Pools and specs for the pool's own tests, on the fake engine.
  */
 final class PoolTesting {
-    private PoolTesting() {
-    }
+    private PoolTesting() {}
 
     static PoolConfig.Builder fakePool(int threads) {
         return PoolConfig.builder().engine("fake").threads(threads).sparesPerSpec(0);

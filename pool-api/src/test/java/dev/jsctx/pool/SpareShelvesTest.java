@@ -1,14 +1,5 @@
 package dev.jsctx.pool;
 
-import dev.jsctx.pool.spi.PreparedScripts;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 import static dev.jsctx.pool.Conditions.PATIENCE;
 import static dev.jsctx.pool.PoolTesting.fakePool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jsctx.pool.spi.PreparedScripts;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("spare shelves")
 class SpareShelvesTest {
@@ -29,15 +28,19 @@ class SpareShelvesTest {
             thread.start();
             thread.awaitStarted();
             SpareShelves shelves = new SpareShelves(thread, 2);
-            ContextSpec spec = ContextSpec.builder().addScript(Script.ofText("s.js", "n=1")).label("shelf").build();
+            ContextSpec spec = ContextSpec.builder()
+                    .addScript(Script.ofText("s.js", "n=1"))
+                    .label("shelf")
+                    .build();
             ShapeKey shape = ShapeKey.of(spec);
             PreparedScripts prepared = pool.engine().prepare(spec);
             onThread(thread, () -> {
-                shelves.keep(shape, spec, prepared, PATIENCE.toNanos());
-                while (shelves.refillOne()) {
-                    assertTrue(shelves.ready() <= 2);
-                }
-            }).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                        shelves.keep(shape, spec, prepared, PATIENCE.toNanos());
+                        while (shelves.refillOne()) {
+                            assertTrue(shelves.ready() <= 2);
+                        }
+                    })
+                    .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             assertEquals(2, shelves.ready());
 
             CountDownLatch handingOver = new CountDownLatch(1);
@@ -51,7 +54,9 @@ class SpareShelvesTest {
             long closedBefore = FakeEngine.CLOSED.get();
             CompletableFuture<Void> closing = onThread(thread, shelves::closeAll);
 
-            assertThrows(TimeoutException.class, () -> closing.get(200, TimeUnit.MILLISECONDS),
+            assertThrows(
+                    TimeoutException.class,
+                    () -> closing.get(200, TimeUnit.MILLISECONDS),
                     "the close waits while a spare is being handed over");
             handedOver.countDown();
             closing.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package dev.jsctx.liveview.client;
 
+import dev.jsctx.liveview.LiveProtocol;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
-import dev.jsctx.liveview.LiveProtocol;
 
 /**
  * A client of a live-view server that stands in for browsers: it fetches pages and opens
@@ -95,8 +94,8 @@ public final class LiveClient implements AutoCloseable {
         URI uri = base.resolve(pathAndQuery);
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
-                                 HttpResponse.BodyHandlers.ofString());
+            response = http.send(
+                    HttpRequest.newBuilder(uri).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new LiveClientException("GET " + uri + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -104,8 +103,8 @@ public final class LiveClient implements AutoCloseable {
             throw new LiveClientException("interrupted during GET " + uri, e);
         }
         if (response.statusCode() != 200) {
-            throw new LiveClientException("GET " + uri + " answered " + response.statusCode() + ": "
-                                          + LivePage.abbreviate(response.body()));
+            throw new LiveClientException(
+                    "GET " + uri + " answered " + response.statusCode() + ": " + LivePage.abbreviate(response.body()));
         }
         return response.body();
     }

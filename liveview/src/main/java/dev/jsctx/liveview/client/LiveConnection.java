@@ -1,5 +1,13 @@
 package dev.jsctx.liveview.client;
 
+import dev.jsctx.liveview.LiveProtocol;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -15,16 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-
-import jakarta.json.JsonBuilderFactory;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.spi.JsonProvider;
-
-import dev.jsctx.liveview.LiveProtocol;
 
 /**
  * One tab's WebSocket to a live-view server, opened by {@link LiveClient#connect()}: join a view, send events,
@@ -104,9 +102,10 @@ public final class LiveConnection implements AutoCloseable {
      * @return completes with the reply
      */
     public CompletableFuture<LiveReply> joinAsync(String token) {
-        return request(LiveProtocol.TYPE_JOIN, message -> message
-                .add(LiveProtocol.KEY_VERSION, LiveProtocol.PROTOCOL_VERSION)
-                .add(LiveProtocol.KEY_TOKEN, token));
+        return request(
+                LiveProtocol.TYPE_JOIN,
+                message -> message.add(LiveProtocol.KEY_VERSION, LiveProtocol.PROTOCOL_VERSION)
+                        .add(LiveProtocol.KEY_TOKEN, token));
     }
 
     /**
@@ -142,9 +141,9 @@ public final class LiveConnection implements AutoCloseable {
     public CompletableFuture<LiveReply> eventAsync(String name, Map<String, String> payload) {
         JsonObjectBuilder values = JSON.createObjectBuilder();
         payload.forEach(values::add);
-        return request(LiveProtocol.TYPE_EVENT, message -> message
-                .add(LiveProtocol.KEY_EVENT, name)
-                .add(LiveProtocol.KEY_PAYLOAD, values));
+        return request(
+                LiveProtocol.TYPE_EVENT,
+                message -> message.add(LiveProtocol.KEY_EVENT, name).add(LiveProtocol.KEY_PAYLOAD, values));
     }
 
     /**
@@ -154,7 +153,7 @@ public final class LiveConnection implements AutoCloseable {
      * @throws LiveClientException if the connection closes first or no reply comes in time
      */
     public LiveReply heartbeat() {
-        return awaitReply(request(LiveProtocol.TYPE_HEARTBEAT, message -> { }), "heartbeat");
+        return awaitReply(request(LiveProtocol.TYPE_HEARTBEAT, message -> {}), "heartbeat");
     }
 
     /**
@@ -202,7 +201,7 @@ public final class LiveConnection implements AutoCloseable {
             JsonObject message = kept.pollFirst(client.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (message == null) {
                 throw new LiveClientException("no message from the server within " + client.timeout()
-                                              + (closed.isDone() ? "; the connection is closed" : ""));
+                        + (closed.isDone() ? "; the connection is closed" : ""));
             }
             return message;
         } catch (InterruptedException e) {
@@ -318,9 +317,8 @@ public final class LiveConnection implements AutoCloseable {
 
     private CompletableFuture<LiveReply> request(String type, Consumer<JsonObjectBuilder> fields) {
         String ref = Long.toString(refs.incrementAndGet());
-        JsonObjectBuilder message = JSON.createObjectBuilder()
-                .add(LiveProtocol.KEY_TYPE, type)
-                .add(LiveProtocol.KEY_REF, ref);
+        JsonObjectBuilder message =
+                JSON.createObjectBuilder().add(LiveProtocol.KEY_TYPE, type).add(LiveProtocol.KEY_REF, ref);
         fields.accept(message);
         CompletableFuture<LiveReply> reply = new CompletableFuture<>();
         pending.put(ref, reply);
@@ -338,7 +336,7 @@ public final class LiveConnection implements AutoCloseable {
     }
 
     private void heartbeatInBackground() {
-        request(LiveProtocol.TYPE_HEARTBEAT, message -> { }).whenComplete((reply, error) -> {
+        request(LiveProtocol.TYPE_HEARTBEAT, message -> {}).whenComplete((reply, error) -> {
             if (error != null) {
                 LOGGER.log(System.Logger.Level.DEBUG, "heartbeat failed", error);
             }
@@ -359,15 +357,18 @@ public final class LiveConnection implements AutoCloseable {
         try (JsonReader reader = JSON_PROVIDER.createReader(new StringReader(text))) {
             message = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            LOGGER.log(System.Logger.Level.WARNING, () -> "ignored a server message that is no JSON object: "
-                                                          + LivePage.abbreviate(text));
+            LOGGER.log(
+                    System.Logger.Level.WARNING,
+                    () -> "ignored a server message that is no JSON object: " + LivePage.abbreviate(text));
             return;
         }
         try {
             applyRendering(message);
         } catch (RuntimeException e) {
-            LOGGER.log(System.Logger.Level.WARNING, () -> "could not apply a server message to the rendered tree: "
-                                                          + e.getMessage() + ": " + LivePage.abbreviate(text));
+            LOGGER.log(
+                    System.Logger.Level.WARNING,
+                    () -> "could not apply a server message to the rendered tree: " + e.getMessage() + ": "
+                            + LivePage.abbreviate(text));
         }
         CompletableFuture<LiveReply> reply = LiveProtocol.TYPE_REPLY.equals(string(message, LiveProtocol.KEY_TYPE))
                 ? pending.get(string(message, LiveProtocol.KEY_REF))
@@ -410,8 +411,8 @@ public final class LiveConnection implements AutoCloseable {
     }
 
     private LiveClientException closedException() {
-        return new LiveClientException("the connection is closed"
-                                       + (closed.isCompletedExceptionally() ? "" : " with code " + closed.join()));
+        return new LiveClientException(
+                "the connection is closed" + (closed.isCompletedExceptionally() ? "" : " with code " + closed.join()));
     }
 
     private void stopHeartbeats() {

@@ -1,10 +1,9 @@
 package dev.jsctx.liveview.client;
 
+import dev.jsctx.liveview.LiveProtocol;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.jsctx.liveview.LiveProtocol;
 
 /**
  * A view's page as served by a plain {@code GET}: its HTML, and what the container tells the client, the signed
@@ -32,13 +31,12 @@ public record LivePage(String html, String token, Duration heartbeatInterval) {
     public static LivePage parse(String html) {
         Matcher token = TOKEN.matcher(html);
         if (!token.find()) {
-            throw new LiveClientException("the page has no " + LiveProtocol.ATTR_TOKEN + " attribute: "
-                                          + abbreviate(html));
+            throw new LiveClientException(
+                    "the page has no " + LiveProtocol.ATTR_TOKEN + " attribute: " + abbreviate(html));
         }
         Matcher heartbeat = HEARTBEAT_MS.matcher(html);
-        Duration interval = Duration.ofMillis(heartbeat.find()
-                                                      ? Long.parseLong(heartbeat.group(1))
-                                                      : LiveProtocol.HEARTBEAT_INTERVAL_MS);
+        Duration interval = Duration.ofMillis(
+                heartbeat.find() ? Long.parseLong(heartbeat.group(1)) : LiveProtocol.HEARTBEAT_INTERVAL_MS);
         return new LivePage(html, token.group(1), interval);
     }
 

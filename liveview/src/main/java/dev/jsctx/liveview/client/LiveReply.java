@@ -1,9 +1,8 @@
 package dev.jsctx.liveview.client;
 
+import dev.jsctx.liveview.LiveProtocol;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-
-import dev.jsctx.liveview.LiveProtocol;
 
 /**
  * The server's reply to one request ({@code {"type":"reply","ref":…}}), as received.

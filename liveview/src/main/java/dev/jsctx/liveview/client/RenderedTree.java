@@ -1,17 +1,16 @@
 package dev.jsctx.liveview.client;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import static dev.jsctx.liveview.LiveProtocol.RENDERED_ITEMS;
+import static dev.jsctx.liveview.LiveProtocol.RENDERED_STATICS;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
-import static dev.jsctx.liveview.LiveProtocol.RENDERED_ITEMS;
-import static dev.jsctx.liveview.LiveProtocol.RENDERED_STATICS;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The client's copy of a view's rendered tree (the wire format of the module's README): built from a join

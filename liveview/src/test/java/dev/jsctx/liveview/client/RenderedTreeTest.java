@@ -1,14 +1,13 @@
 package dev.jsctx.liveview.client;
 
-import java.io.StringReader;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
 
 /** The client's tree follows the wire format of the README, as the browser's rendered.js does. */
 class RenderedTreeTest {
@@ -47,10 +46,13 @@ class RenderedTreeTest {
 
     @Test
     void anythingWithStaticsReplacesWhatWasThere() {
-        RenderedTree tree = parse(PAGE).merge(json("{\"1\":{\"s\":[\"<i>\",\"-\",\"</i>\"],\"0\":\"m\",\"1\":\"n\"}}"),
-                                             shared);
+        RenderedTree tree =
+                parse(PAGE).merge(json("{\"1\":{\"s\":[\"<i>\",\"-\",\"</i>\"],\"0\":\"m\",\"1\":\"n\"}}"), shared);
         assertEquals("<i>m-n</i>", tree.dynamic(1));
-        assertEquals("<q>z</q>", tree.merge(json("{\"s\":[\"<q>\",\"</q>\"],\"0\":\"z\"}"), shared).html());
+        assertEquals(
+                "<q>z</q>",
+                tree.merge(json("{\"s\":[\"<q>\",\"</q>\"],\"0\":\"z\"}"), shared)
+                        .html());
     }
 
     @Test

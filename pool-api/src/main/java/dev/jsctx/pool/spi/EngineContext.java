@@ -1,7 +1,6 @@
 package dev.jsctx.pool.spi;
 
 import jakarta.json.JsonValue;
-
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package dev.jsctx.pool.spi;
 
 import dev.jsctx.pool.ContextSpec;
-
 import java.util.Map;
 
 /**

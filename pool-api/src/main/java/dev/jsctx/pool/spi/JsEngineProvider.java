@@ -1,7 +1,6 @@
 package dev.jsctx.pool.spi;
 
 import dev.jsctx.pool.PoolConfig;
-
 import java.util.Set;
 
 /**

@@ -18,8 +18,7 @@ public final class JsonRules {
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final double TWO_POW_53 = 9_007_199_254_740_992d;
 
-    private JsonRules() {
-    }
+    private JsonRules() {}
 
     /**
      * @param number a JavaScript number

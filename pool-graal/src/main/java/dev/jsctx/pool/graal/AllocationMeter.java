@@ -8,8 +8,7 @@ import java.lang.management.ManagementFactory;
 final class AllocationMeter {
     private static final com.sun.management.ThreadMXBean THREADS = threads();
 
-    private AllocationMeter() {
-    }
+    private AllocationMeter() {}
 
     /** @return whether this JVM counts allocated bytes per thread */
     static boolean supported() {

@@ -1,12 +1,6 @@
 package dev.jsctx.pool.graal;
 
 import dev.jsctx.pool.spi.ContextHost;
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyArray;
-import org.graalvm.polyglot.proxy.ProxyExecutable;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * The {@link dev.jsctx.pool.ApiSurface#BROWSER} globals of one context. They are written in JavaScript
@@ -42,7 +41,10 @@ final class BrowserApi {
                 throw new IllegalStateException("Missing class-path resource " + RESOURCE);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder("js", text, "jsctx-browser.js").cached(true).internal(true).buildLiteral();
+            return Source.newBuilder("js", text, "jsctx-browser.js")
+                    .cached(true)
+                    .internal(true)
+                    .buildLiteral();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }

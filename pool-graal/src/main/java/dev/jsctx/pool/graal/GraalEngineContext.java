@@ -9,18 +9,17 @@ import dev.jsctx.pool.spi.Completion;
 import dev.jsctx.pool.spi.ContextHost;
 import dev.jsctx.pool.spi.EngineContext;
 import jakarta.json.JsonValue;
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyExecutable;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * One GraalJS {@link Context}. Confined to its runtime thread, except {@link #interrupt()}.
@@ -112,7 +111,11 @@ final class GraalEngineContext implements EngineContext {
         }
         try {
             resetBudget();
-            settle(context.eval(Source.newBuilder("js", source, "eval").cached(false).buildLiteral()), completion);
+            settle(
+                    context.eval(Source.newBuilder("js", source, "eval")
+                            .cached(false)
+                            .buildLiteral()),
+                    completion);
         } catch (PolyglotException e) {
             completion.fail(failure(e));
         } catch (JsContextException e) {
@@ -167,9 +170,14 @@ final class GraalEngineContext implements EngineContext {
         } catch (PolyglotException e) {
             JsContextException failure = failure(e);
             if (closedBy == null) {
-                host.scriptLogger().log(System.Logger.Level.WARNING, "[" + host.label() + "] Uncaught "
-                        + (failure instanceof JsException js && !js.jsStack().isEmpty() ? js.jsStack()
-                        : failure.getMessage()));
+                host.scriptLogger()
+                        .log(
+                                System.Logger.Level.WARNING,
+                                "[" + host.label() + "] Uncaught "
+                                        + (failure instanceof JsException js
+                                                        && !js.jsStack().isEmpty()
+                                                ? js.jsStack()
+                                                : failure.getMessage()));
             }
         }
     }
@@ -214,8 +222,11 @@ final class GraalEngineContext implements EngineContext {
         try {
             context.interrupt(INTERRUPT_WAIT);
         } catch (TimeoutException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Call on context ''{0}'' did not stop within {1} ms of its interrupt",
-                    host.label(), INTERRUPT_WAIT.toMillis());
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "Call on context ''{0}'' did not stop within {1} ms of its interrupt",
+                    host.label(),
+                    INTERRUPT_WAIT.toMillis());
         } catch (IllegalStateException | PolyglotException e) {
             LOG.log(System.Logger.Level.DEBUG, "Context ''{0}'' closed while being interrupted", host.label());
         }

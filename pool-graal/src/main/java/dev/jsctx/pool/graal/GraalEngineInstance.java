@@ -7,6 +7,14 @@ import dev.jsctx.pool.Script;
 import dev.jsctx.pool.spi.EngineInstance;
 import dev.jsctx.pool.spi.EngineRuntime;
 import dev.jsctx.pool.spi.PreparedScripts;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -16,15 +24,6 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
-
-import java.io.OutputStream;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * One pool's GraalJS: a single shared {@link Engine} (so contexts share parsed code and compiled machine code),
@@ -91,8 +90,8 @@ final class GraalEngineInstance implements EngineInstance {
     private final OutputStream engineErr;
     private final boolean optimized;
 
-    private GraalEngineInstance(Engine engine, Map<String, String> jsOptions, OutputStream engineOut,
-                                OutputStream engineErr) {
+    private GraalEngineInstance(
+            Engine engine, Map<String, String> jsOptions, OutputStream engineOut, OutputStream engineErr) {
         this.engine = engine;
         this.engineOut = engineOut;
         this.engineErr = engineErr;
@@ -101,7 +100,8 @@ final class GraalEngineInstance implements EngineInstance {
         BROWSER_EXTRA_OPTIONS.forEach((key, value) -> browser.put(key, jsOptions.getOrDefault(key, value)));
         this.browserOptions = Map.copyOf(browser);
         this.browserApi = BrowserApi.source();
-        this.optimized = !engine.getImplementationName().toLowerCase(Locale.ROOT).contains("interpret");
+        this.optimized =
+                !engine.getImplementationName().toLowerCase(Locale.ROOT).contains("interpret");
     }
 
     /**
@@ -135,16 +135,16 @@ final class GraalEngineInstance implements EngineInstance {
                     .options(merged(NONE_OPTIONS, jsOptions))
                     .build();
         } catch (IllegalArgumentException | IllegalStateException | LinkageError e) {
-            throw new EngineNotAvailableException("GraalJS cannot start with the options " + options
-                    + ": " + e.getMessage(), e);
+            throw new EngineNotAvailableException(
+                    "GraalJS cannot start with the options " + options + ": " + e.getMessage(), e);
         }
         GraalEngineInstance instance = new GraalEngineInstance(engine, jsOptions, engineOut, engineErr);
         try {
             instance.warmUp();
         } catch (IllegalArgumentException | PolyglotException e) {
             engine.close();
-            throw new EngineNotAvailableException("GraalJS refused the context options " + jsOptions + ": "
-                    + e.getMessage(), e);
+            throw new EngineNotAvailableException(
+                    "GraalJS refused the context options " + jsOptions + ": " + e.getMessage(), e);
         }
         instance.reportRuntime();
         return instance;
@@ -163,13 +163,18 @@ final class GraalEngineInstance implements EngineInstance {
 
     private void reportRuntime() {
         if (optimized) {
-            LOG.log(System.Logger.Level.DEBUG, "GraalJS {0} runs with the optimizing runtime ({1})",
-                    version(), engine.getImplementationName());
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "GraalJS {0} runs with the optimizing runtime ({1})",
+                    version(),
+                    engine.getImplementationName());
         } else if (INTERPRETER_REPORTED.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.INFO, "GraalJS " + version() + " runs interpreted, without its JIT:"
-                    + " to enable it, run the JVM with -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI, the"
-                    + " polyglot jars on --module-path, and org.graalvm.compiler:compiler of the polyglot jars' version"
-                    + " on --upgrade-module-path (see pool-graal/README.md)");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "GraalJS " + version() + " runs interpreted, without its JIT:"
+                            + " to enable it, run the JVM with -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI, the"
+                            + " polyglot jars on --module-path, and org.graalvm.compiler:compiler of the polyglot jars' version"
+                            + " on --upgrade-module-path (see pool-graal/README.md)");
         }
     }
 
@@ -180,7 +185,8 @@ final class GraalEngineInstance implements EngineInstance {
             // parse on a platform thread instead (once per spec shape, so the extra thread costs nothing that matters).
             return onPlatformThread(() -> prepare(spec));
         }
-        List<Source> sources = spec.scripts().stream().map(GraalEngineInstance::source).toList();
+        List<Source> sources =
+                spec.scripts().stream().map(GraalEngineInstance::source).toList();
         // Parsed now, once: a syntax error shows at open, and the engine's code cache holds the parsed form.
         try (Context context = newContext(spec.apiSurface(), null, engineOut, engineErr)) {
             for (Source source : sources) {
@@ -192,7 +198,9 @@ final class GraalEngineInstance implements EngineInstance {
             }
         }
         long budget = spec.statementBudget().orElse(0);
-        ResourceLimits limits = budget > 0 ? ResourceLimits.newBuilder().statementLimit(budget, null).build() : null;
+        ResourceLimits limits = budget > 0
+                ? ResourceLimits.newBuilder().statementLimit(budget, null).build()
+                : null;
         return new GraalPreparedScripts(sources, spec.apiSurface(), limits, budget);
     }
 
@@ -228,7 +236,9 @@ final class GraalEngineInstance implements EngineInstance {
     }
 
     private static Source source(Script script) {
-        return Source.newBuilder("js", script.source(), script.name()).cached(true).buildLiteral();
+        return Source.newBuilder("js", script.source(), script.name())
+                .cached(true)
+                .buildLiteral();
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.jsctx.pool.PoolConfig;
 import dev.jsctx.pool.spi.EngineCapability;
 import dev.jsctx.pool.spi.EngineInstance;
 import dev.jsctx.pool.spi.JsEngineProvider;
-
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -22,8 +21,7 @@ public final class GraalEngineProvider implements JsEngineProvider {
     public static final String NAME = "graal";
 
     /** Instantiated by {@link java.util.ServiceLoader}; does nothing. */
-    public GraalEngineProvider() {
-    }
+    public GraalEngineProvider() {}
 
     @Override
     public String name() {
@@ -32,8 +30,11 @@ public final class GraalEngineProvider implements JsEngineProvider {
 
     @Override
     public Set<EngineCapability> capabilities() {
-        Set<EngineCapability> capabilities = EnumSet.of(EngineCapability.PROMISES, EngineCapability.BROWSER_API,
-                EngineCapability.INTERRUPT, EngineCapability.STATEMENT_BUDGET);
+        Set<EngineCapability> capabilities = EnumSet.of(
+                EngineCapability.PROMISES,
+                EngineCapability.BROWSER_API,
+                EngineCapability.INTERRUPT,
+                EngineCapability.STATEMENT_BUDGET);
         if (AllocationMeter.supported()) {
             capabilities.add(EngineCapability.MEMORY_MEASUREMENT);
         }

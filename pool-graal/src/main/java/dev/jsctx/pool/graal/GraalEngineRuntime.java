@@ -22,13 +22,15 @@ final class GraalEngineRuntime implements EngineRuntime {
     public EngineContext createContext(ContextSpec spec, PreparedScripts prepared, ContextHost host) {
         GraalPreparedScripts scripts = (GraalPreparedScripts) prepared;
         long allocatedBefore = AllocationMeter.allocatedBytes();
-        Context context = instance.newContext(scripts.surface(), scripts.limits(),
+        Context context = instance.newContext(
+                scripts.surface(),
+                scripts.limits(),
                 new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.INFO, host.label()),
                 new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.WARNING, host.label()));
         GraalEngineContext engineContext = new GraalEngineContext(context, scripts, host);
         engineContext.load(instance.browserApi());
-        engineContext.setMemoryBytes(AllocationMeter.supported()
-                ? AllocationMeter.allocatedBytes() - allocatedBefore : -1);
+        engineContext.setMemoryBytes(
+                AllocationMeter.supported() ? AllocationMeter.allocatedBytes() - allocatedBefore : -1);
         return engineContext;
     }
 

@@ -2,10 +2,9 @@ package dev.jsctx.pool.graal;
 
 import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.spi.PreparedScripts;
+import java.util.List;
 import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.Source;
-
-import java.util.List;
 
 /**
  * One spec shape's cached sources (parsed once per engine), surface and statement budget.
@@ -16,5 +15,4 @@ import java.util.List;
  * @param statementBudget the budget, or 0 for none (for messages)
  */
 record GraalPreparedScripts(List<Source> sources, ApiSurface surface, ResourceLimits limits, long statementBudget)
-        implements PreparedScripts {
-}
+        implements PreparedScripts {}

@@ -10,8 +10,7 @@ import org.graalvm.polyglot.Value;
  * Turns what GraalJS throws into the pool's exceptions.
  */
 final class GuestErrors {
-    private GuestErrors() {
-    }
+    private GuestErrors() {}
 
     /**
      * @return whether GraalJS closed the context because its statement limit ran out
@@ -52,8 +51,7 @@ final class GuestErrors {
             String name = e.isSyntaxError() ? "SyntaxError" : "Error";
             String prefix = name + ": ";
             String message = String.valueOf(e.getMessage());
-            return new JsException(name, message.startsWith(prefix) ? message.substring(prefix.length()) : message,
-                    "");
+            return new JsException(name, message.startsWith(prefix) ? message.substring(prefix.length()) : message, "");
         }
         return fromThrown(thrown);
     }
@@ -69,8 +67,8 @@ final class GuestErrors {
             Value message = thrown.getMember("message");
             if (name != null && name.isString() && message != null && message.isString()) {
                 Value stack = thrown.getMember("stack");
-                return new JsException(name.asString(), message.asString(),
-                        stack != null && stack.isString() ? stack.asString() : "");
+                return new JsException(
+                        name.asString(), message.asString(), stack != null && stack.isString() ? stack.asString() : "");
             }
         }
         return new JsException("Error", String.valueOf(thrown), "");

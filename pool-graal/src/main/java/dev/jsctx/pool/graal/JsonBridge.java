@@ -10,11 +10,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import org.graalvm.polyglot.Value;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.graalvm.polyglot.Value;
 
 /**
  * Converts JSON-P values into JavaScript values of one context and back, by walking them: no JSON text in between.
@@ -83,8 +82,8 @@ final class JsonBridge {
                 break;
         }
         if (depth >= MAX_DEPTH) {
-            throw new UnsupportedValueException("Argument " + argument + " is nested deeper than " + MAX_DEPTH
-                    + " levels");
+            throw new UnsupportedValueException(
+                    "Argument " + argument + " is nested deeper than " + MAX_DEPTH + " levels");
         }
         if (value instanceof JsonArray array) {
             Value guest = arrayConstructor.newInstance();
@@ -151,8 +150,8 @@ final class JsonBridge {
             }
             boolean array = value.hasArrayElements();
             if (!array && !value.hasMembers()) {
-                throw new UnsupportedValueException("A " + typeName(value) + " cannot be converted to JSON: "
-                        + describe(value));
+                throw new UnsupportedValueException(
+                        "A " + typeName(value) + " cannot be converted to JSON: " + describe(value));
             }
             if (depth >= MAX_DEPTH) {
                 for (Value outer : path) {
@@ -171,8 +170,8 @@ final class JsonBridge {
         private JsonValue array(Value value, int depth) {
             long size = value.getArraySize();
             if (size > MAX_NODES) {
-                throw new UnsupportedValueException("An array of " + size + " elements is more than " + MAX_NODES
-                        + " values");
+                throw new UnsupportedValueException(
+                        "An array of " + size + " elements is more than " + MAX_NODES + " values");
             }
             JsonArrayBuilder builder = JSON.createArrayBuilder();
             for (long i = 0; i < size; i++) {

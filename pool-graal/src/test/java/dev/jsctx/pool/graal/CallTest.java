@@ -1,5 +1,11 @@
 package dev.jsctx.pool.graal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.ContextClosedException;
 import dev.jsctx.pool.ContextSpec;
@@ -7,19 +13,12 @@ import dev.jsctx.pool.JsException;
 import dev.jsctx.pool.Script;
 import dev.jsctx.pool.StatementBudgetExceededException;
 import jakarta.json.Json;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 class CallTest extends EngineFixture {
     private static final String COUNTER = """
@@ -95,7 +94,9 @@ class CallTest extends EngineFixture {
     @Test
     @DisplayName("a script that does not parse fails prepare with a SyntaxError")
     void syntaxError() {
-        ContextSpec spec = ContextSpec.builder().addScript(Script.ofText("broken.js", "function (")).build();
+        ContextSpec spec = ContextSpec.builder()
+                .addScript(Script.ofText("broken.js", "function ("))
+                .build();
         JsException error = assertThrows(JsException.class, () -> engine.prepare(spec));
         assertEquals("SyntaxError", error.jsName());
         assertTrue(error.getMessage().contains("broken.js"), error.getMessage());
@@ -104,15 +105,19 @@ class CallTest extends EngineFixture {
     @Test
     @DisplayName("prepare works from a virtual thread (it parses on a platform thread), errors included")
     void prepareOnVirtualThread() throws Exception {
-        ContextSpec broken = ContextSpec.builder().addScript(Script.ofText("broken.js", "function (")).build();
+        ContextSpec broken = ContextSpec.builder()
+                .addScript(Script.ofText("broken.js", "function ("))
+                .build();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                engine.prepare(broken);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-        }).join();
+        Thread.ofVirtual()
+                .start(() -> {
+                    try {
+                        engine.prepare(broken);
+                    } catch (Throwable e) {
+                        thrown.set(e);
+                    }
+                })
+                .join();
         JsException error = assertInstanceOf(JsException.class, thrown.get());
         assertEquals("SyntaxError", error.jsName());
     }
@@ -150,10 +155,12 @@ class CallTest extends EngineFixture {
                 function work(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; } return s; }
                 """);
         for (int i = 0; i < 5; i++) {
-            assertEquals(Json.createValue(499500), ctx.call("work", Json.createValue(1_000)).value());
+            assertEquals(
+                    Json.createValue(499500),
+                    ctx.call("work", Json.createValue(1_000)).value());
         }
-        StatementBudgetExceededException error = ctx.call("work", Json.createValue(100_000))
-                .error(StatementBudgetExceededException.class);
+        StatementBudgetExceededException error =
+                ctx.call("work", Json.createValue(100_000)).error(StatementBudgetExceededException.class);
         assertTrue(error.getMessage().contains("5000"), error.getMessage());
         ctx.call("inc").error(StatementBudgetExceededException.class);
         ctx.context().close();
@@ -171,7 +178,9 @@ class CallTest extends EngineFixture {
     @DisplayName("memoryBytes reports a positive figure")
     void memory() {
         TestContext ctx = open(ApiSurface.NONE, COUNTER);
-        assertTrue(ctx.context().memoryBytes() > 10_000, "memoryBytes " + ctx.context().memoryBytes());
+        assertTrue(
+                ctx.context().memoryBytes() > 10_000,
+                "memoryBytes " + ctx.context().memoryBytes());
     }
 
     @Test

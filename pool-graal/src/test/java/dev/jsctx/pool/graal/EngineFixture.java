@@ -6,13 +6,12 @@ import dev.jsctx.pool.Script;
 import dev.jsctx.pool.spi.EngineContext;
 import dev.jsctx.pool.spi.EngineRuntime;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * One engine for a test class, used directly through the SPI on the test's thread (the test thread plays the

@@ -1,22 +1,21 @@
 package dev.jsctx.pool.graal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.ContextSpec;
 import dev.jsctx.pool.EngineNotAvailableException;
 import dev.jsctx.pool.JsException;
+import dev.jsctx.pool.PoolConfig;
 import dev.jsctx.pool.Script;
 import dev.jsctx.pool.spi.EngineCapability;
 import dev.jsctx.pool.spi.JsEngineProvider;
-import dev.jsctx.pool.PoolConfig;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.ServiceLoader;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 class GraalEngineInstanceTest extends EngineFixture {
 
@@ -24,7 +23,10 @@ class GraalEngineInstanceTest extends EngineFixture {
     @DisplayName("the provider is found by ServiceLoader under the name graal with every capability")
     void provider() {
         JsEngineProvider provider = ServiceLoader.load(JsEngineProvider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("graal")).findFirst().orElseThrow();
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals("graal"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(JsEngineProvider.API_VERSION, provider.apiVersion());
         assertEquals(java.util.EnumSet.allOf(EngineCapability.class), provider.capabilities());
     }
@@ -35,7 +37,9 @@ class GraalEngineInstanceTest extends EngineFixture {
         Map<String, String> description = engine.describe();
         assertEquals("graal", description.get("engine"));
         assertTrue(!description.get("version").isBlank(), description.toString());
-        assertTrue(description.get("runtime").equals("optimized") || description.get("runtime").equals("interpreter"),
+        assertTrue(
+                description.get("runtime").equals("optimized")
+                        || description.get("runtime").equals("interpreter"),
                 description.toString());
         assertEquals("2022", description.get("ecmascript"));
     }
@@ -43,19 +47,31 @@ class GraalEngineInstanceTest extends EngineFixture {
     @Test
     @DisplayName("an unknown engine option fails the start with EngineNotAvailableException")
     void badOption() {
-        assertThrows(EngineNotAvailableException.class, () -> new GraalEngineProvider()
-                .create(PoolConfig.builder().engineOption("engine.NoSuchOption", "1").build()));
-        assertThrows(EngineNotAvailableException.class, () -> new GraalEngineProvider()
-                .create(PoolConfig.builder().engineOption("js.no-such-option", "1").build()));
+        assertThrows(
+                EngineNotAvailableException.class,
+                () -> new GraalEngineProvider()
+                        .create(PoolConfig.builder()
+                                .engineOption("engine.NoSuchOption", "1")
+                                .build()));
+        assertThrows(
+                EngineNotAvailableException.class,
+                () -> new GraalEngineProvider()
+                        .create(PoolConfig.builder()
+                                .engineOption("js.no-such-option", "1")
+                                .build()));
     }
 
     @Test
     @DisplayName("js.* engine options override the context defaults, for example the ECMAScript edition")
     void ecmascriptOverride() {
         try (GraalEngineInstance es2017 = GraalEngineInstance.start(Map.of("js.ecmascript-version", "2017"))) {
-            ContextSpec spec = ContextSpec.builder().apiSurface(ApiSurface.NONE)
-                    .addScript(Script.ofText("modern.js", "const x = null ?? 1;")).build();
-            assertEquals("SyntaxError", assertThrows(JsException.class, () -> es2017.prepare(spec)).jsName());
+            ContextSpec spec = ContextSpec.builder()
+                    .apiSurface(ApiSurface.NONE)
+                    .addScript(Script.ofText("modern.js", "const x = null ?? 1;"))
+                    .build();
+            assertEquals(
+                    "SyntaxError",
+                    assertThrows(JsException.class, () -> es2017.prepare(spec)).jsName());
             assertEquals("2017", es2017.describe().get("ecmascript"));
         }
     }

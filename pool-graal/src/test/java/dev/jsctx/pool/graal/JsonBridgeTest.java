@@ -1,22 +1,21 @@
 package dev.jsctx.pool.graal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.UnsupportedValueException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.io.StringReader;
-import java.math.BigInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonBridgeTest extends EngineFixture {
     private static final String ECHO = """
@@ -34,31 +33,42 @@ class JsonBridgeTest extends EngineFixture {
         TestContext ctx = open(ApiSurface.NONE, ECHO);
         JsonValue value = json("{\"a\":[1,2.5,\"x\",true,false,null,{\"b\":{}}],\"c\":\"é€\",\"d\":-7}");
         assertEquals(value, ctx.call("echo", value).value());
-        assertEquals(Json.createValue("array"), ctx.call("describe", json("[1]")).value());
-        assertEquals(Json.createValue("object"), ctx.call("describe", json("{}")).value());
-        assertEquals(Json.createValue("null"), ctx.call("describe", JsonValue.NULL).value());
+        assertEquals(
+                Json.createValue("array"), ctx.call("describe", json("[1]")).value());
+        assertEquals(
+                Json.createValue("object"), ctx.call("describe", json("{}")).value());
+        assertEquals(
+                Json.createValue("null"), ctx.call("describe", JsonValue.NULL).value());
     }
 
     @Test
     @DisplayName("integers within ±2^53 stay integral and exact; other numbers are doubles")
     void numbers() {
         TestContext ctx = open(ApiSurface.NONE, ECHO);
-        JsonNumber max = (JsonNumber) ctx.call("echo", Json.createValue(9007199254740991L)).value();
+        JsonNumber max = (JsonNumber)
+                ctx.call("echo", Json.createValue(9007199254740991L)).value();
         assertTrue(max.isIntegral());
         assertEquals(9007199254740991L, max.longValueExact());
         assertEquals(Json.createValue(-12), ctx.value("-12"));
         assertEquals(0.1, ((JsonNumber) ctx.value("0.1")).doubleValue());
         assertEquals(1e300, ((JsonNumber) ctx.value("1e300")).doubleValue());
         assertEquals("1.0E+300", ctx.value("1e300").toString());
-        assertEquals(new BigInteger("123456789012345678901234567890"),
+        assertEquals(
+                new BigInteger("123456789012345678901234567890"),
                 ((JsonNumber) ctx.value("123456789012345678901234567890n")).bigIntegerValue());
         assertEquals(0.0, ((JsonNumber) ctx.value("-0")).doubleValue());
         assertEquals(0x1p64, ((JsonNumber) ctx.value("2 ** 64")).doubleValue(), "beyond 2^53: the double");
         assertEquals(JsonValue.NULL, ctx.value("NaN"));
         assertEquals(JsonValue.NULL, ctx.value("-1 / 0"));
-        assertEquals(Json.createValue("number"), ctx.call("describe", Json.createValue(3)).value());
-        assertEquals(Json.createValue("number"), ctx.call("describe", Json.createValue(1L << 40)).value());
-        assertEquals(Json.createValue("number"), ctx.call("describe", Json.createValue(0.5)).value());
+        assertEquals(
+                Json.createValue("number"),
+                ctx.call("describe", Json.createValue(3)).value());
+        assertEquals(
+                Json.createValue("number"),
+                ctx.call("describe", Json.createValue(1L << 40)).value());
+        assertEquals(
+                Json.createValue("number"),
+                ctx.call("describe", Json.createValue(0.5)).value());
     }
 
     @Test
@@ -71,8 +81,7 @@ class JsonBridgeTest extends EngineFixture {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"(function f() {})", "({f() {}})", "Symbol('s')", "[Symbol.iterator]",
-            "(class A {})"})
+    @ValueSource(strings = {"(function f() {})", "({f() {}})", "Symbol('s')", "[Symbol.iterator]", "(class A {})"})
     @DisplayName("functions and symbols are refused with a clear message")
     void refused(String source) {
         TestContext ctx = open(ApiSurface.NONE, ECHO);
@@ -84,19 +93,21 @@ class JsonBridgeTest extends EngineFixture {
     @DisplayName("a cycle is refused as a cycle")
     void cycle() {
         TestContext ctx = open(ApiSurface.NONE, ECHO);
-        UnsupportedValueException error = ctx.eval("const o = {}; o.self = {o}; o")
-                .error(UnsupportedValueException.class);
+        UnsupportedValueException error =
+                ctx.eval("const o = {}; o.self = {o}; o").error(UnsupportedValueException.class);
         assertTrue(error.getMessage().contains("cycle"), error.getMessage());
     }
 
     @Test
     @DisplayName("32 levels pass, 33 are refused, both ways")
     void depthLimit() {
-        TestContext ctx = open(ApiSurface.NONE,
-                ECHO + "function nest(n) { let v = 1; while (n-- > 0) v = [v]; return v; }");
+        TestContext ctx =
+                open(ApiSurface.NONE, ECHO + "function nest(n) { let v = 1; while (n-- > 0) v = [v]; return v; }");
         ctx.call("nest", Json.createValue(32)).value();
-        assertTrue(ctx.call("nest", Json.createValue(33)).error(UnsupportedValueException.class)
-                .getMessage().contains("32"));
+        assertTrue(ctx.call("nest", Json.createValue(33))
+                .error(UnsupportedValueException.class)
+                .getMessage()
+                .contains("32"));
         JsonValue deep = Json.createValue(1);
         for (int i = 0; i < 33; i++) {
             deep = Json.createArrayBuilder().add(deep).build();

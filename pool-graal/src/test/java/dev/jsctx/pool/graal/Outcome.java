@@ -1,12 +1,12 @@
 package dev.jsctx.pool.graal;
 
-import dev.jsctx.pool.spi.Completion;
-import jakarta.json.JsonValue;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jsctx.pool.spi.Completion;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Assertions;
 
 /** A {@link Completion} that records its outcome and checks it was completed exactly once. */

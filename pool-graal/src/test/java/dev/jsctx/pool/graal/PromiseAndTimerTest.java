@@ -1,5 +1,9 @@
 package dev.jsctx.pool.graal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.ContextClosedException;
 import dev.jsctx.pool.JsException;
@@ -7,10 +11,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PromiseAndTimerTest extends EngineFixture {
 
@@ -33,7 +33,8 @@ class PromiseAndTimerTest extends EngineFixture {
     @Test
     @DisplayName("a promise waiting on a timer completes when the timer task runs")
     void promiseOnTimer() {
-        TestContext ctx = open(ApiSurface.BROWSER,
+        TestContext ctx = open(
+                ApiSurface.BROWSER,
                 "function later(v) { return new Promise(resolve => setTimeout(() => resolve(v * 2), 100)); }");
         Outcome outcome = ctx.call("later", Json.createValue(21));
         assertFalse(outcome.isDone());
@@ -44,8 +45,8 @@ class PromiseAndTimerTest extends EngineFixture {
     @Test
     @DisplayName("closing a context fails its pending promise calls and cancels its timers")
     void closeFailsPending() {
-        TestContext ctx = open(ApiSurface.BROWSER,
-                "function never() { setInterval(() => {}, 10); return new Promise(() => {}); }");
+        TestContext ctx = open(
+                ApiSurface.BROWSER, "function never() { setInterval(() => {}, 10); return new Promise(() => {}); }");
         Outcome outcome = ctx.call("never");
         assertEquals(1, ctx.host().pendingTasks());
         ctx.context().close();
@@ -72,7 +73,15 @@ class PromiseAndTimerTest extends EngineFixture {
                 """);
         assertEquals(Json.createValue(0), ctx.call("start").value());
         ctx.host().runTasks();
-        assertEquals(Json.createArrayBuilder().add("micro").add("i1").add("a").add("i2").add("b").add("i3").build(),
+        assertEquals(
+                Json.createArrayBuilder()
+                        .add("micro")
+                        .add("i1")
+                        .add("a")
+                        .add("i2")
+                        .add("b")
+                        .add("i3")
+                        .build(),
                 ctx.call("result").value());
         assertEquals(0, ctx.host().pendingTasks());
     }
@@ -88,7 +97,8 @@ class PromiseAndTimerTest extends EngineFixture {
                 """);
         ctx.host().runTasks();
         assertEquals(JsonValue.TRUE, ctx.call("done").value());
-        assertTrue(ctx.host().logged().stream().anyMatch(l -> l.contains("[test]") && l.contains("timer broke")),
+        assertTrue(
+                ctx.host().logged().stream().anyMatch(l -> l.contains("[test]") && l.contains("timer broke")),
                 ctx.host().logged().toString());
     }
 }

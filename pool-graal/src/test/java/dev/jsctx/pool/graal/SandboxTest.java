@@ -1,17 +1,17 @@
 package dev.jsctx.pool.graal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.JsException;
 import jakarta.json.Json;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SandboxTest extends EngineFixture {
 
@@ -20,9 +20,29 @@ class SandboxTest extends EngineFixture {
     @DisplayName("no host, polyglot, file or Nashorn-style globals exist, whatever the surface")
     void hostGlobalsAreAbsent(ApiSurface surface) {
         TestContext ctx = open(surface);
-        for (String global : new String[] {"Java", "Polyglot", "Packages", "java", "javax", "com", "org", "load",
-                "loadWithNewGlobal", "print", "printErr", "Graal", "require", "process", "quit", "exit", "read",
-                "readbuffer", "Intl", "SharedArrayBuffer", "Atomics"}) {
+        for (String global : new String[] {
+            "Java",
+            "Polyglot",
+            "Packages",
+            "java",
+            "javax",
+            "com",
+            "org",
+            "load",
+            "loadWithNewGlobal",
+            "print",
+            "printErr",
+            "Graal",
+            "require",
+            "process",
+            "quit",
+            "exit",
+            "read",
+            "readbuffer",
+            "Intl",
+            "SharedArrayBuffer",
+            "Atomics"
+        }) {
             assertEquals(Json.createValue("undefined"), ctx.value("typeof " + global), global);
         }
     }
@@ -31,8 +51,17 @@ class SandboxTest extends EngineFixture {
     @DisplayName("NONE has no console, timers or Web APIs")
     void noneIsBareEcmascript() {
         TestContext ctx = open(ApiSurface.NONE);
-        for (String global : new String[] {"console", "setTimeout", "queueMicrotask", "TextEncoder", "URL",
-                "atob", "structuredClone", "crypto", "performance"}) {
+        for (String global : new String[] {
+            "console",
+            "setTimeout",
+            "queueMicrotask",
+            "TextEncoder",
+            "URL",
+            "atob",
+            "structuredClone",
+            "crypto",
+            "performance"
+        }) {
             assertEquals(Json.createValue("undefined"), ctx.value("typeof " + global), global);
         }
     }
@@ -42,9 +71,11 @@ class SandboxTest extends EngineFixture {
     void annexBOnlyInBrowser() {
         String legacy = "[typeof escape, typeof ''.substr, typeof ''.bold, typeof Object.prototype.__defineGetter__,"
                 + " '__proto__' in Object.prototype].join()";
-        assertEquals(Json.createValue("undefined,undefined,undefined,undefined,false"),
+        assertEquals(
+                Json.createValue("undefined,undefined,undefined,undefined,false"),
                 open(ApiSurface.NONE).value(legacy));
-        assertEquals(Json.createValue("function,function,function,function,true"),
+        assertEquals(
+                Json.createValue("function,function,function,function,true"),
                 open(ApiSurface.BROWSER).value(legacy));
     }
 
@@ -52,18 +83,39 @@ class SandboxTest extends EngineFixture {
     @DisplayName("BROWSER has console, timers and the Web APIs, and no host function reachable by name")
     void browserHasWebApis() {
         TestContext ctx = open(ApiSurface.BROWSER);
-        for (String global : new String[] {"console", "setTimeout", "setInterval", "clearTimeout", "clearInterval",
-                "queueMicrotask", "TextEncoder", "TextDecoder", "URL", "URLSearchParams", "atob", "btoa",
-                "structuredClone", "crypto", "performance"}) {
+        for (String global : new String[] {
+            "console",
+            "setTimeout",
+            "setInterval",
+            "clearTimeout",
+            "clearInterval",
+            "queueMicrotask",
+            "TextEncoder",
+            "TextDecoder",
+            "URL",
+            "URLSearchParams",
+            "atob",
+            "btoa",
+            "structuredClone",
+            "crypto",
+            "performance"
+        }) {
             assertNotEquals(Json.createValue("undefined"), ctx.value("typeof " + global), global);
         }
-        assertEquals(Json.createValue(""), ctx.value("Object.getOwnPropertyNames(globalThis).filter("
-                + "n => /host|schedule|random/i.test(n)).join()"));
+        assertEquals(
+                Json.createValue(""),
+                ctx.value("Object.getOwnPropertyNames(globalThis).filter("
+                        + "n => /host|schedule|random/i.test(n)).join()"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Java.type('java.lang.System')", "Polyglot.eval('js', '1')",
-            "load('/etc/passwd')", "new Worker('x')"})
+    @ValueSource(
+            strings = {
+                "Java.type('java.lang.System')",
+                "Polyglot.eval('js', '1')",
+                "load('/etc/passwd')",
+                "new Worker('x')"
+            })
     @DisplayName("reaching for the host throws a JavaScript error and the context lives on")
     void hostAccessFails(String source) {
         TestContext ctx = open(ApiSurface.BROWSER);

@@ -1,7 +1,6 @@
 package dev.jsctx.pool.graal;
 
 import dev.jsctx.pool.spi.ContextHost;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;

@@ -4,6 +4,8 @@ import dev.jsctx.pool.ContextSpec;
 import dev.jsctx.pool.spi.Completion;
 import dev.jsctx.pool.spi.EngineContext;
 import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.function.Supplier;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.LambdaFunction;
 import org.mozilla.javascript.NativePromise;
@@ -11,9 +13,6 @@ import org.mozilla.javascript.Script;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.Undefined;
-
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * One JavaScript context: a global scope of its own, run on its runtime thread's {@link RhinoThreadContext}.
@@ -71,8 +70,8 @@ final class RhinoContext implements EngineContext {
             result = guarded(() -> {
                 Object value = body.get();
                 if (value instanceof NativePromise promise) {
-                    ((Function) ScriptableObject.getProperty(promise, "then")).call(cx, global, promise,
-                            new Object[] {reaction(once, true), reaction(once, false)});
+                    ((Function) ScriptableObject.getProperty(promise, "then"))
+                            .call(cx, global, promise, new Object[] {reaction(once, true), reaction(once, false)});
                     return null;
                 }
                 return new RhinoValues(cx, global).toJson(value);

@@ -4,12 +4,11 @@ import dev.jsctx.pool.ContextSpec;
 import dev.jsctx.pool.spi.EngineInstance;
 import dev.jsctx.pool.spi.EngineRuntime;
 import dev.jsctx.pool.spi.PreparedScripts;
+import java.util.List;
+import java.util.Map;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.Script;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Rhino's part shared by all runtime threads of one pool: it compiles scripts once. Scripts compiled for the
@@ -50,10 +49,15 @@ final class RhinoEngine implements EngineInstance {
 
     @Override
     public Map<String, String> describe() {
-        return Map.of("engine", RhinoEngineProvider.NAME,
-                "version", RhinoThreadContext.FACTORY.call(Context::getImplementationVersion),
-                "runtime", "interpreter",
-                "builtins", options.sharedBuiltins() ? "shared-sealed" : "per-context");
+        return Map.of(
+                "engine",
+                RhinoEngineProvider.NAME,
+                "version",
+                RhinoThreadContext.FACTORY.call(Context::getImplementationVersion),
+                "runtime",
+                "interpreter",
+                "builtins",
+                options.sharedBuiltins() ? "shared-sealed" : "per-context");
     }
 
     @Override
@@ -62,6 +66,5 @@ final class RhinoEngine implements EngineInstance {
     }
 
     /** The spec's scripts, compiled; shared by every runtime thread. */
-    record CompiledScripts(List<Script> scripts) implements PreparedScripts {
-    }
+    record CompiledScripts(List<Script> scripts) implements PreparedScripts {}
 }

@@ -4,7 +4,6 @@ import dev.jsctx.pool.PoolConfig;
 import dev.jsctx.pool.spi.EngineCapability;
 import dev.jsctx.pool.spi.EngineInstance;
 import dev.jsctx.pool.spi.JsEngineProvider;
-
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -33,8 +32,7 @@ public final class RhinoEngineProvider implements JsEngineProvider {
     /**
      * Instantiated by {@link java.util.ServiceLoader}.
      */
-    public RhinoEngineProvider() {
-    }
+    public RhinoEngineProvider() {}
 
     @Override
     public String name() {

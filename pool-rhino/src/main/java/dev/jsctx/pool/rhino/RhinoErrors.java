@@ -14,8 +14,7 @@ import org.mozilla.javascript.ScriptableObject;
  * Turns what Rhino throws into the failures the SPI reports.
  */
 final class RhinoErrors {
-    private RhinoErrors() {
-    }
+    private RhinoErrors() {}
 
     /**
      * @param thrown what running JavaScript threw
@@ -28,7 +27,8 @@ final class RhinoErrors {
             case JavaScriptException js -> fromThrown(js.getValue(), js.getScriptStackTrace());
             case EcmaError ecma -> new JsException(ecma.getName(), ecma.getErrorMessage(), ecma.getScriptStackTrace());
             // Rhino's own runtime errors, such as writing to a sealed built-in; JavaScript sees them as InternalError.
-            case EvaluatorException rhino -> new JsException("InternalError", rhino.details(), rhino.getScriptStackTrace());
+            case EvaluatorException rhino ->
+                new JsException("InternalError", rhino.details(), rhino.getScriptStackTrace());
             case RhinoException rhino -> new JsException("Error", rhino.details(), rhino.getScriptStackTrace());
             // Java recursion inside built-ins (callbacks of Array.prototype.map and the like) can outrun the
             // interpreter's own depth limit.
@@ -45,7 +45,8 @@ final class RhinoErrors {
     static JsException fromThrown(Object value, String stack) {
         if (value instanceof Scriptable error && "Error".equals(error.getClassName())) {
             Object ownStack = ScriptableObject.getProperty(error, "stack");
-            return new JsException(text(ScriptableObject.getProperty(error, "name")),
+            return new JsException(
+                    text(ScriptableObject.getProperty(error, "name")),
                     text(ScriptableObject.getProperty(error, "message")),
                     ownStack instanceof CharSequence s ? s.toString() : stack);
         }

@@ -21,7 +21,8 @@ record RhinoOptions(boolean sharedBuiltins, int maxStackDepth) {
             maxStackDepth = 0;
         }
         if (maxStackDepth < 1) {
-            throw new IllegalArgumentException("Engine option " + MAX_STACK_DEPTH + " must be a positive integer: " + depth);
+            throw new IllegalArgumentException(
+                    "Engine option " + MAX_STACK_DEPTH + " must be a positive integer: " + depth);
         }
         return new RhinoOptions(Boolean.parseBoolean(options.getOrDefault(SHARED_BUILTINS, "false")), maxStackDepth);
     }

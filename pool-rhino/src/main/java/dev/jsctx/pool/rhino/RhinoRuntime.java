@@ -34,7 +34,9 @@ final class RhinoRuntime implements EngineRuntime {
     @Override
     public EngineContext createContext(ContextSpec spec, PreparedScripts prepared, ContextHost host) {
         if (spec.apiSurface() != ApiSurface.NONE) {
-            throw new UnsupportedCapabilityException(RhinoEngineProvider.NAME, EngineCapability.BROWSER_API,
+            throw new UnsupportedCapabilityException(
+                    RhinoEngineProvider.NAME,
+                    EngineCapability.BROWSER_API,
                     "API surface " + spec.apiSurface() + " for context '" + spec.label() + "'");
         }
         RhinoContext context = new RhinoContext(cx, newGlobal(), spec);

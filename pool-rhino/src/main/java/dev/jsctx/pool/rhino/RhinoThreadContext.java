@@ -2,13 +2,12 @@ package dev.jsctx.pool.rhino;
 
 import dev.jsctx.pool.JsContextException;
 import dev.jsctx.pool.StatementBudgetExceededException;
+import java.util.ArrayDeque;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ContextFactory;
 import org.mozilla.javascript.ErrorReporter;
 import org.mozilla.javascript.EvaluatorException;
 import org.mozilla.javascript.ScriptRuntime;
-
-import java.util.ArrayDeque;
 
 /**
  * The one Rhino {@link Context} a runtime thread enters for its whole life, shared by all the thread's contexts
@@ -22,6 +21,7 @@ import java.util.ArrayDeque;
 final class RhinoThreadContext extends Context {
     /** How often, in bytecode units, Rhino reports to the observer: a few microseconds of interpretation. */
     static final int OBSERVE_EVERY = 1_000;
+
     private static final String RHINO_STACK_DEPTH_MESSAGE = "Exceeded maximum stack depth";
 
     /** Makes contexts of this class; stateless, so one serves every pool. */
@@ -116,8 +116,7 @@ final class RhinoThreadContext extends Context {
      */
     private static final class StandardErrors implements ErrorReporter {
         @Override
-        public void warning(String message, String sourceName, int line, String lineSource, int lineOffset) {
-        }
+        public void warning(String message, String sourceName, int line, String lineSource, int lineOffset) {}
 
         @Override
         public void error(String message, String sourceName, int line, String lineSource, int lineOffset) {
@@ -125,11 +124,11 @@ final class RhinoThreadContext extends Context {
         }
 
         @Override
-        public EvaluatorException runtimeError(String message, String sourceName, int line, String lineSource,
-                                               int lineOffset) {
+        public EvaluatorException runtimeError(
+                String message, String sourceName, int line, String lineSource, int lineOffset) {
             if (message.startsWith(RHINO_STACK_DEPTH_MESSAGE)) {
-                throw ScriptRuntime.constructError("RangeError", "Maximum call stack size exceeded", sourceName,
-                        line, lineSource, lineOffset);
+                throw ScriptRuntime.constructError(
+                        "RangeError", "Maximum call stack size exceeded", sourceName, line, lineSource, lineOffset);
             }
             return new EvaluatorException(message, sourceName, line, lineSource, lineOffset);
         }

@@ -1,5 +1,7 @@
 package dev.jsctx.pool.rhino;
 
+import static dev.jsctx.pool.spi.JsonRules.unsupported;
+
 import dev.jsctx.pool.spi.JsonRules;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -9,6 +11,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.NativeArray;
@@ -16,13 +22,6 @@ import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.Symbol;
 import org.mozilla.javascript.Undefined;
-
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static dev.jsctx.pool.spi.JsonRules.unsupported;
 
 /**
  * Converts values between JSON-P and Rhino by walking them, without JSON text, under {@link JsonRules}: arrays

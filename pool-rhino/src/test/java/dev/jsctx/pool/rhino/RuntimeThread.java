@@ -9,7 +9,6 @@ import dev.jsctx.pool.spi.EngineInstance;
 import dev.jsctx.pool.spi.EngineRuntime;
 import dev.jsctx.pool.spi.PreparedScripts;
 import jakarta.json.JsonValue;
-
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;

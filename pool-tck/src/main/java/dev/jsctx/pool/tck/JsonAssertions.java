@@ -1,16 +1,15 @@
 package dev.jsctx.pool.tck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
 import java.math.BigDecimal;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Compares JSON values as JSON means them: numbers by value (not by their Java representation); an integer
@@ -20,8 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class JsonAssertions {
     private static final BigDecimal SAFE_INTEGER = BigDecimal.valueOf((1L << 53) - 1);
 
-    private JsonAssertions() {
-    }
+    private JsonAssertions() {}
 
     static void assertSameJson(JsonValue expected, JsonValue actual) {
         assertSameJson(expected, actual, "$");
@@ -34,16 +32,19 @@ final class JsonAssertions {
                 BigDecimal want = ((JsonNumber) expected).bigDecimalValue();
                 JsonNumber got = (JsonNumber) actual;
                 if (isSafeInteger(want)) {
-                    assertEquals(0, want.compareTo(got.bigDecimalValue()), "number at " + path + ": " + want + " vs " + got);
+                    assertEquals(
+                            0, want.compareTo(got.bigDecimalValue()), "number at " + path + ": " + want + " vs " + got);
                     assertTrue(got.isIntegral(), "an integer within 2^53 comes back integral, at " + path + ": " + got);
                 } else {
                     // Any decimal form of the same double is the same JavaScript number: 2^64 may come back as
                     // 18446744073709552000, as JSON.stringify writes it.
-                    assertEquals(want.doubleValue(), got.doubleValue(), "number at " + path + ": " + want + " vs " + got);
+                    assertEquals(
+                            want.doubleValue(), got.doubleValue(), "number at " + path + ": " + want + " vs " + got);
                 }
             }
-            case STRING -> assertEquals(((JsonString) expected).getString(), ((JsonString) actual).getString(),
-                    "string at " + path);
+            case STRING ->
+                assertEquals(
+                        ((JsonString) expected).getString(), ((JsonString) actual).getString(), "string at " + path);
             case ARRAY -> {
                 JsonArray want = expected.asJsonArray();
                 JsonArray got = assertInstanceOf(JsonArray.class, actual);
@@ -60,7 +61,7 @@ final class JsonAssertions {
                     assertSameJson(want.get(key), got.get(key), path + "." + key);
                 }
             }
-            default -> { } // NULL, TRUE, FALSE: the type says it all
+            default -> {} // NULL, TRUE, FALSE: the type says it all
         }
     }
 

@@ -1,5 +1,13 @@
 package dev.jsctx.pool.tck;
 
+import static dev.jsctx.pool.tck.JsonAssertions.assertSameJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.CallTimeoutException;
 import dev.jsctx.pool.ContextClosedException;
@@ -18,19 +26,7 @@ import dev.jsctx.pool.spi.EngineCapability;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -61,15 +57,16 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
-
-import static dev.jsctx.pool.tck.JsonAssertions.assertSameJson;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The conformance kit every pool-api engine passes: it drives the engine only through {@link ContextPool} and
@@ -106,6 +103,7 @@ public abstract class PoolCompatibilityKit {
             function nested(depth) { var v = 0; for (var i = 0; i < depth; i++) { v = [v]; } return v; }
             function sized(n) { var a = []; for (var i = 0; i < n; i++) { a.push(i); } return a; }
             """);
+
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final long TWO_POW_53 = 1L << 53;
 
@@ -169,11 +167,14 @@ public abstract class PoolCompatibilityKit {
                     Array.prototype.polluted = 1; Object.prototype.evil = 2;
                     String.prototype.trim = function () { return 'hacked'; };
                     JSON.stringify = function () { return 'hacked'; }; Math.max = function () { return -1; }; 1""");
-            assertEquals(json("[1,2,\"hacked\",\"hacked\",-1]"),
+            assertEquals(
+                    json("[1,2,\"hacked\",\"hacked\",-1]"),
                     polluter.eval("[[].polluted, ({}).evil, ' x '.trim(), JSON.stringify({}), Math.max(1, 2)]"));
             for (JsContext other : neighbours(polluter)) {
-                assertEquals(json("[\"undefined\",\"undefined\",\"x\",\"{\\\"a\\\":1}\",2]"), other.eval(
-                        "[typeof [].polluted, typeof ({}).evil, ' x '.trim(), JSON.stringify({a: 1}), Math.max(1, 2)]"));
+                assertEquals(
+                        json("[\"undefined\",\"undefined\",\"x\",\"{\\\"a\\\":1}\",2]"),
+                        other.eval(
+                                "[typeof [].polluted, typeof ({}).evil, ' x '.trim(), JSON.stringify({a: 1}), Math.max(1, 2)]"));
             }
         }
     }
@@ -216,7 +217,9 @@ public abstract class PoolCompatibilityKit {
                     int caller = c;
                     done.add(executor.submit(() -> {
                         for (int i = 0; i < callsEach; i++) {
-                            ctx.call("record", Json.createArrayBuilder().add(caller).add(i).build());
+                            ctx.call(
+                                    "record",
+                                    Json.createArrayBuilder().add(caller).add(i).build());
                         }
                         return null;
                     }));
@@ -256,9 +259,15 @@ public abstract class PoolCompatibilityKit {
             CompletionStage<JsonValue> b = second.callAsync("busy", Json.createValue(500));
             JsonArray intervalA = join(a).asJsonArray();
             JsonArray intervalB = join(b).asJsonArray();
-            long latestStart = Math.max(intervalA.getJsonNumber(0).longValue(), intervalB.getJsonNumber(0).longValue());
-            long earliestEnd = Math.min(intervalA.getJsonNumber(1).longValue(), intervalB.getJsonNumber(1).longValue());
-            assertTrue(latestStart < earliestEnd, "both calls were running at the same time: " + intervalA + " " + intervalB);
+            long latestStart = Math.max(
+                    intervalA.getJsonNumber(0).longValue(),
+                    intervalB.getJsonNumber(0).longValue());
+            long earliestEnd = Math.min(
+                    intervalA.getJsonNumber(1).longValue(),
+                    intervalB.getJsonNumber(1).longValue());
+            assertTrue(
+                    latestStart < earliestEnd,
+                    "both calls were running at the same time: " + intervalA + " " + intervalB);
         }
     }
 
@@ -277,8 +286,11 @@ public abstract class PoolCompatibilityKit {
         @DisplayName("an integer beyond 2^53 arrives as the nearest double, as the JsContext Javadoc says")
         void beyondTwoPow53() {
             JsContext ctx = open(kitSpec("big"));
-            JsonValue result = ctx.call("echo", Json.createValue(BigInteger.valueOf(TWO_POW_53).add(BigInteger.ONE)));
-            assertEquals(0, ((JsonNumber) result).bigDecimalValue().compareTo(new BigDecimal(TWO_POW_53)),
+            JsonValue result = ctx.call(
+                    "echo", Json.createValue(BigInteger.valueOf(TWO_POW_53).add(BigInteger.ONE)));
+            assertEquals(
+                    0,
+                    ((JsonNumber) result).bigDecimalValue().compareTo(new BigDecimal(TWO_POW_53)),
                     "2^53 + 1 rounds to 2^53: " + result);
         }
 
@@ -309,8 +321,8 @@ public abstract class PoolCompatibilityKit {
         @DisplayName("functions, symbols, cycles, too deep and too large results fail with UnsupportedValueException")
         void unsupportedValues() {
             JsContext ctx = open(kitSpec("unsupported"));
-            for (String source : List.of("(function () { })", "Symbol('s')", "var o = {}; o.self = o; o",
-                    "nested(33)", "sized(10001)")) {
+            for (String source : List.of(
+                    "(function () { })", "Symbol('s')", "var o = {}; o.self = o; o", "nested(33)", "sized(10001)")) {
                 assertThrows(UnsupportedValueException.class, () -> ctx.eval(source), source);
                 assertTrue(number(ctx.call("inc")) > 0, "the context stays usable after " + source);
             }
@@ -327,7 +339,9 @@ public abstract class PoolCompatibilityKit {
                 depth++;
             }
             assertEquals(32, depth);
-            assertEquals(9_999, ctx.call("sized", Json.createValue(9_999)).asJsonArray().size());
+            assertEquals(
+                    9_999,
+                    ctx.call("sized", Json.createValue(9_999)).asJsonArray().size());
         }
     }
 
@@ -365,7 +379,8 @@ public abstract class PoolCompatibilityKit {
     @DisplayName("errors")
     class Errors {
         @Test
-        @DisplayName("a JavaScript throw becomes a JsException with name, message and stack, and the context stays usable")
+        @DisplayName(
+                "a JavaScript throw becomes a JsException with name, message and stack, and the context stays usable")
         void throwBecomesJsException() {
             JsContext ctx = open(kitSpec("throw"));
             ctx.call("inc", Json.createValue(3));
@@ -389,7 +404,10 @@ public abstract class PoolCompatibilityKit {
         @DisplayName("a syntax error in eval and a missing function are JsExceptions")
         void syntaxErrorAndMissingFunction() {
             JsContext ctx = open(kitSpec("syntax"));
-            assertEquals("SyntaxError", assertThrows(JsException.class, () -> ctx.eval("this is not ( javascript")).jsName());
+            assertEquals(
+                    "SyntaxError",
+                    assertThrows(JsException.class, () -> ctx.eval("this is not ( javascript"))
+                            .jsName());
             assertThrows(JsException.class, () -> ctx.call("noSuchFunction"));
             assertEquals(1, number(ctx.call("inc")));
         }
@@ -397,8 +415,10 @@ public abstract class PoolCompatibilityKit {
         @Test
         @DisplayName("a script that throws while loading fails open with a JsException")
         void scriptThrowsAtLoad() {
-            ContextSpec broken = ContextSpec.builder().addScript(Script.ofText("broken.js", "throw new Error('at load');"))
-                    .label("broken").build();
+            ContextSpec broken = ContextSpec.builder()
+                    .addScript(Script.ofText("broken.js", "throw new Error('at load');"))
+                    .label("broken")
+                    .build();
             JsException error = assertThrows(JsException.class, () -> open(broken));
             assertEquals("at load", error.jsMessage());
         }
@@ -481,8 +501,8 @@ public abstract class PoolCompatibilityKit {
             if (capabilities().contains(EngineCapability.BROWSER_API)) {
                 assertTrue(open(browserSpec("browser")).isOpen());
             } else {
-                UnsupportedCapabilityException error = assertThrows(UnsupportedCapabilityException.class,
-                        () -> open(browserSpec("browser")));
+                UnsupportedCapabilityException error =
+                        assertThrows(UnsupportedCapabilityException.class, () -> open(browserSpec("browser")));
                 assertEquals(EngineCapability.BROWSER_API, error.capability());
             }
         }
@@ -493,10 +513,14 @@ public abstract class PoolCompatibilityKit {
             withBrowser(ctx -> {
                 try (LogCapture log = new LogCapture()) {
                     String marker = "kit-console-" + System.nanoTime();
-                    assertEquals(Json.createValue("function"), ctx.eval(
-                            "console.log('" + marker + "'); console.info('i'); console.warn('w'); console.error('e');"
+                    assertEquals(
+                            Json.createValue("function"),
+                            ctx.eval("console.log('" + marker
+                                    + "'); console.info('i'); console.warn('w'); console.error('e');"
                                     + " typeof console.log"));
-                    assertTrue(log.contains(marker), "console.log reached the " + ContextHost.SCRIPT_LOGGER_NAME + " logger");
+                    assertTrue(
+                            log.contains(marker),
+                            "console.log reached the " + ContextHost.SCRIPT_LOGGER_NAME + " logger");
                 }
             });
         }
@@ -523,11 +547,14 @@ public abstract class PoolCompatibilityKit {
         void promiseResolvedByTimer() {
             withBrowser(ctx -> {
                 if (capabilities().contains(EngineCapability.PROMISES)) {
-                    assertEquals(Json.createValue("late"),
+                    assertEquals(
+                            Json.createValue("late"),
                             ctx.eval("new Promise(function (r) { setTimeout(function () { r('late'); }, 20); })"));
                 } else {
-                    assertThrows(UnsupportedValueException.class,
-                            () -> ctx.eval("new Promise(function (r) { setTimeout(function () { r('late'); }, 20); })"));
+                    assertThrows(
+                            UnsupportedValueException.class,
+                            () -> ctx.eval(
+                                    "new Promise(function (r) { setTimeout(function () { r('late'); }, 20); })"));
                 }
             });
         }
@@ -536,7 +563,8 @@ public abstract class PoolCompatibilityKit {
         @DisplayName("BROWSER: queueMicrotask runs after the current code, before the call ends")
         void queueMicrotask() {
             withBrowser(ctx -> {
-                ctx.eval("globalThis.order = []; queueMicrotask(function () { order.push('micro'); }); order.push('sync'); 0");
+                ctx.eval(
+                        "globalThis.order = []; queueMicrotask(function () { order.push('micro'); }); order.push('sync'); 0");
                 assertEquals(json("[\"sync\",\"micro\"]"), ctx.eval("order"));
             });
         }
@@ -545,9 +573,12 @@ public abstract class PoolCompatibilityKit {
         @DisplayName("BROWSER: TextEncoder and TextDecoder speak UTF-8")
         void textCoding() {
             withBrowser(ctx -> {
-                assertEquals(json("[195,169,226,130,172,240,159,152,128]"),
+                assertEquals(
+                        json("[195,169,226,130,172,240,159,152,128]"),
                         ctx.eval("Array.from(new TextEncoder().encode('é€😀'))"));
-                assertEquals(Json.createValue("hi€"), ctx.eval("new TextDecoder().decode(new Uint8Array([104,105,226,130,172]))"));
+                assertEquals(
+                        Json.createValue("hi€"),
+                        ctx.eval("new TextDecoder().decode(new Uint8Array([104,105,226,130,172]))"));
             });
         }
 
@@ -555,10 +586,12 @@ public abstract class PoolCompatibilityKit {
         @DisplayName("BROWSER: URL and URLSearchParams parse and build")
         void urls() {
             withBrowser(ctx -> {
-                assertEquals(json("[\"example.com\",\"8080\",\"/a/b\",\"two\",\"#frag\"]"), ctx.eval(
-                        "var u = new URL('https://example.com:8080/a/b?x=1&y=two#frag');"
+                assertEquals(
+                        json("[\"example.com\",\"8080\",\"/a/b\",\"two\",\"#frag\"]"),
+                        ctx.eval("var u = new URL('https://example.com:8080/a/b?x=1&y=two#frag');"
                                 + " [u.hostname, u.port, u.pathname, u.searchParams.get('y'), u.hash]"));
-                assertEquals(Json.createValue("a=1&b=2&c=3+4"),
+                assertEquals(
+                        Json.createValue("a=1&b=2&c=3+4"),
                         ctx.eval("var p = new URLSearchParams('a=1&b=2'); p.append('c', '3 4'); p.toString()"));
             });
         }
@@ -575,8 +608,10 @@ public abstract class PoolCompatibilityKit {
         @DisplayName("BROWSER: structuredClone makes a deep copy")
         void structuredClone() {
             withBrowser(ctx -> {
-                assertEquals(json("[2,3,true]"), ctx.eval(
-                        "var o = {a: [1, {b: 2}]}; var c = structuredClone(o); c.a[1].b = 3; [o.a[1].b, c.a[1].b, c !== o]"));
+                assertEquals(
+                        json("[2,3,true]"),
+                        ctx.eval(
+                                "var o = {a: [1, {b: 2}]}; var c = structuredClone(o); c.a[1].b = 3; [o.a[1].b, c.a[1].b, c !== o]"));
             });
         }
 
@@ -596,8 +631,10 @@ public abstract class PoolCompatibilityKit {
         @DisplayName("BROWSER: performance.now is a non-decreasing number")
         void performanceNow() {
             withBrowser(ctx -> {
-                assertEquals(json("[\"number\",true,true]"), ctx.eval(
-                        "var t1 = performance.now(); var t2 = performance.now(); [typeof t1, t1 >= 0, t2 >= t1]"));
+                assertEquals(
+                        json("[\"number\",true,true]"),
+                        ctx.eval(
+                                "var t1 = performance.now(); var t2 = performance.now(); [typeof t1, t1 >= 0, t2 >= t1]"));
             });
         }
 
@@ -628,8 +665,8 @@ public abstract class PoolCompatibilityKit {
             if (capabilities().contains(EngineCapability.BROWSER_API)) {
                 check.accept(open(browserSpec("browser")));
             } else {
-                UnsupportedCapabilityException error = assertThrows(UnsupportedCapabilityException.class,
-                        () -> open(browserSpec("browser")));
+                UnsupportedCapabilityException error =
+                        assertThrows(UnsupportedCapabilityException.class, () -> open(browserSpec("browser")));
                 assertEquals(EngineCapability.BROWSER_API, error.capability());
             }
         }
@@ -646,10 +683,13 @@ public abstract class PoolCompatibilityKit {
                 assertEquals(5, number(ctx.eval("Promise.resolve(5)")));
                 // Pending when the call returns, settled by a later microtask (what `await` does, without needing
                 // async-function syntax, which not every engine parses).
-                assertEquals(Json.createValue("done"), ctx.eval(
-                        "new Promise(function (resolve) { Promise.resolve().then(function () { resolve('done'); }); })"
-                                + ".then(function (v) { return v; })"));
-                JsException rejected = assertThrows(JsException.class, () -> ctx.eval("Promise.reject(new RangeError('nope'))"));
+                assertEquals(
+                        Json.createValue("done"),
+                        ctx.eval(
+                                "new Promise(function (resolve) { Promise.resolve().then(function () { resolve('done'); }); })"
+                                        + ".then(function (v) { return v; })"));
+                JsException rejected =
+                        assertThrows(JsException.class, () -> ctx.eval("Promise.reject(new RangeError('nope'))"));
                 assertEquals("RangeError", rejected.jsName());
                 assertEquals("nope", rejected.jsMessage());
             } else {
@@ -672,9 +712,14 @@ public abstract class PoolCompatibilityKit {
         @Test
         @DisplayName("a statement budget closes the context when exceeded (STATEMENT_BUDGET), or is refused")
         void statementBudget() {
-            ContextSpec spec = ContextSpec.builder().addScript(KIT_SCRIPT).statementBudget(100_000).label("budget").build();
+            ContextSpec spec = ContextSpec.builder()
+                    .addScript(KIT_SCRIPT)
+                    .statementBudget(100_000)
+                    .label("budget")
+                    .build();
             if (!capabilities().contains(EngineCapability.STATEMENT_BUDGET)) {
-                UnsupportedCapabilityException error = assertThrows(UnsupportedCapabilityException.class, () -> open(spec));
+                UnsupportedCapabilityException error =
+                        assertThrows(UnsupportedCapabilityException.class, () -> open(spec));
                 assertEquals(EngineCapability.STATEMENT_BUDGET, error.capability());
                 return;
             }
@@ -682,7 +727,8 @@ public abstract class PoolCompatibilityKit {
             AtomicInteger heard = new AtomicInteger();
             ctx.onClose(heard::incrementAndGet);
             assertEquals(1, number(ctx.call("inc")));
-            assertThrows(StatementBudgetExceededException.class,
+            assertThrows(
+                    StatementBudgetExceededException.class,
                     () -> ctx.eval("for (var i = 0; i < 1e9; i++) { counter = i; }"));
             assertFalse(ctx.isOpen());
             assertEquals(1, heard.get());
@@ -724,20 +770,24 @@ public abstract class PoolCompatibilityKit {
             assertEquals(1, heard.get());
             assertThrows(ContextClosedException.class, () -> ctx.call("inc"));
             assertThrows(ContextClosedException.class, () -> ctx.eval("1"));
-            assertInstanceOf(ContextClosedException.class, failure(ctx.callAsync("inc").toCompletableFuture()));
+            assertInstanceOf(
+                    ContextClosedException.class, failure(ctx.callAsync("inc").toCompletableFuture()));
         }
 
         @Test
         @DisplayName("a call awaiting a Promise fails with ContextClosedException when its context closes")
         void pendingCallOnClose() {
             JsContext ctx = open(kitSpec("pending", Duration.ofSeconds(30)));
-            CompletableFuture<JsonValue> pending = ctx.evalAsync("new Promise(function () { })").toCompletableFuture();
+            CompletableFuture<JsonValue> pending =
+                    ctx.evalAsync("new Promise(function () { })").toCompletableFuture();
             ctx.close();
             Throwable error = failure(pending);
             if (capabilities().contains(EngineCapability.PROMISES)) {
                 assertInstanceOf(ContextClosedException.class, error);
             } else {
-                assertTrue(error instanceof ContextClosedException || error instanceof UnsupportedValueException, "" + error);
+                assertTrue(
+                        error instanceof ContextClosedException || error instanceof UnsupportedValueException,
+                        "" + error);
             }
         }
 
@@ -822,7 +872,8 @@ public abstract class PoolCompatibilityKit {
      * @return a new pool configured like the kit's, for tests that close it
      */
     protected final ContextPool newPool() {
-        return ContextPool.create(configure(PoolConfig.builder().engine(engineName()).threads(2)).build());
+        return ContextPool.create(
+                configure(PoolConfig.builder().engine(engineName()).threads(2)).build());
     }
 
     /**
@@ -839,7 +890,8 @@ public abstract class PoolCompatibilityKit {
     }
 
     private void requireInterrupt() {
-        assertTrue(capabilities().contains(EngineCapability.INTERRUPT),
+        assertTrue(
+                capabilities().contains(EngineCapability.INTERRUPT),
                 "every engine must declare INTERRUPT; without it a runaway loop would block its thread for good");
     }
 
@@ -856,7 +908,8 @@ public abstract class PoolCompatibilityKit {
 
     /** A context on the same runtime thread and one on another. */
     private List<JsContext> neighbours(JsContext ctx) {
-        return List.of(openOnThread(kitSpec("same-thread"), ctx.threadIndex(), true),
+        return List.of(
+                openOnThread(kitSpec("same-thread"), ctx.threadIndex(), true),
                 openOnThread(kitSpec("other-thread"), ctx.threadIndex(), false));
     }
 
@@ -865,11 +918,19 @@ public abstract class PoolCompatibilityKit {
     }
 
     private static ContextSpec kitSpec(String label, Duration timeout) {
-        return ContextSpec.builder().addScript(KIT_SCRIPT).label(label).callTimeout(timeout).build();
+        return ContextSpec.builder()
+                .addScript(KIT_SCRIPT)
+                .label(label)
+                .callTimeout(timeout)
+                .build();
     }
 
     private static ContextSpec browserSpec(String label) {
-        return ContextSpec.builder().addScript(KIT_SCRIPT).apiSurface(ApiSurface.BROWSER).label(label).build();
+        return ContextSpec.builder()
+                .addScript(KIT_SCRIPT)
+                .apiSurface(ApiSurface.BROWSER)
+                .label(label)
+                .build();
     }
 
     static JsonValue json(String text) {
@@ -943,8 +1004,7 @@ public abstract class PoolCompatibilityKit {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
         public void close() {
