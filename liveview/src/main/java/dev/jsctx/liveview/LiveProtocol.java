@@ -19,7 +19,8 @@ public final class LiveProtocol {
     // Paths served by the module.
     /** The one WebSocket endpoint shared by every view. */
     public static final String WS_PATH = "/live/ws";
-    /** Prefix of the client's ES modules; {@code jsctx.js} is the entry point. */
+    /** Prefix of the client's ES modules; {@code jsctx.js} is the entry point. Pages load them from a directory
+     * below it named by a hash of the files ({@code /live/js/<version>/jsctx.js}), cached as immutable. */
     public static final String SCRIPT_PATH = "/live/js/";
     /** The client's entry module, loaded by every page. */
     public static final String SCRIPT_ENTRY = "jsctx.js";

@@ -18,11 +18,10 @@ import java.util.Map;
 
 final class LiveViewFeatureImpl implements LiveViewFeature {
 
-    private static final String SCRIPT_TAG =
-            "<script type=\"module\" src=\"" + LiveProtocol.SCRIPT_PATH + LiveProtocol.SCRIPT_ENTRY + "\"></script>";
-
     private final LiveRuntime runtime;
     private final PageLayout layout;
+    private final ClientScripts scripts = ClientScripts.load();
+    private final String scriptTag = "<script type=\"module\" src=\"" + scripts.entryPath() + "\"></script>";
 
     LiveViewFeatureImpl(LiveRuntime runtime, PageLayout layout) {
         this.runtime = runtime;
@@ -53,7 +52,7 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
 
         @Override
         public void setup(HttpRouting.Builder routing) {
-            ClientScripts.register(routing);
+            scripts.register(routing);
             for (String path : runtime.paths()) {
                 routing.get(path, (request, response) -> page(path, request, response));
             }
@@ -85,7 +84,7 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
                 + runtime.config().heartbeatInterval().toMillis() + "\">"
                 + rendered.toHtml() + "</div>";
         response.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-        response.send(layout.page(SCRIPT_TAG, container));
+        response.send(layout.page(scriptTag, container));
     }
 
     private static Map<String, String> params(UriQuery query) {
