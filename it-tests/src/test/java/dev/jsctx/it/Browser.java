@@ -38,6 +38,13 @@ final class Browser implements AutoCloseable {
                 .observe(view, { attributes: true, attributeFilter: ['class'] });
             """;
 
+    /** The page's Resource Timing entries under a path prefix: path, transfer, encoded and decoded sizes. */
+    private static final String FETCHES = """
+            return performance.getEntriesByType('resource')
+                .map(e => [new URL(e.name).pathname, e.transferSize, e.encodedBodySize, e.decodedBodySize])
+                .filter(e => e[0].startsWith(arguments[0]));
+            """;
+
     private final ChromeDriver driver;
     private final List<String> consoleErrors = new ArrayList<>();
     private boolean blankWindowUsed;
@@ -118,6 +125,12 @@ final class Browser implements AutoCloseable {
                 .forEach(consoleErrors::add);
     }
 
+    /**
+     * One file a page fetched, from the browser's Resource Timing: {@code transferSize} is 0 when it came from the
+     * browser's cache, and {@code encodedBodySize} is below {@code decodedBodySize} when it came compressed.
+     */
+    record Fetch(String path, long transferSize, long encodedBodySize, long decodedBodySize) {}
+
     /** One browser window showing the counter; every call first brings it to the front of the driver. */
     final class Window {
 
@@ -179,6 +192,20 @@ final class Browser implements AutoCloseable {
             focus();
             List<?> statuses = (List<?>) driver.executeScript("return window.jsctxStatuses;");
             return statuses.stream().map(String::valueOf).toList();
+        }
+
+        /** How the page fetched each file whose path starts with {@code pathPrefix}, in the order it asked. */
+        List<Fetch> fetches(String pathPrefix) {
+            focus();
+            List<?> entries = (List<?>) driver.executeScript(FETCHES, pathPrefix);
+            return entries.stream()
+                    .map(entry -> (List<?>) entry)
+                    .map(entry -> new Fetch(
+                            (String) entry.get(0),
+                            ((Number) entry.get(1)).longValue(),
+                            ((Number) entry.get(2)).longValue(),
+                            ((Number) entry.get(3)).longValue()))
+                    .toList();
         }
 
         /** Closes the window, as a user closes a tab; its console errors are kept for {@link #consoleErrors()}. */

@@ -1,7 +1,9 @@
 package dev.jsctx.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jsctx.liveview.LiveProtocol;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +23,8 @@ class CounterPageIT {
     static final CounterAppExtension APP = new CounterAppExtension(CounterApp.Setup.defaults());
 
     private static final Duration CONTEXTS_SETTLE = Duration.ofSeconds(5);
+    /** How many ES modules the live-view client has, all under {@link LiveProtocol#SCRIPT_PATH}. */
+    private static final int CLIENT_FILES = 6;
 
     private Browser browser;
     private int contextsBefore;
@@ -94,6 +98,26 @@ class CounterPageIT {
         window.click("#add button[type=submit]");
         window.awaitText("#count", "10");
         window.awaitText("#error", "");
+    }
+
+    @Test
+    @DisplayName("the client's six files come compressed on the first visit and from the browser's cache on the next")
+    void clientFilesComeCompressedThenFromTheCache(CounterApp app) {
+        List<Browser.Fetch> first = browser.connect(app.uri("/")).fetches(LiveProtocol.SCRIPT_PATH);
+        assertEquals(CLIENT_FILES, first.size(), "client files fetched on the first visit: " + first);
+        for (Browser.Fetch fetch : first) {
+            assertTrue(fetch.transferSize() > 0, "came over the network: " + fetch);
+            assertTrue(fetch.encodedBodySize() < fetch.decodedBodySize(), "came compressed: " + fetch);
+        }
+
+        List<Browser.Fetch> next = browser.connect(app.uri("/")).fetches(LiveProtocol.SCRIPT_PATH);
+        assertEquals(
+                first.stream().map(Browser.Fetch::path).sorted().toList(),
+                next.stream().map(Browser.Fetch::path).sorted().toList(),
+                "the next visit asks for the same files: " + next);
+        for (Browser.Fetch fetch : next) {
+            assertEquals(0, fetch.transferSize(), "came from the browser's cache: " + fetch);
+        }
     }
 
     @Test
