@@ -18,7 +18,7 @@ public final class CounterServer {
      */
     public static WebServer start(Config config) {
         // tag::counter-server[]
-        return WebServer.builder()
+        WebServer server = WebServer.builder()
                 .port(config.get("server.port").asInt().orElse(4000))
                 .addFeature(LiveViewFeature.builder()
                         .config(LiveViewConfig.create(config.get("liveview")))
@@ -28,5 +28,6 @@ public final class CounterServer {
                 .build()
                 .start();
         // end::counter-server[]
+        return server;
     }
 }

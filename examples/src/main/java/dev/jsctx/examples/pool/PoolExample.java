@@ -24,8 +24,8 @@ public final class PoolExample {
 
     static String countTwice() {
         // tag::pool[]
-        try (ContextPool pool =
-                ContextPool.create(PoolConfig.builder().threads(2).build())) {
+        PoolConfig config = PoolConfig.builder().threads(2).build(); // the engine: the one on the class path
+        try (ContextPool pool = ContextPool.create(config)) {
             ContextSpec spec = ContextSpec.builder()
                     .addScript(Script.ofText("counter.js", "let count = 0; function inc(n) { return count += n; }"))
                     .build();

@@ -14,7 +14,7 @@ public final class TodoApp {
 
     // tag::todo-app[]
     public static void main(String[] args) {
-        ContextPool pool = ContextPool.create(PoolConfig.builder().threads(2).build()); // the engine on the class path
+        ContextPool pool = ContextPool.create(PoolConfig.builder().threads(2).build());
         WebServer server = start(pool, 8080);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(); // ends every tab, which closes its context
@@ -25,6 +25,7 @@ public final class TodoApp {
 
     static WebServer start(ContextPool pool, int port) {
         return WebServer.builder()
+                .host("localhost") // "0.0.0.0" to be reachable from other machines
                 .port(port)
                 .addFeature(LiveViewFeature.builder()
                         .view("/todo", () -> new TodoLive(pool)) // GET /todo renders it; each tab gets its own
