@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code <!-- snippet: PATH#TAG -->} must equal the lines between {@code tag::TAG[]} and {@code end::TAG[]} in the
  * file at PATH (from the project root), with their common indentation removed; several regions of one tag are
  * joined, so a test can keep its assertions out of the sample. Every Java and JavaScript block needs a marker.
+ * README's container steps are checked against what the it-tests image is built from.
  */
 class ReadmeSnippetsTest {
     private static final Path ROOT = Path.of("..");
@@ -70,6 +72,19 @@ class ReadmeSnippetsTest {
 
     static List<String> readmes() {
         return READMES;
+    }
+
+    @Test
+    @DisplayName(
+            "README's container steps jlink the modules and use the Dockerfile that the it-tests image is built from")
+    void containerStepsMatchTheTestedImage() throws IOException {
+        Matcher modules = Pattern.compile("<jsctx.it.jlinkModules>([^<]+)</jsctx.it.jlinkModules>")
+                .matcher(Files.readString(ROOT.resolve("it-tests/pom.xml")));
+        assertTrue(modules.find(), "it-tests/pom.xml has no jsctx.it.jlinkModules");
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        assertTrue(readme.contains("jlink --add-modules " + modules.group(1) + " "), "README's jlink line");
+        assertTrue(readme.contains("-f it-tests/src/test/docker/Dockerfile "), "README's docker build line");
+        assertTrue(Files.isRegularFile(ROOT.resolve("it-tests/src/test/docker/Dockerfile")));
     }
 
     /** The lines of every tag::TAG[] ... end::TAG[] region, joined, without their common indentation. */
