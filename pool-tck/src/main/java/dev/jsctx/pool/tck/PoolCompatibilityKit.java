@@ -645,11 +645,13 @@ public abstract class PoolCompatibilityKit {
                 JsContext alive = openOnThread(browserSpec("alive"), doomed.threadIndex(), true);
                 String marker = "kit-" + System.nanoTime();
                 try (LogCapture log = new LogCapture()) {
-                    doomed.eval("setTimeout(function () { console.log('closed-" + marker + "'); }, 20); 0");
-                    alive.eval("setTimeout(function () { console.log('alive-" + marker + "'); }, 20); 0");
+                    // The doomed timer is due long after close() returns, even on a loaded machine: a timer
+                    // that fired before the close would be no failure of the engine.
+                    doomed.eval("setTimeout(function () { console.log('closed-" + marker + "'); }, 500); 0");
+                    alive.eval("setTimeout(function () { console.log('alive-" + marker + "'); }, 500); 0");
                     doomed.close();
                     // A later timer on the same thread fires only after the earlier ones had their turn.
-                    alive.eval("globalThis.done = false; setTimeout(function () { done = true; }, 200); 0");
+                    alive.eval("globalThis.done = false; setTimeout(function () { done = true; }, 700); 0");
                     awaitTrue("the later timer fired", () -> alive.eval("done").equals(JsonValue.TRUE));
                     assertTrue(log.contains("alive-" + marker), "the open context's timer fired and logged");
                     assertFalse(log.contains("closed-" + marker), "the closed context's timer never fired");
