@@ -13,7 +13,8 @@ import java.util.Set;
  * <p>Engine options ({@link PoolConfig#engineOptions()}): keys starting with {@code js.} override the context
  * options this engine sets (for example {@code js.ecmascript-version}); every other key (for example
  * {@code engine.CompilationFailureAction}) goes to the shared {@code org.graalvm.polyglot.Engine}. An unknown
- * or invalid option fails the pool's start with {@link dev.jsctx.pool.EngineNotAvailableException}.
+ * or invalid option fails the pool's start with {@link dev.jsctx.pool.EngineNotAvailableException}, and so do
+ * GraalVM jars of different versions (polyglot, Truffle, GraalJS, nativeimage, word...): the message names them.
  * See {@code pool-graal/README.md} for the sandbox, the options and the JIT flags.
  */
 public final class GraalEngineProvider implements JsEngineProvider {
@@ -43,6 +44,7 @@ public final class GraalEngineProvider implements JsEngineProvider {
 
     @Override
     public EngineInstance create(PoolConfig config) {
+        GraalJarVersions.requireOneVersion();
         return GraalEngineInstance.start(config.engineOptions());
     }
 }
