@@ -47,6 +47,8 @@ final class RuntimeThread implements Runnable {
 
     private volatile boolean sleeping;
     private volatile boolean stopped;
+    /** Set as soon as the loop failed, before its contexts are closed, so {@link #isRunning} says so at once. */
+    private volatile boolean died;
 
     RuntimeThread(RuntimePool pool, int index, int sparesPerSpec) {
         this.pool = pool;
@@ -106,6 +108,11 @@ final class RuntimeThread implements Runnable {
             work.reject(new PoolClosedException("The pool is closed"));
             work = following;
         }
+    }
+
+    /** Any thread: the thread has not stopped (it stops when the pool closes, or when it died). */
+    boolean isRunning() {
+        return !stopped && !died;
     }
 
     boolean isCurrentThread() {
@@ -204,6 +211,7 @@ final class RuntimeThread implements Runnable {
         try {
             loop();
         } catch (RuntimeException | Error e) {
+            died = true;
             LOG.log(
                     System.Logger.Level.ERROR,
                     "Runtime thread " + thread.getName() + " failed; closing its contexts",
