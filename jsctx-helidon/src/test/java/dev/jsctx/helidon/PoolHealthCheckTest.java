@@ -1,8 +1,6 @@
 package dev.jsctx.helidon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jsctx.pool.CallObserver;
 import dev.jsctx.pool.ContextPool;
@@ -14,10 +12,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
@@ -67,35 +62,6 @@ class PoolHealthCheckTest {
             HealthCheckResponse response = awaitDown(check);
             assertEquals("RUNTIME_THREAD_DIED", response.details().get("status"));
         }
-    }
-
-    @Test
-    @DisplayName("the support's meters leave the registry when it closes, so the next pool's can come")
-    void metersLeaveWithThePool() {
-        MeterRegistry registry = Metrics.globalRegistry();
-        Config config = Config.just(ConfigSources.create(Map.of("engine", "rhino", "threads", "1")));
-        ContextPoolSupport first = ContextPoolSupport.builder()
-                .config(config)
-                .meterRegistry(registry)
-                .build();
-        assertTrue(registry.gauge(PoolMetrics.CONTEXTS_OPEN, List.of()).isPresent());
-        IllegalStateException twice = assertThrows(
-                IllegalStateException.class,
-                () -> ContextPoolSupport.builder()
-                        .config(config)
-                        .meterRegistry(registry)
-                        .build());
-        assertTrue(twice.getMessage().contains("another jsctx pool"), twice.getMessage());
-
-        first.close();
-
-        assertTrue(
-                registry.meters(meter -> meter.id().name().startsWith("jsctx.")).isEmpty());
-        ContextPoolSupport.builder()
-                .config(config)
-                .meterRegistry(registry)
-                .build()
-                .close();
     }
 
     private static HealthCheckResponse awaitDown(PoolHealthCheck check) {
