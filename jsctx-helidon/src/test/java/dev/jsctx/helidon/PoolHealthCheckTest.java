@@ -1,6 +1,7 @@
 package dev.jsctx.helidon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jsctx.pool.CallObserver;
 import dev.jsctx.pool.ContextPool;
@@ -14,6 +15,9 @@ import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -57,7 +61,8 @@ class PoolHealthCheckTest {
             PoolHealthCheck check = PoolHealthCheck.create(pool);
             assertEquals(HealthCheckResponse.Status.UP, check.call().status());
 
-            doomed.callAsync("ok"); // never completes: its thread dies under it
+            CompletableFuture<?> call = doomed.callAsync("ok").toCompletableFuture();
+            assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS)); // its thread died under it
 
             HealthCheckResponse response = awaitDown(check);
             assertEquals("RUNTIME_THREAD_DIED", response.details().get("status"));

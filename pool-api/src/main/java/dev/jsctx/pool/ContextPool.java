@@ -87,8 +87,9 @@ public interface ContextPool extends AutoCloseable {
     /**
      * Whether the pool can serve, for a readiness check. A runtime thread dies only when something the pool cannot
      * recover from escapes onto it (an {@link Error} such as {@link OutOfMemoryError}, from the engine or a
-     * {@link CallObserver}); it is logged, and the contexts it hosted are closed. The pool does not replace a dead
-     * thread yet, and may still place new contexts on it, which then fail: such a pool should be restarted.
+     * {@link CallObserver}); it is logged, the work it was running fails with {@link JsContextException}, and the
+     * contexts it hosted are closed. The pool does not replace a dead thread yet, and may still place new contexts on
+     * it, which then fail: such a pool should be restarted.
      *
      * <p>Threading: any thread; cheap (reads a few volatile fields). The answer may be stale by the time it is used.
      *

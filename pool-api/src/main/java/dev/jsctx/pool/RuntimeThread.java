@@ -268,6 +268,10 @@ final class RuntimeThread implements Runnable {
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(System.Logger.Level.ERROR, "Unexpected failure on runtime thread " + thread.getName(), e);
             work.reject(EngineErrors.asPoolError(e, "unexpectedly"));
+        } catch (Error e) {
+            // The thread dies of it (see run), but whoever waits for this work must not wait forever.
+            work.reject(EngineErrors.asPoolError(e, "and its runtime thread died"));
+            throw e;
         }
     }
 
