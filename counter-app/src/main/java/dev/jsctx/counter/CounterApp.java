@@ -73,12 +73,13 @@ public final class CounterApp implements AutoCloseable {
                                 .details(true)
                                 .addCheck(jsctx.healthCheck())
                                 .build(),
-                        MetricsObserver.create()))
-                .addFeature(LiveViewFeature.builder()
-                        .config(LiveViewConfig.create(config.get("liveview")))
-                        .layout(PageLayout.standard("jsctx counter", HEAD))
-                        .view("/", () -> new CounterLive(pool, sessions, runtime))
-                        .build());
+                        MetricsObserver.create()));
+        LiveViewFeature.builder()
+                .config(LiveViewConfig.create(config.get("liveview")))
+                .layout(PageLayout.standard("jsctx counter", HEAD))
+                .view("/", () -> new CounterLive(pool, sessions, runtime))
+                .build()
+                .addTo(server); // after server.config(...): it hands liveview.allowed-origins to Helidon's check
     }
 
     /**
