@@ -1,13 +1,12 @@
 package dev.jsctx.counter;
 
+import dev.jsctx.helidon.ContextPoolSupport;
 import dev.jsctx.liveview.LiveViewConfig;
 import dev.jsctx.liveview.LiveViewFeature;
 import dev.jsctx.liveview.PageLayout;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.PoolStats;
 import io.helidon.config.Config;
-import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -32,16 +31,18 @@ public final class CounterApp implements AutoCloseable {
             "<link rel=\"icon\" href=\"data:,\">\n<style>\n" + resource("counter.css") + "</style>";
 
     private final Config config;
-    private final CounterMetrics metrics;
+    private final ContextPoolSupport jsctx;
     private final ContextPool pool;
     private final LiveSessions sessions;
+    private final CounterMetrics metrics;
     private final String runtime;
 
-    private CounterApp(Config config, CounterMetrics metrics, ContextPool pool, LiveSessions sessions) {
+    private CounterApp(Config config, ContextPoolSupport jsctx, LiveSessions sessions) {
         this.config = config;
-        this.metrics = metrics;
-        this.pool = pool;
+        this.jsctx = jsctx;
+        this.pool = jsctx.pool();
         this.sessions = sessions;
+        this.metrics = new CounterMetrics(sessions::active);
         this.runtime = CounterPool.runtimeDescription(pool);
     }
 
@@ -52,13 +53,11 @@ public final class CounterApp implements AutoCloseable {
      * @return the started app, to be set up on a server
      */
     public static CounterApp start(Config config) {
-        CounterMetrics metrics = new CounterMetrics();
-        ContextPool pool = CounterPool.start(config.get("pool"), metrics);
+        ContextPoolSupport jsctx = ContextPoolSupport.create(config.get("pool"));
         Duration refresh =
                 config.get("counter.refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(5));
-        LiveSessions sessions = new LiveSessions(refresh, () -> totals(pool));
-        metrics.registerGauges(pool, sessions::active);
-        return new CounterApp(config, metrics, pool, sessions);
+        LiveSessions sessions = new LiveSessions(refresh, () -> totals(jsctx.pool()));
+        return new CounterApp(config, jsctx, sessions);
     }
 
     /**
@@ -72,14 +71,15 @@ public final class CounterApp implements AutoCloseable {
                 .addFeature(ObserveFeature.just(
                         HealthObserver.builder()
                                 .details(true)
-                                .addCheck(this::poolHealth, HealthCheckType.READINESS, "pool")
+                                .addCheck(jsctx.healthCheck())
                                 .build(),
-                        MetricsObserver.create()))
-                .addFeature(LiveViewFeature.builder()
-                        .config(LiveViewConfig.create(config.get("liveview")))
-                        .layout(PageLayout.standard("jsctx counter", HEAD))
-                        .view("/", () -> new CounterLive(pool, sessions, runtime))
-                        .build());
+                        MetricsObserver.create()));
+        LiveViewFeature.builder()
+                .config(LiveViewConfig.create(config.get("liveview")))
+                .layout(PageLayout.standard("jsctx counter", HEAD))
+                .view("/", () -> new CounterLive(pool, sessions, runtime))
+                .build()
+                .addTo(server); // after server.config(...): it hands liveview.allowed-origins to Helidon's check
     }
 
     /**
@@ -95,18 +95,8 @@ public final class CounterApp implements AutoCloseable {
     @Override
     public void close() {
         sessions.close();
-        pool.close();
+        jsctx.close();
         metrics.close();
-    }
-
-    private HealthCheckResponse poolHealth() {
-        PoolStats stats = pool.stats();
-        return HealthCheckResponse.builder()
-                .status(true)
-                .detail("contextsOpen", stats.contextsOpen())
-                .detail("threads", stats.contextsPerThread().size())
-                .detail("engine", runtime)
-                .build();
     }
 
     /** What every page shows of the pool; pages are refreshed when it changes. */

@@ -1,16 +1,12 @@
 package dev.jsctx.counter;
 
-import dev.jsctx.pool.CallObserver;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.ContextSpec;
-import dev.jsctx.pool.PoolConfig;
 import dev.jsctx.pool.Script;
-import io.helidon.config.Config;
-import java.time.Duration;
-import java.util.Map;
 
 /**
- * The app's one context pool, configured from the {@code pool} node, and the spec of a counter context.
+ * The spec of a counter context, and how the app names its pool's engine. The pool itself comes from the
+ * {@code pool} config node through {@code jsctx-helidon}.
  */
 final class CounterPool {
     /** Every tab's context: {@code counter.js}, bare ECMAScript (the counter needs no Web APIs). */
@@ -22,27 +18,7 @@ final class CounterPool {
     private CounterPool() {}
 
     /**
-     * Starts the pool.
-     *
-     * @param config   the {@code pool} node: {@code threads} (2), {@code engine} (the only one on the class path),
-     *                 {@code max-contexts} (20000), {@code call-timeout} (PT1S), and {@code engine-options}, passed to
-     *                 the engine as they are (for example {@code rhino.sharedBuiltins: true})
-     * @param observer told of every call, for metrics
-     * @return the running pool
-     */
-    static ContextPool start(Config config, CallObserver observer) {
-        PoolConfig.Builder builder = PoolConfig.builder()
-                .threads(config.get("threads").asInt().orElse(2))
-                .maxContexts(config.get("max-contexts").asInt().orElse(20_000))
-                .callTimeout(config.get("call-timeout").as(Duration.class).orElse(Duration.ofSeconds(1)))
-                .callObserver(observer);
-        config.get("engine").asString().ifPresent(builder::engine);
-        config.get("engine-options").detach().asMap().orElse(Map.of()).forEach(builder::engineOption);
-        return ContextPool.create(builder.build());
-    }
-
-    /**
-     * @return how the pool's engine runs JavaScript, for people: for example "GraalJS, JIT"
+     * @return how the pool's engine runs JavaScript, for people: for example "graal (optimized)"
      */
     static String runtimeDescription(ContextPool pool) {
         var info = pool.engineInfo();

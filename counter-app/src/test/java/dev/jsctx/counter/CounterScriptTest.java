@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jsctx.pool.CallObserver;
+import dev.jsctx.helidon.HelidonPoolConfig;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.JsException;
@@ -31,7 +31,7 @@ class CounterScriptTest {
 
     @BeforeAll
     static void startPool() {
-        pool = CounterPool.start(Config.create().get("pool"), CallObserver.NONE); // as the app configures it
+        pool = ContextPool.create(HelidonPoolConfig.create(Config.create().get("pool"))); // as the app configures it
     }
 
     @AfterAll

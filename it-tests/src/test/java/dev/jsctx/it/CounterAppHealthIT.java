@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,15 @@ class CounterAppHealthIT {
         assertTrue(
                 metrics.total("memory_usedHeap_bytes").orElse(0) > 0,
                 () -> "heap use should be reported, got " + metrics.samples().size() + " samples");
-        assertTrue(metrics.total("jsctx_contexts_open").isPresent(), "the pool's contexts-open gauge is served");
+        for (String name : List.of(
+                "jsctx_contexts_open",
+                "jsctx_sessions_active",
+                "jsctx_calls_total",
+                "jsctx_call_errors_total",
+                "jsctx_call_timeouts_total",
+                "jsctx_call_latency_seconds_count")) {
+            assertTrue(metrics.total(name).isPresent(), () -> name + " is served");
+        }
     }
 
     @Test
@@ -32,9 +41,10 @@ class CounterAppHealthIT {
     void poolRunsOptimizedGraalJs(CounterApp app) throws Exception {
         Map<String, JsonObject> checks = app.healthChecks();
 
-        JsonObject pool = checks.get("pool");
+        JsonObject pool = checks.get("jsctx-pool");
         assertNotNull(pool, () -> "a pool health check, among " + checks.keySet());
         assertEquals("UP", pool.getString("status"), pool::toString);
-        assertEquals("graal (optimized)", pool.getJsonObject("data").getString("engine"), pool::toString);
+        assertEquals("graal", pool.getJsonObject("data").getString("engine"), pool::toString);
+        assertEquals("optimized", pool.getJsonObject("data").getString("runtime"), pool::toString);
     }
 }

@@ -161,8 +161,8 @@ public interface LiveViewConfig {
 
         /**
          * Allow WebSocket upgrades from this origin too. Default: none, meaning only the page's own host.
-         * Helidon checks origins before this module does: list the same origins under the server's
-         * {@code protocols.websocket.origins}.
+         * Helidon checks origins before this module does: add the feature with {@link LiveViewFeature#addTo}, which
+         * hands these origins to Helidon's check as well.
          *
          * @param origin scheme, host and port, e.g. {@code https://app.example.com}
          * @return this builder

@@ -1,5 +1,6 @@
 package dev.jsctx.liveview;
 
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.spi.ServerFeature;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -18,13 +19,31 @@ import java.util.function.Supplier;
  *         .layout(PageLayout.standard("Counter", "<link rel=\"stylesheet\" href=\"/app.css\">"))
  *         .view("/", CounterLive::new)
  *         .build();
- * WebServer.builder().port(4000).addFeature(live).build().start();
+ * WebServerConfig.Builder server = WebServer.builder().config(config.get("server"));
+ * live.addTo(server);
+ * server.build().start();
  * }
  *
  * <p>The routes go on the server's default socket. When the server stops, every view ends and closes what it
  * owns.
  */
 public interface LiveViewFeature extends ServerFeature {
+
+    /**
+     * Adds this feature to a server, and lets Helidon's own WebSocket origin check, which runs before this module's,
+     * admit {@link LiveViewConfig#allowedOrigins()} too, so they are configured once ({@code liveview.allowed-origins}).
+     * The origins are added to any the server's {@code protocols.websocket.origins} lists already; Helidon applies
+     * them to every WebSocket endpoint of the server's default socket. With no allowed origins this only adds the
+     * feature, as {@code server.addFeature(this)} does: Helidon then admits the page's own host, as this module does.
+     *
+     * <p>Call it after {@code server.config(...)}, which sets the server's protocols anew. Adding the feature with
+     * {@code addFeature} alone works too, but then Helidon refuses every allowed origin other than the page's own,
+     * unless {@code server.protocols.websocket.origins} lists it again.
+     *
+     * @param server the server's builder; builders are not thread-safe
+     * @return the same builder
+     */
+    WebServerConfig.Builder addTo(WebServerConfig.Builder server);
 
     /**
      * A new builder.

@@ -8,13 +8,19 @@ import io.helidon.common.uri.UriQuery;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.spi.ProtocolConfig;
+import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 final class LiveViewFeatureImpl implements LiveViewFeature {
 
@@ -35,6 +41,28 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
         socket.routingBuilders()
                 .routingBuilder(WsRouting.Builder.class, WsRouting::builder)
                 .endpoint(LiveProtocol.WS_PATH, () -> new LiveSocket(runtime));
+    }
+
+    @Override
+    public WebServerConfig.Builder addTo(WebServerConfig.Builder server) {
+        server.addFeature(this);
+        Set<String> origins = runtime.config().allowedOrigins();
+        if (origins.isEmpty()) {
+            return server;
+        }
+        // The first WebSocket protocol config of the socket is the one Helidon uses: widen it, or add one.
+        List<ProtocolConfig> protocols = new ArrayList<>(server.protocols());
+        boolean widened = false;
+        for (int i = 0; i < protocols.size() && !widened; i++) {
+            if (protocols.get(i) instanceof WsConfig ws) {
+                protocols.set(i, WsConfig.builder().from(ws).addOrigins(origins).build());
+                widened = true;
+            }
+        }
+        if (!widened) {
+            protocols.add(WsConfig.builder().origins(origins).build());
+        }
+        return server.protocols(protocols);
     }
 
     @Override

@@ -85,6 +85,32 @@ public interface ContextPool extends AutoCloseable {
     Set<EngineCapability> capabilities();
 
     /**
+     * Whether the pool can serve, for a readiness check. A runtime thread dies only when something the pool cannot
+     * recover from escapes onto it (an {@link Error} such as {@link OutOfMemoryError}, from the engine or a
+     * {@link CallObserver}); it is logged, the work it was running fails with {@link JsContextException}, and the
+     * contexts it hosted are closed. The pool does not replace a dead thread yet, and may still place new contexts on
+     * it, which then fail: such a pool should be restarted.
+     *
+     * <p>Threading: any thread; cheap (reads a few volatile fields). The answer may be stale by the time it is used.
+     *
+     * @return {@link Status#CLOSED} once {@link #close()} began, else {@link Status#RUNTIME_THREAD_DIED} when a runtime
+     *         thread has stopped, else {@link Status#RUNNING}
+     */
+    Status status();
+
+    /**
+     * What {@link #status()} reports.
+     */
+    enum Status {
+        /** Open, and every runtime thread runs. */
+        RUNNING,
+        /** Open, but at least one runtime thread has died; contexts placed on it fail. */
+        RUNTIME_THREAD_DIED,
+        /** {@link #close()} began; every later use fails with {@link PoolClosedException}. */
+        CLOSED
+    }
+
+    /**
      * Closes every context, stops the runtime threads within {@link PoolConfig#closeTimeout()}, and makes
      * later use fail with {@link PoolClosedException}. Idempotent.
      *

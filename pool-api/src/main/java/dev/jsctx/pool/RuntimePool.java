@@ -269,6 +269,14 @@ final class RuntimePool implements ContextPool {
     }
 
     @Override
+    public Status status() {
+        if (isClosed()) {
+            return Status.CLOSED;
+        }
+        return threads.stream().allMatch(RuntimeThread::isRunning) ? Status.RUNNING : Status.RUNTIME_THREAD_DIED;
+    }
+
+    @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;

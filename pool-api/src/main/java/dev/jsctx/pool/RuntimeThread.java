@@ -47,6 +47,8 @@ final class RuntimeThread implements Runnable {
 
     private volatile boolean sleeping;
     private volatile boolean stopped;
+    /** Set as soon as the loop failed, before its contexts are closed, so {@link #isRunning} says so at once. */
+    private volatile boolean died;
 
     RuntimeThread(RuntimePool pool, int index, int sparesPerSpec) {
         this.pool = pool;
@@ -106,6 +108,11 @@ final class RuntimeThread implements Runnable {
             work.reject(new PoolClosedException("The pool is closed"));
             work = following;
         }
+    }
+
+    /** Any thread: the thread has not stopped (it stops when the pool closes, or when it died). */
+    boolean isRunning() {
+        return !stopped && !died;
     }
 
     boolean isCurrentThread() {
@@ -204,6 +211,7 @@ final class RuntimeThread implements Runnable {
         try {
             loop();
         } catch (RuntimeException | Error e) {
+            died = true;
             LOG.log(
                     System.Logger.Level.ERROR,
                     "Runtime thread " + thread.getName() + " failed; closing its contexts",
@@ -260,6 +268,10 @@ final class RuntimeThread implements Runnable {
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(System.Logger.Level.ERROR, "Unexpected failure on runtime thread " + thread.getName(), e);
             work.reject(EngineErrors.asPoolError(e, "unexpectedly"));
+        } catch (Error e) {
+            // The thread dies of it (see run), but whoever waits for this work must not wait forever.
+            work.reject(EngineErrors.asPoolError(e, "and its runtime thread died"));
+            throw e;
         }
     }
 

@@ -1,0 +1,40 @@
+package dev.jsctx.pool;
+
+import static dev.jsctx.pool.Conditions.awaitTrue;
+import static dev.jsctx.pool.Conditions.join;
+import static dev.jsctx.pool.PoolTesting.fakePool;
+import static dev.jsctx.pool.PoolTesting.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("status")
+class StatusTest {
+
+    @Test
+    @DisplayName("an open pool whose threads all run is RUNNING; once close began it is CLOSED")
+    void runningThenClosed() {
+        ContextPool pool = ContextPool.create(fakePool(2).build());
+        assertEquals(ContextPool.Status.RUNNING, pool.status());
+        pool.close();
+        assertEquals(ContextPool.Status.CLOSED, pool.status());
+    }
+
+    @Test
+    @DisplayName("an Error escaping onto a runtime thread kills it: its call fails, the pool says RUNTIME_THREAD_DIED")
+    void deadRuntimeThread() {
+        FakeEngine.define("die", (c, args, done) -> {
+            throw new OutOfMemoryError("simulated, to kill the runtime thread");
+        });
+        try (ContextPool pool = ContextPool.create(fakePool(2).build())) {
+            JsContext doomed = pool.open(spec("doomed"));
+            JsContextException failed = assertThrows(JsContextException.class, () -> join(doomed.callAsync("die")));
+            assertTrue(failed.getMessage().contains("runtime thread died"), failed.getMessage());
+            awaitTrue(
+                    "the pool reports the dead thread", () -> pool.status() == ContextPool.Status.RUNTIME_THREAD_DIED);
+        }
+    }
+}
