@@ -35,7 +35,7 @@ public final class GraalEngineProvider implements JsEngineProvider {
                 EngineCapability.BROWSER_API,
                 EngineCapability.INTERRUPT,
                 EngineCapability.STATEMENT_BUDGET);
-        if (AllocationMeter.supported()) {
+        if (ContextHeapMeter.supported()) {
             capabilities.add(EngineCapability.MEMORY_MEASUREMENT);
         }
         return capabilities;
