@@ -15,6 +15,9 @@ import java.util.Set;
  * {@code engine.CompilationFailureAction}) goes to the shared {@code org.graalvm.polyglot.Engine}. An unknown
  * or invalid option fails the pool's start with {@link dev.jsctx.pool.EngineNotAvailableException}.
  * See {@code pool-graal/README.md} for the sandbox, the options and the JIT flags.
+ *
+ * <p>{@link EngineCapability#MEMORY_MEASUREMENT} is declared only on Truffle's optimizing runtime (the JIT's JVM
+ * flags), the only one that measures a context's heap; elsewhere {@code memoryBytes()} is -1.
  */
 public final class GraalEngineProvider implements JsEngineProvider {
     /** The engine's name. */
