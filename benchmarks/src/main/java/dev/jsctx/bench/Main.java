@@ -18,6 +18,8 @@ public final class Main {
             usage: run.sh NAME [options]
               memory   [--contexts 10000] [--engines graal,rhino] [--engine-options k=v,...] [--by-class N]
                                                               retained heap per counter context
+              memory-cost [--measurements 2000] [--warmup 10] [--engines graal,rhino]
+                                                              cost of one memoryBytes() and what it says
               open     [--opens 2000] [--warmup 15] [--engines graal,rhino]
                                                               open (spare ready / cold) and close latency
               calls    [--engines graal,rhino,noop] [--warmup 20] [--seconds 10] [--iterations 3]
@@ -45,6 +47,11 @@ public final class Main {
                         engines(options, "graal,rhino"),
                         engineOptions(options),
                         intOption(options, "by-class", 0));
+            case "memory-cost" ->
+                MemoryCostBenchmark.run(
+                        intOption(options, "measurements", 2_000),
+                        intOption(options, "warmup", 10),
+                        engines(options, "graal,rhino"));
             case "open" ->
                 OpenBenchmark.run(
                         intOption(options, "opens", 2_000),

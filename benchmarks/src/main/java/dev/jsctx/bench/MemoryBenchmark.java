@@ -5,6 +5,7 @@ import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.PoolConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
@@ -12,7 +13,8 @@ import org.graalvm.polyglot.Engine;
 
 /**
  * Retained heap per counter context: open N contexts, collect, and divide the growth by N. Not a JMH benchmark:
- * it measures space, once, after full collections.
+ * it measures space, once, after full collections. Beside each figure, what {@link JsContext#memoryBytes()} says
+ * of those contexts (the median of a few), so the engine's own measurement can be checked against it.
  */
 final class MemoryBenchmark {
     private MemoryBenchmark() {}
@@ -33,16 +35,16 @@ final class MemoryBenchmark {
         Figures.print("heap_per_context_raw_graal_bytes", rawGraal(contexts));
         for (String engine : engines) {
             String prefix = engine.equals("graal") ? "heap_per_context_" : "heap_per_context_" + engine + "_";
-            Figures.print(prefix + "none_bytes", pooled(engine, contexts, ApiSurface.NONE, engineOptions, byClass));
+            pooled(engine, contexts, ApiSurface.NONE, engineOptions, byClass, prefix + "none_");
             if (engine.equals("graal")) {
-                Figures.print(
-                        prefix + "browser_bytes", pooled(engine, contexts, ApiSurface.BROWSER, engineOptions, byClass));
+                pooled(engine, contexts, ApiSurface.BROWSER, engineOptions, byClass, prefix + "browser_");
             }
         }
     }
 
-    private static long pooled(
-            String engine, int count, ApiSurface surface, Map<String, String> engineOptions, int byClass)
+    /** Prints {@code PREFIXbytes} (retained heap per context) and {@code PREFIXreported_bytes}. */
+    private static void pooled(
+            String engine, int count, ApiSurface surface, Map<String, String> engineOptions, int byClass, String prefix)
             throws InterruptedException {
         PoolConfig.Builder config = PoolConfig.builder().sparesPerSpec(2);
         engineOptions.forEach(config::engineOption);
@@ -61,8 +63,20 @@ final class MemoryBenchmark {
             if (open.stream().anyMatch(c -> !c.isOpen())) {
                 throw new IllegalStateException("a context closed during the measurement");
             }
-            return perContext;
+            Figures.print(prefix + "bytes", perContext);
+            Figures.print(prefix + "reported_bytes", reportedMedian(open));
         }
+    }
+
+    /** The median of what {@link JsContext#memoryBytes()} says of 21 of the contexts, spread over them. */
+    private static long reportedMedian(List<JsContext> open) {
+        int samples = Math.min(21, open.size());
+        long[] reported = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            reported[i] = open.get(i * (open.size() / samples)).memoryBytes();
+        }
+        Arrays.sort(reported);
+        return reported[samples / 2];
     }
 
     private static long rawGraal(int count) throws InterruptedException {

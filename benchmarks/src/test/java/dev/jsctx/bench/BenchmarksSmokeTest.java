@@ -18,15 +18,33 @@ class BenchmarksSmokeTest {
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     @Test
-    @DisplayName("memory prints the heap per context of raw GraalJS and of each engine's pool")
+    @DisplayName("memory prints the heap per context of raw GraalJS and of each engine's pool, and what memoryBytes()"
+            + " says of them")
     void memory() throws Exception {
         String printed = capture(() -> MemoryBenchmark.run(20, List.of("graal", "rhino")));
         assertFigures(
                 printed,
                 "heap_per_context_raw_graal_bytes",
                 "heap_per_context_none_bytes",
+                "heap_per_context_none_reported_bytes",
                 "heap_per_context_browser_bytes",
-                "heap_per_context_rhino_none_bytes");
+                "heap_per_context_browser_reported_bytes",
+                "heap_per_context_rhino_none_bytes",
+                "heap_per_context_rhino_none_reported_bytes");
+    }
+
+    @Test
+    @DisplayName("memory-cost prints what one memoryBytes() costs and says, for each engine")
+    void memoryCost() throws Exception {
+        String printed = capture(() -> MemoryCostBenchmark.run(20, 0, List.of("graal", "rhino")));
+        assertFigures(
+                printed,
+                "memory_bytes_reported",
+                "memory_bytes_p50_us",
+                "memory_bytes_p99_us",
+                "rhino_memory_bytes_reported",
+                "rhino_memory_bytes_p50_us",
+                "rhino_memory_bytes_p99_us");
     }
 
     @Test

@@ -10,16 +10,19 @@ import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.JsException;
 import dev.jsctx.pool.PoolStats;
+import dev.jsctx.pool.spi.EngineCapability;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * One tab's counter. When the tab connects, {@code mount} opens the tab's own JS context (API surface
  * {@code NONE}, {@code counter.js}) and hands it to the session, so the context closes with the tab. Events
- * call the context; {@code render} shows its count, the last refusal, and where the context lives.
+ * call the context; {@code render} shows its count, the last refusal, where the context lives and, when the tab
+ * asks ({@code measure}), the heap the context holds.
  *
  * <p>The plain-HTML first render (no socket yet) opens no context: it shows the starting count, so a crawler or
  * a page load that never connects costs no JavaScript context.
@@ -42,22 +45,31 @@ final class CounterLive implements LiveView {
               <p id="error" role="alert">{}</p>
               <dl class="stats">
                 <div><dt>This tab</dt><dd id="context">{}</dd></div>
+                <div><dt>Its heap</dt><dd id="memory">{}</dd></div>
                 <div><dt>Pool</dt><dd id="pool">{}</dd></div>
               </dl>
             </main>""");
+    /** The heap line where the engine measures: the last figure and the button that takes a new one. */
+    private static final Template MEASURED =
+            Template.of("{} <button id=\"measure\" type=\"button\" data-jsctx-click=\"measure\">Measure</button>");
+
+    private static final String NOT_MEASURED = "not measured by this engine";
 
     private final ContextPool pool;
     private final LiveSessions sessions;
     private final String runtime;
+    private final boolean measurable;
     private JsContext js;
     private long count;
     private String error = "";
-    private long memoryBytes = -1;
+    /** The last measurement of this tab's context, or null before the first. */
+    private Long memoryBytes;
 
     CounterLive(ContextPool pool, LiveSessions sessions, String runtime) {
         this.pool = pool;
         this.sessions = sessions;
         this.runtime = runtime;
+        this.measurable = pool.capabilities().contains(EngineCapability.MEMORY_MEASUREMENT);
     }
 
     @Override
@@ -68,7 +80,6 @@ final class CounterLive implements LiveView {
         js = session.own(pool.open(CounterPool.COUNTER_SPEC));
         session.own(sessions.join(session));
         count = countOf(js.call("get"));
-        memoryBytes = js.memoryBytes();
     }
 
     @Override
@@ -76,20 +87,14 @@ final class CounterLive implements LiveView {
         switch (name) {
             case "inc", "dec", "reset" -> callCounter(name);
             case "add" -> callCounter("add", amountOf(payload));
+            case "measure" -> measure();
             default -> LiveView.super.handleEvent(name, payload);
         }
     }
 
     @Override
-    public void handleInfo(Object message) {
-        if (message == LiveSessions.REFRESH && js != null) {
-            memoryBytes = js.memoryBytes();
-        }
-    }
-
-    @Override
     public Rendered render() {
-        return PAGE.with(count, error, contextLine(), poolLine());
+        return PAGE.with(count, error, contextLine(), memoryLine(), poolLine());
     }
 
     private void callCounter(String function, JsonValue... args) {
@@ -125,12 +130,34 @@ final class CounterLive implements LiveView {
         throw new IllegalStateException("counter.js returned " + value + " instead of an integer");
     }
 
-    private String contextLine() {
+    /**
+     * Measures the tab's context only when asked: on GraalJS one measurement walks the context's heap and keeps its
+     * runtime thread from every other tab's calls for about 2 ms (BENCHMARKS.md, {@code run.sh memory-cost}), too
+     * much for every event, refresh or mount of thousands of tabs.
+     */
+    private void measure() {
         if (js == null) {
-            return "not connected";
+            throw new IllegalStateException("event before the view was connected");
         }
-        String memory = memoryBytes < 0 ? "size unknown" : "about " + Math.round(memoryBytes / 1024.0) + " KB";
-        return "runtime thread " + js.threadIndex() + ", " + memory;
+        try {
+            memoryBytes = js.memoryBytes();
+        } catch (CallTimeoutException | CallQueueFullException e) {
+            error = "The counter is busy; measure again.";
+        }
+    }
+
+    private String contextLine() {
+        return js == null ? "not connected" : "runtime thread " + js.threadIndex();
+    }
+
+    private Object memoryLine() {
+        if (!measurable || (memoryBytes != null && memoryBytes < 0)) {
+            return NOT_MEASURED;
+        }
+        return MEASURED.with(
+                memoryBytes == null
+                        ? "not measured yet"
+                        : String.format(Locale.ROOT, "%.1f KB when last measured", memoryBytes / 1024.0));
     }
 
     private String poolLine() {

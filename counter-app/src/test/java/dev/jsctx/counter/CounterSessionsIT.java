@@ -128,6 +128,18 @@ abstract class CounterSessionsIT {
         }
     }
 
+    @Test
+    @DisplayName("#memory says the engine does not measure (both engines, on the class path), and Measure keeps it so")
+    void memoryNotMeasured() {
+        try (LiveConnection tab = tab()) {
+            assertEquals("not measured by this engine", memory(tab));
+            assertTrue(tab.event("measure").ok());
+            assertEquals("not measured by this engine", memory(tab));
+            assertTrue(tab.event("inc").ok());
+            assertEquals("1", count(tab));
+        }
+    }
+
     private LiveConnection tab() {
         LiveConnection connection = client.connect();
         LiveReply joined = connection.join(client.page("/").token());
@@ -143,6 +155,11 @@ abstract class CounterSessionsIT {
     /** #error: the second hole. */
     private static String error(LiveConnection tab) {
         return tab.dynamic(1);
+    }
+
+    /** #memory: the fourth hole. */
+    private static String memory(LiveConnection tab) {
+        return tab.dynamic(3);
     }
 
     private int awaitContextsOpen(IntPredicate condition) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -159,6 +161,26 @@ final class Browser implements AutoCloseable {
                             cssSelector + " should show \"" + expected + "\", shows \"" + text(cssSelector) + "\"")
                     .until(d -> expected.equals(
                             d.findElement(By.cssSelector(cssSelector)).getText()));
+        }
+
+        /**
+         * Waits up to {@link #WAIT} until the text of the element matching the CSS selector contains a match of
+         * {@code pattern}.
+         *
+         * @return that match
+         */
+        Matcher awaitMatch(String cssSelector, Pattern pattern) {
+            waitUpTo(WAIT)
+                    .withMessage(() ->
+                            cssSelector + " should match \"" + pattern + "\", shows \"" + text(cssSelector) + "\"")
+                    .until(d -> pattern.matcher(
+                                    d.findElement(By.cssSelector(cssSelector)).getText())
+                            .find());
+            Matcher matcher = pattern.matcher(text(cssSelector));
+            if (!matcher.find()) {
+                throw new AssertionError(cssSelector + " stopped matching \"" + pattern + "\"");
+            }
+            return matcher;
         }
 
         /** The text the element matching the CSS selector shows now. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jsctx.liveview.LiveProtocol;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -25,6 +26,14 @@ class CounterPageIT {
     private static final Duration CONTEXTS_SETTLE = Duration.ofSeconds(5);
     /** How many ES modules the live-view client has, all under {@link LiveProtocol#SCRIPT_PATH}. */
     private static final int CLIENT_FILES = 6;
+
+    /**
+     * Retained heap of one counter context: {@code benchmarks/run.sh memory}, {@code heap_per_context_none_bytes}
+     * (BENCHMARKS.md), on the same JIT runtime as the image's launcher.
+     */
+    private static final long BENCHMARK_NONE_COUNTER_BYTES = 58_164;
+
+    private static final Pattern MEASURED = Pattern.compile("([0-9]+\\.[0-9]) KB when last measured");
 
     private Browser browser;
     private int contextsBefore;
@@ -60,6 +69,20 @@ class CounterPageIT {
         Browser.Window window = browser.connect(app.uri("/"));
 
         window.awaitText("#count", "0");
+    }
+
+    @Test
+    @DisplayName("Measure shows the tab's heap, within 25 % of the benchmark's retained heap per counter context")
+    void measureShowsTheHeap(CounterApp app) {
+        Browser.Window window = browser.connect(app.uri("/"));
+        window.awaitText("#count", "0");
+
+        window.click("#measure");
+
+        double bytes = Double.parseDouble(window.awaitMatch("#memory", MEASURED).group(1)) * 1024;
+        assertTrue(
+                bytes >= BENCHMARK_NONE_COUNTER_BYTES * 0.75 && bytes <= BENCHMARK_NONE_COUNTER_BYTES * 1.25,
+                "#memory says " + bytes + " bytes, the benchmark " + BENCHMARK_NONE_COUNTER_BYTES);
     }
 
     @Test

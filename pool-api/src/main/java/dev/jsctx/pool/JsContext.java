@@ -89,11 +89,17 @@ public interface JsContext extends AutoCloseable {
     void reset();
 
     /**
-     * Measures the context on its runtime thread, in order with its other requests.
+     * Measures the heap this context holds now, and waits for the figure. The pool measures only when this is
+     * called, never on its own. The measurement is a request like a call: it runs on the context's runtime thread
+     * in order with the context's other requests, waits in the same queue (bounded, so it can fail with
+     * {@link CallQueueFullException}), and while it runs the runtime thread serves no other context. What it costs
+     * depends on the engine: GraalJS walks the context's objects (about 2 ms for a small context on this project's
+     * test machine, more for a larger one: BENCHMARKS.md, {@code run.sh memory-cost}), so measure on demand or
+     * rarely, not on every event; an engine that cannot measure answers -1 at the cost of a call.
      *
-     * @return an approximation of the heap this context holds, in bytes, as the engine measures it (see the
-     *         engine's documentation), or -1 if the engine cannot tell
-     *         ({@link dev.jsctx.pool.spi.EngineCapability#MEMORY_MEASUREMENT})
+     * @return the bytes of heap this context holds of its own, not counting what it shares with the other contexts
+     *         of its engine, as the engine measures it (see the engine's documentation); or -1 if the engine
+     *         cannot tell ({@link dev.jsctx.pool.spi.EngineCapability#MEMORY_MEASUREMENT} missing)
      */
     long memoryBytes();
 

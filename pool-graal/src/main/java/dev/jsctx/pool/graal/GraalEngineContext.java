@@ -27,11 +27,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * <p>Global functions are looked up on their first call and kept: a script that later assigns another function
  * to the same global name is seen after the next {@link #eval}, which clears the cache.
  *
- * <p>{@link #memoryBytes()} is the number of bytes the runtime thread allocated while it built this context and
- * loaded its scripts (HotSpot's per-thread allocation counter). GraalJS has no per-context heap measurement; this
- * figure is an upper bound of the context's heap right after it opened: it also counts the short-lived garbage
- * of building it (for counter.js with NONE, about 112 KB allocated against about 62 KB retained), the first
- * context of a shape on a thread also counts parsing its scripts, and growth after opening is not followed.
+ * <p>{@link #memoryBytes()} is the heap the context retains at that moment, as Truffle measures it
+ * ({@link ContextHeapMeter}); -1 on Truffle's fallback runtime.
  */
 final class GraalEngineContext implements EngineContext {
     private static final System.Logger LOG = System.getLogger(GraalEngineContext.class.getName());
@@ -42,16 +39,17 @@ final class GraalEngineContext implements EngineContext {
     private final GraalPreparedScripts scripts;
     private final ContextHost host;
     private final JsonBridge bridge;
+    private final ContextHeapMeter heapMeter;
     private final Map<String, Value> functions = new HashMap<>(4);
     private List<PendingCall> pendingCalls;
     private BrowserApi browserApi;
     private JsContextException closedBy;
-    private long memoryBytes = -1;
 
-    GraalEngineContext(Context context, GraalPreparedScripts scripts, ContextHost host) {
+    GraalEngineContext(Context context, GraalPreparedScripts scripts, ContextHost host, ContextHeapMeter heapMeter) {
         this.context = context;
         this.scripts = scripts;
         this.host = host;
+        this.heapMeter = heapMeter;
         this.bridge = new JsonBridge(context.getBindings("js"));
     }
 
@@ -75,10 +73,6 @@ final class GraalEngineContext implements EngineContext {
             close();
             throw failure;
         }
-    }
-
-    void setMemoryBytes(long bytes) {
-        this.memoryBytes = bytes;
     }
 
     ContextHost host() {
@@ -234,7 +228,7 @@ final class GraalEngineContext implements EngineContext {
 
     @Override
     public long memoryBytes() {
-        return memoryBytes;
+        return heapMeter.retainedBytes(context, scripts.surface());
     }
 
     @Override

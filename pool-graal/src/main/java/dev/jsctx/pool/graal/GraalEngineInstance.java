@@ -89,6 +89,7 @@ final class GraalEngineInstance implements EngineInstance {
     private final OutputStream engineOut;
     private final OutputStream engineErr;
     private final boolean optimized;
+    private final ContextHeapMeter heapMeter;
 
     private GraalEngineInstance(
             Engine engine, Map<String, String> jsOptions, OutputStream engineOut, OutputStream engineErr) {
@@ -100,6 +101,7 @@ final class GraalEngineInstance implements EngineInstance {
         BROWSER_EXTRA_OPTIONS.forEach((key, value) -> browser.put(key, jsOptions.getOrDefault(key, value)));
         this.browserOptions = Map.copyOf(browser);
         this.browserApi = BrowserApi.source();
+        this.heapMeter = new ContextHeapMeter(engine, browserOptions);
         this.optimized =
                 !engine.getImplementationName().toLowerCase(Locale.ROOT).contains("interpret");
     }
@@ -288,6 +290,11 @@ final class GraalEngineInstance implements EngineInstance {
             builder.resourceLimits(limits);
         }
         return builder.build();
+    }
+
+    /** @return the meter of this engine's contexts */
+    ContextHeapMeter heapMeter() {
+        return heapMeter;
     }
 
     /** @return the browser API's source, parsed once per engine */

@@ -16,6 +16,9 @@ import java.util.Set;
  * or invalid option fails the pool's start with {@link dev.jsctx.pool.EngineNotAvailableException}, and so do
  * GraalVM jars of different versions (polyglot, Truffle, GraalJS, nativeimage, word...): the message names them.
  * See {@code pool-graal/README.md} for the sandbox, the options and the JIT flags.
+ *
+ * <p>{@link EngineCapability#MEMORY_MEASUREMENT} is declared only on Truffle's optimizing runtime (the JIT's JVM
+ * flags), the only one that measures a context's heap; elsewhere {@code memoryBytes()} is -1.
  */
 public final class GraalEngineProvider implements JsEngineProvider {
     /** The engine's name. */
@@ -36,7 +39,7 @@ public final class GraalEngineProvider implements JsEngineProvider {
                 EngineCapability.BROWSER_API,
                 EngineCapability.INTERRUPT,
                 EngineCapability.STATEMENT_BUDGET);
-        if (AllocationMeter.supported()) {
+        if (ContextHeapMeter.supported()) {
             capabilities.add(EngineCapability.MEMORY_MEASUREMENT);
         }
         return capabilities;

@@ -21,16 +21,13 @@ final class GraalEngineRuntime implements EngineRuntime {
     @Override
     public EngineContext createContext(ContextSpec spec, PreparedScripts prepared, ContextHost host) {
         GraalPreparedScripts scripts = (GraalPreparedScripts) prepared;
-        long allocatedBefore = AllocationMeter.allocatedBytes();
         Context context = instance.newContext(
                 scripts.surface(),
                 scripts.limits(),
                 new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.INFO, host.label()),
                 new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.WARNING, host.label()));
-        GraalEngineContext engineContext = new GraalEngineContext(context, scripts, host);
+        GraalEngineContext engineContext = new GraalEngineContext(context, scripts, host, instance.heapMeter());
         engineContext.load(instance.browserApi());
-        engineContext.setMemoryBytes(
-                AllocationMeter.supported() ? AllocationMeter.allocatedBytes() - allocatedBefore : -1);
         return engineContext;
     }
 

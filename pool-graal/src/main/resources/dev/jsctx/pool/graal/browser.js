@@ -239,82 +239,87 @@
     return list;
   }
 
-  const LIST = Symbol("list");
-  const OWNER = Symbol("url");
-  const SET_QUERY = Symbol("setQuery");
-  // Internal slots as symbol-keyed members, not #private ones, so that browser.js runs on ES2017 and later.
-  const STATE = Symbol("state");
-  const PARSEABSOLUTE = Symbol("parseAbsolute");
-  const TAKEFRAGMENTANDQUERY = Symbol("takeFragmentAndQuery");
-  const SETAUTHORITY = Symbol("setAuthority");
-  const RESOLVE = Symbol("resolve");
-  const UPDATE = Symbol("update");
+  // Inner state in WeakMaps, not in symbol-keyed members (nor #private ones, which need ES2022): a property key
+  // made per context, as these Symbols were, grows GraalJS's shape tree, which all contexts of an engine share, by
+  // a branch per context; that costs memory and inflates every context's memoryBytes() (pool-graal/README.md).
+  const PARAMS = new WeakMap(); // URLSearchParams -> { list: [[name, value]...], owner: URL or null }
+  const URLS = new WeakMap(); // URL -> its parts
+  function paramsOf(search) {
+    const params = PARAMS.get(search);
+    if (params === undefined) throw new TypeError("not a URLSearchParams");
+    return params;
+  }
+  function stateOf(url) {
+    const state = URLS.get(url);
+    if (state === undefined) throw new TypeError("not a URL");
+    return state;
+  }
 
   class URLSearchParams {
     constructor(init = "") {
-      this[LIST] = [];
-      this[OWNER] = null;
+      PARAMS.set(this, { list: [], owner: null });
       if (init instanceof URLSearchParams) {
-        this[LIST] = init[LIST].map(([k, v]) => [k, v]);
+        paramsOf(this).list = paramsOf(init).list.map(([k, v]) => [k, v]);
       } else if (init !== null && typeof init === "object") {
         if (typeof init[Symbol.iterator] === "function") {
           for (const pair of init) {
             const entry = Array.from(pair);
             if (entry.length !== 2) throw new TypeError("URLSearchParams: each pair must have two items");
-            this[LIST].push([String(entry[0]), String(entry[1])]);
+            paramsOf(this).list.push([String(entry[0]), String(entry[1])]);
           }
         } else {
-          for (const key of Object.keys(init)) this[LIST].push([key, String(init[key])]);
+          for (const key of Object.keys(init)) paramsOf(this).list.push([key, String(init[key])]);
         }
       } else {
         const s = String(init);
-        this[LIST] = parseQuery(s.startsWith("?") ? s.slice(1) : s);
+        paramsOf(this).list = parseQuery(s.startsWith("?") ? s.slice(1) : s);
       }
     }
-    get size() { return this[LIST].length; }
-    append(name, value) { this[LIST].push([String(name), String(value)]); this[UPDATE](); }
+    get size() { return paramsOf(this).list.length; }
+    append(name, value) { paramsOf(this).list.push([String(name), String(value)]); notifyOwner(this); }
     delete(name, value) {
       name = String(name);
-      this[LIST] = this[LIST].filter(([k, v]) => k !== name || (value !== undefined && v !== String(value)));
-      this[UPDATE]();
+      const params = paramsOf(this);
+      params.list = params.list.filter(([k, v]) => k !== name || (value !== undefined && v !== String(value)));
+      notifyOwner(this);
     }
     get(name) {
-      const found = this[LIST].find(([k]) => k === String(name));
+      const found = paramsOf(this).list.find(([k]) => k === String(name));
       return found ? found[1] : null;
     }
-    getAll(name) { return this[LIST].filter(([k]) => k === String(name)).map(([, v]) => v); }
+    getAll(name) { return paramsOf(this).list.filter(([k]) => k === String(name)).map(([, v]) => v); }
     has(name, value) {
-      return this[LIST].some(([k, v]) => k === String(name) && (value === undefined || v === String(value)));
+      return paramsOf(this).list.some(([k, v]) => k === String(name) && (value === undefined || v === String(value)));
     }
     set(name, value) {
       name = String(name);
-      const index = this[LIST].findIndex(([k]) => k === name);
+      const index = paramsOf(this).list.findIndex(([k]) => k === name);
       if (index < 0) {
-        this[LIST].push([name, String(value)]);
+        paramsOf(this).list.push([name, String(value)]);
       } else {
-        this[LIST][index][1] = String(value);
-        this[LIST] = this[LIST].filter(([k], i) => k !== name || i === index);
+        paramsOf(this).list[index][1] = String(value);
+        paramsOf(this).list = paramsOf(this).list.filter(([k], i) => k !== name || i === index);
       }
-      this[UPDATE]();
+      notifyOwner(this);
     }
     sort() {
-      this[LIST] = this[LIST].map((entry, i) => [entry, i])
+      paramsOf(this).list = paramsOf(this).list.map((entry, i) => [entry, i])
         .sort((a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1])).map(([entry]) => entry);
-      this[UPDATE]();
+      notifyOwner(this);
     }
     forEach(callback, thisArg) {
-      for (const [k, v] of this[LIST]) callback.call(thisArg, v, k, this);
+      for (const [k, v] of paramsOf(this).list) callback.call(thisArg, v, k, this);
     }
-    *entries() { for (const [k, v] of this[LIST]) yield [k, v]; }
-    *keys() { for (const [k] of this[LIST]) yield k; }
-    *values() { for (const [, v] of this[LIST]) yield v; }
+    *entries() { for (const [k, v] of paramsOf(this).list) yield [k, v]; }
+    *keys() { for (const [k] of paramsOf(this).list) yield k; }
+    *values() { for (const [, v] of paramsOf(this).list) yield v; }
     [Symbol.iterator]() { return this.entries(); }
-    toString() { return this[LIST].map(([k, v]) => formEncode(k) + "=" + formEncode(v)).join("&"); }
+    toString() { return paramsOf(this).list.map(([k, v]) => formEncode(k) + "=" + formEncode(v)).join("&"); }
     get [Symbol.toStringTag]() { return "URLSearchParams"; }
-    [UPDATE]() {
-      const url = this[OWNER];
-      if (url) url[SET_QUERY](this.toString());
-    }
+  }
+  function notifyOwner(search) {
+    const url = paramsOf(search).owner;
+    if (url) setQuery(url, search.toString());
   }
 
   // ---- URL (WHATWG-style for special schemes; no IDNA: hosts must be ASCII or are percent-escaped) ------------
@@ -381,18 +386,109 @@
   const URL_RE = /^([A-Za-z][A-Za-z0-9+.-]*):([\s\S]*)$/;
   const AUTHORITY_RE = /^(?:([^@]*)@)?(\[[^\]]*\]|[^:]*)(?::(\d*))?$/;
 
+  function parseAbsolute(url, protocol, rest, base) {
+    const state = stateOf(url);
+    state.protocol = protocol;
+    const special = isSpecial(protocol);
+    if (special && base !== undefined && !/^[/\\]/.test(rest)) {
+      const baseUrl = base instanceof URL ? base : new URL(base);
+      if (baseUrl.protocol === protocol) {
+        resolve(url, rest, baseUrl);
+        return;
+      }
+    }
+    let remaining = takeFragmentAndQuery(url, rest, special);
+    if (special ? /^[/\\]{2}/.test(remaining) || protocol !== "file:" : remaining.startsWith("//")) {
+      remaining = remaining.replace(protocol === "file:" ? /^[/\\]{2}/ : special ? /^[/\\]*/ : /^\/\//, "");
+      const end = remaining.search(special ? /[/\\]/ : /\//);
+      setAuthority(url, end < 0 ? remaining : remaining.slice(0, end), special);
+      remaining = end < 0 ? "" : remaining.slice(end);
+      state.pathname = special || remaining ? normalizePath(remaining || "/", special) : "";
+    } else {
+      state.pathname = remaining.startsWith("/") ? normalizePath(remaining, special)
+        : encodeSet(remaining, "");
+    }
+  }
+  function takeFragmentAndQuery(url, rest, special) {
+    const state = stateOf(url);
+    const hash = rest.indexOf("#");
+    if (hash >= 0) {
+      state.fragment = encodeSet(rest.slice(hash + 1), FRAGMENT_ENCODE);
+      rest = rest.slice(0, hash);
+    }
+    const question = rest.indexOf("?");
+    if (question >= 0) {
+      state.query = encodeSet(rest.slice(question + 1), special ? SPECIAL_QUERY_ENCODE : QUERY_ENCODE);
+      rest = rest.slice(0, question);
+      state.hasQuery = true;
+    }
+    return rest;
+  }
+  function setAuthority(url, authority, special) {
+    const state = stateOf(url);
+    const match = AUTHORITY_RE.exec(authority);
+    if (!match) throw new TypeError("Invalid URL: bad authority '" + authority + "'");
+    state.hasAuthority = true;
+    if (match[1] !== undefined) {
+      const colon = match[1].indexOf(":");
+      state.username = encodeSet(colon < 0 ? match[1] : match[1].slice(0, colon), USERINFO_ENCODE);
+      state.password = colon < 0 ? "" : encodeSet(match[1].slice(colon + 1), USERINFO_ENCODE);
+    }
+    const noHost = match[2] === "" && (!special || state.protocol === "file:");
+    state.hostname = noHost ? "" : parseHost(match[2], special);
+    const port = match[3] === undefined || match[3] === "" ? "" : String(Number(match[3]));
+    if (port !== "" && Number(port) > 65535) throw new TypeError("Invalid URL: port out of range " + port);
+    state.port = port === DEFAULT_PORTS[state.protocol] ? "" : port;
+  }
+  function resolve(url, input, base) {
+    const state = stateOf(url);
+    const from = stateOf(base);
+    const special = isSpecial(base.protocol);
+    state.protocol = base.protocol;
+    if (special ? /^[/\\]{2}/.test(input) : input.startsWith("//")) {
+      parseAbsolute(url, base.protocol, input, undefined);
+      return;
+    }
+    const rest = takeFragmentAndQuery(url, input, special);
+    state.username = from.username;
+    state.password = from.password;
+    state.hostname = from.hostname;
+    state.port = from.port;
+    state.hasAuthority = from.hasAuthority;
+    if (rest === "") {
+      state.pathname = from.pathname;
+      if (!state.hasQuery) {
+        state.query = from.query;
+        state.hasQuery = from.hasQuery;
+      }
+    } else if (/^[/\\]/.test(rest) && (special || rest.startsWith("/"))) {
+      state.pathname = normalizePath(rest, special);
+    } else {
+      if (!from.pathname.startsWith("/")) {
+        throw new TypeError("Invalid URL: cannot resolve against " + base.href);
+      }
+      const dir = from.pathname.slice(0, from.pathname.lastIndexOf("/") + 1);
+      state.pathname = normalizePath(dir + rest, special);
+    }
+  }
+  function setQuery(url, query) {
+    const state = stateOf(url);
+    state.query = query;
+    state.hasQuery = query !== "";
+  }
+
   class URL {
 
     constructor(url, base) {
-      this[STATE] = { protocol: "", username: "", password: "", hostname: "", port: "", pathname: "", query: "",
-        fragment: "", hasQuery: false, hasAuthority: false, params: null };
+      URLS.set(this, { protocol: "", username: "", password: "", hostname: "", port: "", pathname: "", query: "",
+        fragment: "", hasQuery: false, hasAuthority: false, params: null });
       const input = String(url).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
       const match = URL_RE.exec(input);
       if (match) {
-        this[PARSEABSOLUTE](match[1].toLowerCase() + ":", match[2], base);
+        parseAbsolute(this, match[1].toLowerCase() + ":", match[2], base);
       } else if (base !== undefined) {
         const baseUrl = base instanceof URL ? base : new URL(base);
-        this[RESOLVE](input, baseUrl);
+        resolve(this, input, baseUrl);
       } else {
         throw new TypeError("Invalid URL: " + input);
       }
@@ -407,97 +503,17 @@
       }
     }
 
-    [PARSEABSOLUTE](protocol, rest, base) {
-      this[STATE].protocol = protocol;
-      const special = isSpecial(protocol);
-      if (special && base !== undefined && !/^[/\\]/.test(rest)) {
-        const baseUrl = base instanceof URL ? base : new URL(base);
-        if (baseUrl.protocol === protocol) {
-          this[RESOLVE](rest, baseUrl);
-          return;
-        }
-      }
-      let remaining = this[TAKEFRAGMENTANDQUERY](rest, special);
-      if (special ? /^[/\\]{2}/.test(remaining) || protocol !== "file:" : remaining.startsWith("//")) {
-        remaining = remaining.replace(protocol === "file:" ? /^[/\\]{2}/ : special ? /^[/\\]*/ : /^\/\//, "");
-        const end = remaining.search(special ? /[/\\]/ : /\//);
-        this[SETAUTHORITY](end < 0 ? remaining : remaining.slice(0, end), special);
-        remaining = end < 0 ? "" : remaining.slice(end);
-        this[STATE].pathname = special || remaining ? normalizePath(remaining || "/", special) : "";
-      } else {
-        this[STATE].pathname = remaining.startsWith("/") ? normalizePath(remaining, special)
-          : encodeSet(remaining, "");
-      }
-    }
 
-    [TAKEFRAGMENTANDQUERY](rest, special) {
-      const hash = rest.indexOf("#");
-      if (hash >= 0) {
-        this[STATE].fragment = encodeSet(rest.slice(hash + 1), FRAGMENT_ENCODE);
-        rest = rest.slice(0, hash);
-      }
-      const question = rest.indexOf("?");
-      if (question >= 0) {
-        this[STATE].query = encodeSet(rest.slice(question + 1), special ? SPECIAL_QUERY_ENCODE : QUERY_ENCODE);
-        rest = rest.slice(0, question);
-        this[STATE].hasQuery = true;
-      }
-      return rest;
-    }
 
-    [SETAUTHORITY](authority, special) {
-      const match = AUTHORITY_RE.exec(authority);
-      if (!match) throw new TypeError("Invalid URL: bad authority '" + authority + "'");
-      this[STATE].hasAuthority = true;
-      if (match[1] !== undefined) {
-        const colon = match[1].indexOf(":");
-        this[STATE].username = encodeSet(colon < 0 ? match[1] : match[1].slice(0, colon), USERINFO_ENCODE);
-        this[STATE].password = colon < 0 ? "" : encodeSet(match[1].slice(colon + 1), USERINFO_ENCODE);
-      }
-      const noHost = match[2] === "" && (!special || this[STATE].protocol === "file:");
-      this[STATE].hostname = noHost ? "" : parseHost(match[2], special);
-      const port = match[3] === undefined || match[3] === "" ? "" : String(Number(match[3]));
-      if (port !== "" && Number(port) > 65535) throw new TypeError("Invalid URL: port out of range " + port);
-      this[STATE].port = port === DEFAULT_PORTS[this[STATE].protocol] ? "" : port;
-    }
 
-    [RESOLVE](input, base) {
-      const special = isSpecial(base.protocol);
-      this[STATE].protocol = base.protocol;
-      if (special ? /^[/\\]{2}/.test(input) : input.startsWith("//")) {
-        this[PARSEABSOLUTE](base.protocol, input, undefined);
-        return;
-      }
-      const rest = this[TAKEFRAGMENTANDQUERY](input, special);
-      this[STATE].username = base[STATE].username;
-      this[STATE].password = base[STATE].password;
-      this[STATE].hostname = base[STATE].hostname;
-      this[STATE].port = base[STATE].port;
-      this[STATE].hasAuthority = base[STATE].hasAuthority;
-      if (rest === "") {
-        this[STATE].pathname = base[STATE].pathname;
-        if (!this[STATE].hasQuery) {
-          this[STATE].query = base[STATE].query;
-          this[STATE].hasQuery = base[STATE].hasQuery;
-        }
-      } else if (/^[/\\]/.test(rest) && (special || rest.startsWith("/"))) {
-        this[STATE].pathname = normalizePath(rest, special);
-      } else {
-        if (!base[STATE].pathname.startsWith("/")) {
-          throw new TypeError("Invalid URL: cannot resolve against " + base.href);
-        }
-        const dir = base[STATE].pathname.slice(0, base[STATE].pathname.lastIndexOf("/") + 1);
-        this[STATE].pathname = normalizePath(dir + rest, special);
-      }
-    }
 
     get href() {
-      const authority = this[STATE].hasAuthority
-        ? "//" + (this[STATE].username || this[STATE].password
-          ? this[STATE].username + (this[STATE].password ? ":" + this[STATE].password : "") + "@" : "")
-          + this[STATE].hostname + (this[STATE].port ? ":" + this[STATE].port : "")
+      const authority = stateOf(this).hasAuthority
+        ? "//" + (stateOf(this).username || stateOf(this).password
+          ? stateOf(this).username + (stateOf(this).password ? ":" + stateOf(this).password : "") + "@" : "")
+          + stateOf(this).hostname + (stateOf(this).port ? ":" + stateOf(this).port : "")
         : "";
-      return this[STATE].protocol + authority + this[STATE].pathname + this.search + this.hash;
+      return stateOf(this).protocol + authority + stateOf(this).pathname + this.search + this.hash;
     }
     set href(value) {
       const next = new URL(value);
@@ -506,22 +522,28 @@
       }
     }
     get origin() {
-      const protocol = this[STATE].protocol;
+      const protocol = stateOf(this).protocol;
       return isSpecial(protocol) && protocol !== "file:" ? protocol + "//" + this.host : "null";
     }
-    get protocol() { return this[STATE].protocol; }
+    get protocol() { return stateOf(this).protocol; }
     set protocol(value) {
       const protocol = String(value).replace(/:[\s\S]*$/, "").toLowerCase() + ":";
-      if (/^[a-z][a-z0-9+.-]*:$/.test(protocol) && isSpecial(protocol) === isSpecial(this[STATE].protocol)) {
-        this[STATE].protocol = protocol;
-        if (this[STATE].port === DEFAULT_PORTS[protocol]) this[STATE].port = "";
+      if (/^[a-z][a-z0-9+.-]*:$/.test(protocol) && isSpecial(protocol) === isSpecial(stateOf(this).protocol)) {
+        stateOf(this).protocol = protocol;
+        if (stateOf(this).port === DEFAULT_PORTS[protocol]) stateOf(this).port = "";
       }
     }
-    get username() { return this[STATE].username; }
-    set username(value) { if (this[STATE].hostname) this[STATE].username = encodeSet(String(value), USERINFO_ENCODE); }
-    get password() { return this[STATE].password; }
-    set password(value) { if (this[STATE].hostname) this[STATE].password = encodeSet(String(value), USERINFO_ENCODE); }
-    get host() { return this[STATE].hostname + (this[STATE].port ? ":" + this[STATE].port : ""); }
+    get username() { return stateOf(this).username; }
+    set username(value) {
+      const state = stateOf(this);
+      if (state.hostname) state.username = encodeSet(String(value), USERINFO_ENCODE);
+    }
+    get password() { return stateOf(this).password; }
+    set password(value) {
+      const state = stateOf(this);
+      if (state.hostname) state.password = encodeSet(String(value), USERINFO_ENCODE);
+    }
+    get host() { return stateOf(this).hostname + (stateOf(this).port ? ":" + stateOf(this).port : ""); }
     set host(value) {
       const match = /^(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?/.exec(String(value));
       if (match && match[1]) {
@@ -529,47 +551,44 @@
         if (match[2] !== undefined) this.port = match[2];
       }
     }
-    get hostname() { return this[STATE].hostname; }
+    get hostname() { return stateOf(this).hostname; }
     set hostname(value) {
       try {
-        this[STATE].hostname = parseHost(String(value), isSpecial(this[STATE].protocol));
+        stateOf(this).hostname = parseHost(String(value), isSpecial(stateOf(this).protocol));
       } catch (e) {
         // Like a browser, an invalid host leaves the URL unchanged.
       }
     }
-    get port() { return this[STATE].port; }
+    get port() { return stateOf(this).port; }
     set port(value) {
       const digits = /^\d*/.exec(String(value))[0];
       if (digits === "" && String(value) !== "") return;
       const port = digits === "" ? "" : String(Number(digits));
       if (port !== "" && Number(port) > 65535) return;
-      this[STATE].port = port === DEFAULT_PORTS[this[STATE].protocol] ? "" : port;
+      stateOf(this).port = port === DEFAULT_PORTS[stateOf(this).protocol] ? "" : port;
     }
-    get pathname() { return this[STATE].pathname; }
+    get pathname() { return stateOf(this).pathname; }
     set pathname(value) {
       const path = String(value);
-      this[STATE].pathname = normalizePath(path.startsWith("/") ? path : "/" + path, isSpecial(this[STATE].protocol));
+      const state = stateOf(this);
+      state.pathname = normalizePath(path.startsWith("/") ? path : "/" + path, isSpecial(state.protocol));
     }
-    get search() { return this[STATE].hasQuery && this[STATE].query !== "" ? "?" + this[STATE].query : ""; }
+    get search() { return stateOf(this).hasQuery && stateOf(this).query !== "" ? "?" + stateOf(this).query : ""; }
     set search(value) {
       const query = String(value).replace(/^\?/, "");
-      this[STATE].query = encodeSet(query, isSpecial(this[STATE].protocol) ? SPECIAL_QUERY_ENCODE : QUERY_ENCODE);
-      this[STATE].hasQuery = query !== "";
-      if (this[STATE].params) this[STATE].params[LIST] = parseQuery(this[STATE].query);
+      stateOf(this).query = encodeSet(query, isSpecial(stateOf(this).protocol) ? SPECIAL_QUERY_ENCODE : QUERY_ENCODE);
+      stateOf(this).hasQuery = query !== "";
+      if (stateOf(this).params) paramsOf(stateOf(this).params).list = parseQuery(stateOf(this).query);
     }
     get searchParams() {
-      if (!this[STATE].params) {
-        this[STATE].params = new URLSearchParams(this[STATE].query);
-        this[STATE].params[OWNER] = this;
+      if (!stateOf(this).params) {
+        stateOf(this).params = new URLSearchParams(stateOf(this).query);
+        paramsOf(stateOf(this).params).owner = this;
       }
-      return this[STATE].params;
+      return stateOf(this).params;
     }
-    [SET_QUERY](query) {
-      this[STATE].query = query;
-      this[STATE].hasQuery = query !== "";
-    }
-    get hash() { return this[STATE].fragment !== "" ? "#" + this[STATE].fragment : ""; }
-    set hash(value) { this[STATE].fragment = encodeSet(String(value).replace(/^#/, ""), FRAGMENT_ENCODE); }
+    get hash() { return stateOf(this).fragment !== "" ? "#" + stateOf(this).fragment : ""; }
+    set hash(value) { stateOf(this).fragment = encodeSet(String(value).replace(/^#/, ""), FRAGMENT_ENCODE); }
     toString() { return this.href; }
     toJSON() { return this.href; }
     get [Symbol.toStringTag]() { return "URL"; }

@@ -175,15 +175,6 @@ class CallTest extends EngineFixture {
     }
 
     @Test
-    @DisplayName("memoryBytes reports a positive figure")
-    void memory() {
-        TestContext ctx = open(ApiSurface.NONE, COUNTER);
-        assertTrue(
-                ctx.context().memoryBytes() > 10_000,
-                "memoryBytes " + ctx.context().memoryBytes());
-    }
-
-    @Test
     @DisplayName("interrupting an idle context is harmless")
     void idleInterrupt() {
         TestContext ctx = open(ApiSurface.NONE, COUNTER);
