@@ -20,7 +20,9 @@ final class CounterAppImage {
     static final int PORT = 4000;
 
     private static final System.Logger LOGGER = System.getLogger(CounterAppImage.class.getName());
-    private static final String NAME = "jsctx-counter-app:it";
+    /** One name per test JVM, so two builds on one Docker engine never remove each other's image. */
+    private static final String NAME =
+            "jsctx-counter-app:it-" + ProcessHandle.current().pid();
     private static final List<String> APP_DIRS = List.of("bin", "lib", "modules", "jvmci");
 
     private static final ImageFromDockerfile IMAGE = build();
