@@ -25,6 +25,9 @@ import java.util.Map;
  * a page load that never connects costs no JavaScript context.
  */
 final class CounterLive implements LiveView {
+    /** Longest amount accepted, as the field's {@code maxlength} says; longer ones never reach JS. */
+    static final int MAX_AMOUNT_CHARS = 32;
+
     private static final Template PAGE = Template.of("""
             <main class="counter">
               <h1>Counter</h1>
@@ -75,7 +78,15 @@ final class CounterLive implements LiveView {
     public void handleEvent(String name, JsonObject payload) throws Exception {
         switch (name) {
             case "inc", "dec", "reset" -> callCounter(name);
-            case "add" -> callCounter("add", amountOf(payload));
+            case "add" -> {
+                JsonValue amount = amountOf(payload);
+                if (lengthOf(amount) > MAX_AMOUNT_CHARS) {
+                    // checked here, before JS parses it: a long amount would cost the runtime thread per digit
+                    error = "The amount is too long: at most " + MAX_AMOUNT_CHARS + " characters.";
+                } else {
+                    callCounter("add", amount);
+                }
+            }
             default -> LiveView.super.handleEvent(name, payload);
         }
     }
@@ -111,8 +122,14 @@ final class CounterLive implements LiveView {
 
     /**
      * The form's amount as sent, text or number: counter.js parses and checks it, so the rules live in one place.
-     * Its length is bounded by the live view's largest message.
+     * Its length is checked first ({@link #MAX_AMOUNT_CHARS}).
      */
+    private static int lengthOf(JsonValue amount) {
+        return amount instanceof JsonString text
+                ? text.getString().length()
+                : amount.toString().length();
+    }
+
     private static JsonValue amountOf(JsonObject payload) {
         JsonValue amount = payload.get("amount");
         return amount instanceof JsonString || amount instanceof JsonNumber ? amount : JsonValue.NULL;

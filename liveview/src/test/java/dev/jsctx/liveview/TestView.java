@@ -49,6 +49,14 @@ final class TestView implements LiveView {
             case "add" -> count += Integer.parseInt(payload.getString("amount"));
             case "item" -> items.add(payload.getString("text"));
             case "push" -> session.send(payload.getString("text"));
+            case "flood" -> {
+                // the view lock is held here, so nothing drains: the mailbox fills to its capacity
+                int accepted = 0;
+                for (int i = 0; i < Integer.parseInt(payload.getString("count")); i++) {
+                    accepted += session.send("info " + i) ? 1 : 0;
+                }
+                message = "accepted " + accepted;
+            }
             case "boom" -> throw new IllegalStateException("event failed on purpose");
             default -> LiveView.super.handleEvent(name, payload);
         }
