@@ -120,16 +120,16 @@ final class CounterLive implements LiveView {
         // Any other failure (the context closed under us) ends the view; the client rejoins with a fresh one.
     }
 
-    /**
-     * The form's amount as sent, text or number: counter.js parses and checks it, so the rules live in one place.
-     * Its length is checked first ({@link #MAX_AMOUNT_CHARS}).
-     */
     private static int lengthOf(JsonValue amount) {
         return amount instanceof JsonString text
                 ? text.getString().length()
                 : amount.toString().length();
     }
 
+    /**
+     * The form's amount as sent, text or number: counter.js parses and checks it, so the rules live in one place.
+     * Its length is checked first ({@link #MAX_AMOUNT_CHARS}).
+     */
     private static JsonValue amountOf(JsonObject payload) {
         JsonValue amount = payload.get("amount");
         return amount instanceof JsonString || amount instanceof JsonNumber ? amount : JsonValue.NULL;
