@@ -261,6 +261,20 @@ class LiveViewAttackIT {
         }
     }
 
+    @Test
+    @DisplayName("a join whose mount outlasts the heartbeat time-out: the view still ends, once")
+    void joinRacingTheHeartbeatTimeOut() throws Exception {
+        start(config -> config.heartbeatInterval(Duration.ofMillis(200)));
+        String token = live.page("/?mount-millis=1500").token();
+        LiveConnection slow = connect();
+        slow.send(join(token));
+        assertEquals(LiveProtocol.CLOSE_HEARTBEAT_TIMEOUT, slow.closeCode());
+        TestView.Resource resource = TestView.RESOURCES.get("slow:1500");
+        assertNotNull(resource);
+        assertTrue(resource.closed.await(10, TimeUnit.SECONDS), "the view mounted after the time-out ended");
+        assertEquals(1, resource.closes.get());
+    }
+
     @Nested
     @DisplayName("admission")
     class Admission {

@@ -32,10 +32,15 @@ final class TestView implements LiveView {
     private final List<String> items = new ArrayList<>();
 
     @Override
-    public void mount(Map<String, String> params, LiveSession session) {
+    public void mount(Map<String, String> params, LiveSession session) throws Exception {
         this.session = session;
         RESOURCES.put(session.id(), session.own(new Resource()));
         message = params.getOrDefault("message", "");
+        if (params.containsKey("mount-millis")) {
+            // a slow mount (a view loading its state), for races with the socket's end
+            RESOURCES.put("slow:" + params.get("mount-millis"), RESOURCES.get(session.id()));
+            Thread.sleep(Long.parseLong(params.get("mount-millis")));
+        }
         if (params.containsKey("fail")) {
             RESOURCES.put("fail:" + params.get("fail"), RESOURCES.get(session.id()));
             throw new IllegalStateException("mount failed on purpose");
