@@ -15,7 +15,7 @@ import org.eclipse.parsson.api.JsonConfig;
  */
 final class ClientMessages {
 
-    /** Deepest nesting accepted: the message, its payload, and one level below for a view's own use. */
+    /** Parsson's depth limit: 3 lets a message hold its payload object and refuses a third level of nesting. */
     static final int MAX_DEPTH = 3;
     /** Longest number accepted, in characters of its source. */
     static final int MAX_NUMBER_CHARS = 64;
