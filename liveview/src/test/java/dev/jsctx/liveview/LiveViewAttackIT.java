@@ -197,6 +197,27 @@ class LiveViewAttackIT {
         }
 
         @Test
+        @DisplayName("what Helidon's frame layer lets through (invalid UTF-8, a fragmented ping) is answered safely")
+        void invalidUtf8AndFragmentedControlFramesAreAnsweredSafely() throws Exception {
+            start(config -> {});
+            try (LogCapture log = LogCapture.start();
+                    RawWebSocket socket = raw()) {
+                // Helidon decodes text with replacement characters (no 1007): the message is malformed JSON here
+                socket.send(RawWebSocket.TEXT, true, new byte[] {'{', (byte) 0xff, (byte) 0xfe, '}'});
+                RawWebSocket.Frame error = socket.read();
+                assertEquals(RawWebSocket.TEXT, error.opcode());
+                assertTrue(error.text().contains("malformed JSON"), error.text());
+                // Helidon hands a FIN=0 ping to the listener as any ping (no 1002): it gets its pong
+                socket.send(RawWebSocket.PING, false, "frag".getBytes(StandardCharsets.UTF_8));
+                RawWebSocket.Frame pong = socket.read();
+                assertEquals(RawWebSocket.PONG, pong.opcode());
+                socket.sendText("{\"type\":\"heartbeat\",\"ref\":\"h\"}");
+                assertTrue(socket.read().text().contains("\"ref\":\"h\""));
+                assertNoStackTraces(log);
+            }
+        }
+
+        @Test
         @DisplayName("close reasons are fixed strings, and client text reaches the log escaped and cut short")
         void closeReasonsAreFixedAndLogsEscaped() throws Exception {
             start(config -> {});
