@@ -73,9 +73,18 @@ final class ServerProcess implements AutoCloseable {
         return start(new ProcessBuilder(command), log);
     }
 
+    /**
+     * The load generator is one client (one address) opening thousands of sessions: liveview's per-client and
+     * per-server admission limits, made to stop exactly that, are lifted for the server under test.
+     */
+    static final String LOAD_GENERATOR_LIMITS = "-Dliveview.max-sockets-per-client=1000000"
+            + " -Dliveview.max-joins-per-client-per-minute=1000000 -Dliveview.max-views-per-token=1000000"
+            + " -Dliveview.max-views=1000000";
+
     /** COUNTER_JAVA_OPTS adds options, for example a GC log or another collector. */
     private static String javaOptions() {
-        return HEAP_OPTIONS + " " + System.getenv().getOrDefault("COUNTER_JAVA_OPTS", "");
+        return HEAP_OPTIONS + " " + LOAD_GENERATOR_LIMITS + " "
+                + System.getenv().getOrDefault("COUNTER_JAVA_OPTS", "");
     }
 
     private static ServerProcess start(ProcessBuilder builder, Path log) throws IOException, InterruptedException {

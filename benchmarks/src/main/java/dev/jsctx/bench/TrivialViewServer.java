@@ -2,9 +2,11 @@ package dev.jsctx.bench;
 
 import dev.jsctx.liveview.LiveSession;
 import dev.jsctx.liveview.LiveView;
+import dev.jsctx.liveview.LiveViewConfig;
 import dev.jsctx.liveview.LiveViewFeature;
 import dev.jsctx.liveview.Rendered;
 import dev.jsctx.liveview.Template;
+import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -30,8 +32,11 @@ public final class TrivialViewServer {
                 .port(port)
                 .addFeature(ObserveFeature.just(
                         HealthObserver.builder().details(true).build()))
-                .addFeature(
-                        LiveViewFeature.builder().view("/", JavaCounter::new).build())
+                .addFeature(LiveViewFeature.builder()
+                        // the admission limits as ServerProcess passes them (-Dliveview.max-...)
+                        .config(LiveViewConfig.create(Config.create().get("liveview")))
+                        .view("/", JavaCounter::new)
+                        .build())
                 .build()
                 .start();
     }

@@ -28,7 +28,13 @@ class SessionsBenchmarkTest {
     @BeforeEach
     void startCounter() {
         app = CounterApp.start(Config.just(
-                ConfigSources.create(Map.of("pool.engine", "graal", "server.port", "0")),
+                ConfigSources.create(Map.of(
+                        "pool.engine", "graal",
+                        "server.port", "0",
+                        // the load generator is one client joining every session with one page's token
+                        "liveview.max-views-per-token", "1000000",
+                        "liveview.max-sockets-per-client", "1000000",
+                        "liveview.max-joins-per-client-per-minute", "1000000")),
                 ConfigSources.classpath("application.yaml")));
         WebServerConfig.Builder builder = WebServer.builder();
         app.setup(builder);

@@ -28,6 +28,9 @@ import java.util.Map;
  * a page load that never connects costs no JavaScript context.
  */
 final class CounterLive implements LiveView {
+    /** Longest amount accepted, as the field's {@code maxlength} says; longer ones never reach JS. */
+    static final int MAX_AMOUNT_CHARS = 32;
+
     private static final Template PAGE = Template.of("""
             <main class="counter">
               <h1>Counter</h1>
@@ -86,7 +89,15 @@ final class CounterLive implements LiveView {
     public void handleEvent(String name, JsonObject payload) throws Exception {
         switch (name) {
             case "inc", "dec", "reset" -> callCounter(name);
-            case "add" -> callCounter("add", amountOf(payload));
+            case "add" -> {
+                JsonValue amount = amountOf(payload);
+                if (lengthOf(amount) > MAX_AMOUNT_CHARS) {
+                    // checked here, before JS parses it: a long amount would cost the runtime thread per digit
+                    error = "The amount is too long: at most " + MAX_AMOUNT_CHARS + " characters.";
+                } else {
+                    callCounter("add", amount);
+                }
+            }
             case "measure" -> measure();
             default -> LiveView.super.handleEvent(name, payload);
         }
@@ -114,9 +125,15 @@ final class CounterLive implements LiveView {
         // Any other failure (the context closed under us) ends the view; the client rejoins with a fresh one.
     }
 
+    private static int lengthOf(JsonValue amount) {
+        return amount instanceof JsonString text
+                ? text.getString().length()
+                : amount.toString().length();
+    }
+
     /**
      * The form's amount as sent, text or number: counter.js parses and checks it, so the rules live in one place.
-     * Its length is bounded by the live view's largest message.
+     * Its length is checked first ({@link #MAX_AMOUNT_CHARS}).
      */
     private static JsonValue amountOf(JsonObject payload) {
         JsonValue amount = payload.get("amount");

@@ -23,6 +23,7 @@ final class CounterAppImage {
     /** One name per test JVM, so two builds on one Docker engine never remove each other's image. */
     private static final String NAME =
             "jsctx-counter-app:it-" + ProcessHandle.current().pid();
+
     private static final List<String> APP_DIRS = List.of("bin", "lib", "modules", "jvmci");
 
     private static final ImageFromDockerfile IMAGE = build();

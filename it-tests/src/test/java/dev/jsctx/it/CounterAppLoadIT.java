@@ -34,8 +34,13 @@ class CounterAppLoadIT {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final CounterAppExtension APP =
-            new CounterAppExtension(CounterApp.Setup.defaults().withEnv("JAVA_OPTS", "-Xmx1g"));
+    static final CounterAppExtension APP = new CounterAppExtension(CounterApp.Setup.defaults()
+            // one client opening 1,000 sessions from one token is what the admission limits refuse
+            .withEnv(
+                    "JAVA_OPTS",
+                    "-Xmx1g -Dliveview.max-sockets-per-client=2000"
+                            + " -Dliveview.max-joins-per-client-per-minute=10000"
+                            + " -Dliveview.max-views-per-token=2000"));
 
     @Test
     @DisplayName("1,000 sessions at once each send 10 events: every count is 10, and contexts go back to the baseline")

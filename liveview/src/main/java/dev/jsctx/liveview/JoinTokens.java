@@ -1,6 +1,6 @@
 package dev.jsctx.liveview;
 
-import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -20,7 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and checks join tokens: {@code base64url(claims JSON) + "." + base64url(HMAC-SHA256 of the first part)}.
- * The claims bind a view path, the page's params and an expiry (epoch seconds). Thread-safe.
+ * The claims bind a view path, the page's params, an expiry and the time the page was rendered (epoch seconds);
+ * refreshed tokens keep the page's time, so no chain of refreshes outlives {@code maxLifetime}. Each token has
+ * one valid spelling: base64url without padding, with no unused bits set. Thread-safe.
  */
 final class JoinTokens {
 
@@ -28,45 +30,69 @@ final class JoinTokens {
     private static final String CLAIM_PATH = "p";
     private static final String CLAIM_PARAMS = "q";
     private static final String CLAIM_EXPIRY = "e";
+    private static final String CLAIM_ISSUED = "i";
+    /** Longer tokens are refused before any decoding. */
+    static final int MAX_TOKEN_CHARS = 8192;
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
     private final Duration ttl;
+    private final Duration maxLifetime;
     private final Clock clock;
 
-    JoinTokens(byte[] secret, Duration ttl, Clock clock) {
+    JoinTokens(byte[] secret, Duration ttl, Duration maxLifetime, Clock clock) {
         this.key = new SecretKeySpec(secret, ALGORITHM);
         this.ttl = ttl;
+        this.maxLifetime = maxLifetime;
         this.clock = clock;
     }
 
-    /** The claims of a valid token. */
-    record Claims(String path, Map<String, String> params) {}
+    /**
+     * The claims of a valid token.
+     *
+     * @param issued epoch second the page was rendered
+     * @param id     identifies this token (its signature), for per-token limits
+     */
+    record Claims(String path, Map<String, String> params, long issued, String id) {}
 
-    /** Why a token was refused; {@code code} is the WebSocket close code to use. */
+    /** Why a token was refused; {@code close} says how to close the socket, the message is for the log. */
     static final class InvalidTokenException extends Exception {
         private static final long serialVersionUID = 1L;
-        private final int code;
+        private final transient CloseReason close;
 
-        InvalidTokenException(int code, String message) {
+        InvalidTokenException(CloseReason close, String message) {
             super(message, null, false, false);
-            this.code = code;
+            this.close = close;
         }
 
-        int code() {
-            return code;
+        CloseReason close() {
+            return close;
         }
     }
 
+    /** A token for a page rendered now. */
     String sign(String path, Map<String, String> params) {
+        return sign(path, params, clock.instant().getEpochSecond());
+    }
+
+    /** A fresh token for a joined view: same page, same render time, expiry moved on (never past the lifetime). */
+    String refresh(Claims claims) {
+        return sign(claims.path(), claims.params(), claims.issued());
+    }
+
+    private String sign(String path, Map<String, String> params, long issued) {
         JsonObjectBuilder query = RenderedJson.JSON.createObjectBuilder();
         params.forEach(query::add);
         String claims = RenderedJson.JSON
                 .createObjectBuilder()
                 .add(CLAIM_PATH, path)
                 .add(CLAIM_PARAMS, query)
-                .add(CLAIM_EXPIRY, clock.instant().plus(ttl).getEpochSecond())
+                .add(
+                        CLAIM_EXPIRY,
+                        Math.min(clock.instant().plus(ttl).getEpochSecond(), issued + maxLifetime.toSeconds()))
+                .add(CLAIM_ISSUED, issued)
                 .build()
                 .toString();
         String body = ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
@@ -75,41 +101,66 @@ final class JoinTokens {
 
     Claims verify(String token) throws InvalidTokenException {
         int dot = token.indexOf('.');
-        if (dot < 0) {
+        if (token.length() > MAX_TOKEN_CHARS || dot < 0) {
             throw invalid("token is malformed");
         }
         String body = token.substring(0, dot);
-        byte[] signature;
-        byte[] claimBytes;
-        try {
-            signature = DECODER.decode(token.substring(dot + 1));
-            claimBytes = DECODER.decode(body);
-        } catch (IllegalArgumentException e) {
-            throw invalid("token is malformed");
-        }
+        String signaturePart = token.substring(dot + 1);
+        byte[] signature = canonicalDecode(signaturePart);
+        byte[] claimBytes = canonicalDecode(body);
         if (!MessageDigest.isEqual(signature, mac(body))) {
             throw invalid("token signature is invalid");
         }
+        // signed by us, but a token from another version or a leaked key could still have another shape
         JsonObject claims;
         try (JsonReader reader =
                 RenderedJson.PROVIDER.createReader(new StringReader(new String(claimBytes, StandardCharsets.UTF_8)))) {
             claims = reader.readObject();
-        } catch (JsonException | ClassCastException e) {
+        } catch (RuntimeException e) {
             throw invalid("token claims are malformed");
         }
-        if (claims.getJsonNumber(CLAIM_EXPIRY).longValue() < clock.instant().getEpochSecond()) {
-            throw new InvalidTokenException(LiveProtocol.CLOSE_TOKEN_EXPIRED, "token has expired");
+        if (!(claims.get(CLAIM_PATH) instanceof JsonString path)
+                || !(claims.get(CLAIM_PARAMS) instanceof JsonObject query)
+                || !(claims.get(CLAIM_EXPIRY) instanceof JsonNumber expiry && expiry.isIntegral())
+                || !(claims.get(CLAIM_ISSUED) instanceof JsonNumber issued && issued.isIntegral())) {
+            throw invalid("token claims are malformed");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> param :
-                claims.getJsonObject(CLAIM_PARAMS).entrySet()) {
-            params.put(param.getKey(), ((JsonString) param.getValue()).getString());
+        for (Map.Entry<String, JsonValue> param : query.entrySet()) {
+            if (!(param.getValue() instanceof JsonString value)) {
+                throw invalid("token claims are malformed");
+            }
+            params.put(param.getKey(), value.getString());
         }
-        return new Claims(claims.getString(CLAIM_PATH), Map.copyOf(params));
+        long now = clock.instant().getEpochSecond();
+        if (expiry.longValue() < now || issued.longValue() + maxLifetime.toSeconds() < now) {
+            throw new InvalidTokenException(CloseReason.TOKEN_EXPIRED, "token has expired");
+        }
+        return new Claims(path.getString(), Map.copyOf(params), issued.longValue(), signaturePart);
+    }
+
+    /** Decode strict base64url without padding; any other spelling of the same bytes is refused. */
+    private static byte[] canonicalDecode(String part) throws InvalidTokenException {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                throw invalid("token is malformed");
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = DECODER.decode(part);
+        } catch (IllegalArgumentException e) {
+            throw invalid("token is malformed");
+        }
+        if (!ENCODER.encodeToString(bytes).equals(part)) {
+            throw invalid("token is not in canonical form");
+        }
+        return bytes;
     }
 
     private static InvalidTokenException invalid(String message) {
-        return new InvalidTokenException(LiveProtocol.CLOSE_TOKEN_INVALID, message);
+        return new InvalidTokenException(CloseReason.TOKEN_INVALID, message);
     }
 
     private byte[] mac(String body) {

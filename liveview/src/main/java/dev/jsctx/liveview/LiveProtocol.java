@@ -118,12 +118,28 @@ public final class LiveProtocol {
     public static final int CLOSE_TOO_BIG = 1009;
     /** The server stops; the client reconnects. */
     public static final int CLOSE_GOING_AWAY = 1001;
+    /** A frame broke RFC 6455 (for example a control frame over 125 bytes); the client reconnects. */
+    public static final int CLOSE_PROTOCOL_ERROR = 1002;
+    /** A binary message arrived; the protocol is text only. The client reconnects. */
+    public static final int CLOSE_UNSUPPORTED_DATA = 1003;
+    /** The socket kept sending refused messages; the client shows the error state and reconnects later. */
+    public static final int CLOSE_POLICY_VIOLATION = 1008;
+    /** The server failed unexpectedly; the client reconnects. */
+    public static final int CLOSE_INTERNAL_ERROR = 1011;
+    /** An admission limit refused the socket or the join (per client, per token, or the server is full); the
+     * client retries a few times with a growing, jittered delay, then stops in the error state. */
+    public static final int CLOSE_TOO_MANY = 4429;
 
     // Timings (defaults; the heartbeat interval actually used comes from the container attribute).
     /** Default interval between client heartbeats; the server closes a socket silent for twice as long. */
     public static final int HEARTBEAT_INTERVAL_MS = 30000;
-    /** Reconnect delays in order; the last one repeats. */
+    /** Reconnect delays in order; the last one repeats. Each is randomised by up to half of itself. */
     public static final String RECONNECT_DELAYS_MS = "10,50,100,150,200,250,500,1000,2000,5000";
+    /** Retries after refused joins ({@link #CLOSE_VIEW_FAILED}, {@link #CLOSE_TOO_MANY}) before the client
+     * stops in the error state. */
+    public static final int MAX_REFUSED_RETRIES = 5;
+    /** Longest random wait before a page reloads for a fresh token, so restarted servers get no reload herd. */
+    public static final int RELOAD_JITTER_MS = 5000;
 
     private LiveProtocol() {}
 }

@@ -5,13 +5,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * What every socket of one {@link LiveViewFeature} shares: config, routes, token signing, the open sockets, and
- * the sweeper that ends views of dropped connections and closes sockets gone silent.
+ * What every socket of one {@link LiveViewFeature} shares: config, routes, token signing, admission limits, the
+ * origin check, the open sockets, and the sweeper that ends views of dropped connections, closes sockets gone
+ * silent and drops sockets whose writes stall.
  */
 final class LiveRuntime {
 
@@ -20,15 +22,41 @@ final class LiveRuntime {
     private final LiveViewConfig config;
     private final Map<String, Supplier<? extends LiveView>> routes;
     private final JoinTokens tokens;
+    private final Admission admission;
+    private final Origins origins;
     private final Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
     private final long heartbeatTimeoutNanos;
-    private ScheduledExecutorService sweeper;
+    private final long writeTimeoutNanos;
+    private volatile ScheduledExecutorService sweeper;
 
     LiveRuntime(LiveViewConfig config, Map<String, Supplier<? extends LiveView>> routes, Clock clock) {
         this.config = config;
         this.routes = Map.copyOf(routes);
-        this.tokens = new JoinTokens(config.secret(), config.tokenTtl(), clock);
+        this.tokens = new JoinTokens(config.secret(), config.tokenTtl(), config.tokenMaxLifetime(), clock);
+        this.admission = new Admission(config);
+        this.origins = new Origins(config.allowedOrigins());
         this.heartbeatTimeoutNanos = config.heartbeatInterval().toNanos() * 2;
+        this.writeTimeoutNanos = config.writeTimeout().toNanos();
+    }
+
+    Admission admission() {
+        return admission;
+    }
+
+    Origins origins() {
+        return origins;
+    }
+
+    /** Run a short, non-blocking task later on the sweeper's thread; skipped once the server stopped. */
+    void later(long delayMillis, Runnable task) {
+        ScheduledExecutorService scheduler = sweeper;
+        if (scheduler != null) {
+            try {
+                scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // stopping: the server closes its connections itself
+            }
+        }
     }
 
     LiveViewConfig config() {
@@ -68,9 +96,10 @@ final class LiveRuntime {
 
     /** The server stops: end every view, closing what it owns. */
     synchronized void stop() {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-            sweeper = null;
+        ScheduledExecutorService scheduler = sweeper;
+        sweeper = null;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
         }
         for (LiveSocket socket : sockets) {
             socket.serverStopped();
@@ -81,11 +110,15 @@ final class LiveRuntime {
         long now = System.nanoTime();
         // ending a view waits for its running callback: never on the sweeper's thread
         for (LiveSocket socket : sockets) {
+            long writingSince = socket.writingSinceNanos();
             if (!socket.connectionAlive() && sockets.remove(socket)) {
                 Thread.ofVirtual().name("jsctx-liveview-dropped").start(socket::connectionDropped);
+            } else if (writingSince != 0 && now - writingSince > writeTimeoutNanos && sockets.remove(socket)) {
+                Thread.ofVirtual().name("jsctx-liveview-stalled").start(() -> socket.drop("a write timed out"));
             } else if (now - socket.lastSeenNanos() > heartbeatTimeoutNanos && sockets.remove(socket)) {
                 Thread.ofVirtual().name("jsctx-liveview-expire").start(socket::heartbeatMissed);
             }
         }
+        admission.forgetIdle();
     }
 }

@@ -36,9 +36,14 @@ public interface LiveSession {
     /**
      * Send a message to this view: it runs later as {@link LiveView#handleInfo(Object)}, and the changes it
      * causes are pushed to the browser. Returns at once; callable from any thread, also from the view's own
-     * callbacks. Messages are dropped when the view has ended or is not connected.
+     * callbacks. Messages run in the order they were sent.
+     *
+     * <p>The mailbox is bounded ({@link LiveViewConfig#mailboxCapacity()}, default 256): when it is full the
+     * message is dropped (one log line per interval) and this returns false, so a producer faster than the
+     * view cannot grow the heap. Messages are also dropped when the view has ended or is not connected.
      *
      * @param message any object
+     * @return true if the message was queued, false if it was dropped
      */
-    void send(Object message);
+    boolean send(Object message);
 }

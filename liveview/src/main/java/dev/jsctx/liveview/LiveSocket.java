@@ -2,71 +2,93 @@ package dev.jsctx.liveview;
 
 import static dev.jsctx.liveview.LiveProtocol.KEY_EVENT;
 import static dev.jsctx.liveview.LiveProtocol.KEY_PAYLOAD;
-import static dev.jsctx.liveview.LiveProtocol.KEY_REF;
 import static dev.jsctx.liveview.LiveProtocol.KEY_TOKEN;
 import static dev.jsctx.liveview.LiveProtocol.KEY_TYPE;
 import static dev.jsctx.liveview.LiveProtocol.KEY_VERSION;
 
 import io.helidon.common.buffers.BufferData;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One browser tab's WebSocket: checks the upgrade's origin, reads and checks messages, joins a view and hands
- * it events. One instance per connection; Helidon calls it on the connection's virtual thread, one call at a
- * time. Each refused input gets one log line and an error reply or a close code.
+ * One browser tab's WebSocket: checks the upgrade, admits the socket and its join, charges every frame to the
+ * rate limit before reading it, parses and checks messages, joins a view and hands it events; frames to the
+ * browser go through a bounded {@link Outbound} queue. One instance per connection; Helidon calls it on the
+ * connection's virtual thread, one call at a time.
+ *
+ * <p>Every refused input gets an error reply or a close code with a fixed reason, and at most one log line
+ * per {@link RefusalLog#INTERVAL_NANOS}; a socket that keeps sending refused input is closed. Once the server
+ * has sent its close frame nothing more is read: the connection is cut after {@link #CLOSE_GRACE_MILLIS} if the
+ * client does not close it first.
  */
 final class LiveSocket implements WsListener {
+
+    /** How long a closed socket's peer has to answer the close frame before the connection is cut. */
+    static final long CLOSE_GRACE_MILLIS = 2000;
+    /** RFC 6455: control frames carry at most 125 bytes. */
+    private static final int MAX_CONTROL_PAYLOAD = 125;
 
     private static final System.Logger LOGGER = System.getLogger(LiveSocket.class.getName());
 
     private final LiveRuntime runtime;
+    private final RefusalLog refusals = new RefusalLog();
     private volatile WsSession ws;
+    private volatile Outbound outbound;
     /** Helidon runs a connection on one thread and does not call the listener when the peer drops it. */
     private volatile Thread connectionThread;
 
-    private volatile ViewSession view;
+    private volatile String client = "unknown";
     private volatile long lastSeenNanos = System.nanoTime();
+
+    // guarded by this
+    private boolean closing;
+    private boolean ended;
+    private boolean socketAdmitted;
+    private ViewSession view;
+    private String viewToken;
+
     // only touched on the connection's thread
     private StringBuilder fragments;
-    private double allowance;
-    private long allowanceNanos;
-    private boolean limited;
+    private boolean discarding;
+    private final TokenBucket rate;
+    private final TokenBucket refusalBudget;
 
     LiveSocket(LiveRuntime runtime) {
         this.runtime = runtime;
-        this.allowance = runtime.config().eventBurst();
-        this.allowanceNanos = System.nanoTime();
+        LiveViewConfig config = runtime.config();
+        long now = System.nanoTime();
+        this.rate = new TokenBucket(config.eventBurst(), config.eventsPerSecond(), now);
+        this.refusalBudget = new TokenBucket(config.maxRefusalsPerMinute(), config.maxRefusalsPerMinute() / 60.0, now);
     }
 
     long lastSeenNanos() {
         return lastSeenNanos;
     }
 
+    /** When the write in progress started, or 0 when none is. */
+    long writingSinceNanos() {
+        Outbound out = outbound;
+        return out == null ? 0 : out.writingSinceNanos();
+    }
+
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
-        Optional<String> origin = headers.first(HeaderNames.ORIGIN);
-        if (origin.isPresent() && !originAllowed(origin.get(), headers)) {
-            LOGGER.log(Level.WARNING, () -> "refused WebSocket upgrade from origin " + origin.get());
-            throw new WsUpgradeException("origin not allowed: " + origin.get());
+        String refusal = runtime.origins().upgradeRefusal(headers);
+        if (refusal != null) {
+            LOGGER.log(Level.WARNING, () -> "refused WebSocket upgrade: " + refusal);
+            throw new WsUpgradeException("origin or host not allowed");
         }
         return Optional.empty();
     }
@@ -80,12 +102,149 @@ final class LiveSocket implements WsListener {
     public void onOpen(WsSession session) {
         ws = session;
         connectionThread = Thread.currentThread();
+        client = clientOf(session);
+        outbound = new Outbound(
+                runtime.config().outboundQueueFrames(),
+                new SessionWriter(session),
+                () -> drop("its outbound queue is full"),
+                "jsctx-liveview-write");
         runtime.opened(this);
+        CloseReason refused = runtime.admission().socketOpened(client);
+        if (refused != null) {
+            closeRefused(refused, "client " + client);
+            return;
+        }
+        synchronized (this) {
+            socketAdmitted = true;
+            if (ended) {
+                runtime.admission().socketClosed(client);
+            }
+        }
     }
 
     @Override
     public void onMessage(WsSession session, String text, boolean last) {
+        if (closing()) {
+            return;
+        }
         lastSeenNanos = System.nanoTime();
+        try {
+            receive(text, last);
+        } catch (RuntimeException e) {
+            // a bug of ours, not the client's: never let it reach Helidon, which would log and echo it
+            LOGGER.log(Level.ERROR, "failed on a WebSocket message, closing the socket", e);
+            closeAndEnd(CloseReason.INTERNAL);
+        }
+        lastSeenNanos = System.nanoTime();
+    }
+
+    @Override
+    public void onMessage(WsSession session, BufferData buffer, boolean last) {
+        if (closing()) {
+            return;
+        }
+        lastSeenNanos = System.nanoTime();
+        closeRefused(CloseReason.BINARY, "binary frame");
+    }
+
+    @Override
+    public void onPing(WsSession session, BufferData buffer) {
+        if (closing()) {
+            return;
+        }
+        lastSeenNanos = System.nanoTime();
+        if (!charged()) {
+            return;
+        }
+        if (buffer.available() > MAX_CONTROL_PAYLOAD) {
+            closeRefused(CloseReason.PROTOCOL_ERROR, "ping over " + MAX_CONTROL_PAYLOAD + " bytes");
+            return;
+        }
+        byte[] payload = new byte[buffer.available()];
+        buffer.read(payload);
+        outbound.pong(payload);
+    }
+
+    @Override
+    public void onPong(WsSession session, BufferData buffer) {
+        if (!closing()) {
+            lastSeenNanos = System.nanoTime();
+            charged();
+        }
+    }
+
+    @Override
+    public void onClose(WsSession session, int status, String reason) {
+        // the client's reason is its own text: never logged, never echoed
+        endSession();
+    }
+
+    @Override
+    public void onError(WsSession session, Throwable t) {
+        LOGGER.log(Level.WARNING, () -> "WebSocket error, ending its view: " + LogText.quote(t));
+        LOGGER.log(Level.DEBUG, "WebSocket error", t);
+        endSession();
+    }
+
+    /** Called by the sweeper's virtual thread when the browser fell silent. */
+    void heartbeatMissed() {
+        LOGGER.log(
+                Level.INFO,
+                () -> "closing WebSocket: no heartbeat for "
+                        + runtime.config().heartbeatInterval().multipliedBy(2));
+        closeAndEnd(CloseReason.HEARTBEAT_TIMEOUT);
+    }
+
+    /** Called by the sweeper's virtual thread when the connection ended without a close frame. */
+    void connectionDropped() {
+        endSession();
+    }
+
+    /** Cut a socket whose peer stopped reading: no close frame (it would not be read), the view ends. */
+    void drop(String why) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            closing = true;
+        }
+        LOGGER.log(Level.WARNING, () -> "dropping WebSocket of client " + client + ": " + why);
+        hardClose();
+        endSession();
+    }
+
+    void serverStopped() {
+        closeAndEnd(CloseReason.GOING_AWAY);
+    }
+
+    /**
+     * Cut the TCP connection: stop the writer (its blocked write would hold Helidon's send lock, which the
+     * connection's thread takes on its way out) and wake the connection's thread, which may be blocked reading
+     * from a silent peer.
+     */
+    void hardClose() {
+        Outbound out = outbound;
+        if (out != null) {
+            out.abort();
+        }
+        if (ws instanceof ServerConnection connection) {
+            connection.close(true);
+        }
+    }
+
+    private void receive(String text, boolean last) {
+        if (!rate.tryTake(System.nanoTime())) {
+            // answer with the ref when the frame is a whole message, so the client's request completes
+            String ref = last && fragments == null && !discarding ? refOf(text) : null;
+            discarding = !last;
+            fragments = null;
+            refuseRateLimited(ref);
+            return;
+        }
+        if (discarding) {
+            discarding = !last;
+            return;
+        }
         String message = text;
         if (!last || fragments != null) {
             if (fragments == null) {
@@ -104,130 +263,135 @@ final class LiveSocket implements WsListener {
         if (!tooBig(message)) {
             handle(message);
         }
-        lastSeenNanos = System.nanoTime();
     }
 
-    @Override
-    public void onMessage(WsSession session, BufferData buffer, boolean last) {
-        lastSeenNanos = System.nanoTime();
-        if (last) {
-            refuse(null, "binary messages are not supported");
+    /**
+     * Charge one frame to the rate limit, before anything reads it; a frame over the limit is refused (an
+     * error reply) and counts against the refusal budget.
+     */
+    private boolean charged() {
+        if (rate.tryTake(System.nanoTime())) {
+            return true;
         }
+        refuseRateLimited(null);
+        return false;
     }
 
-    @Override
-    public void onClose(WsSession session, int status, String reason) {
-        endView();
+    private void refuseRateLimited(String ref) {
+        refuse(ref, "rate limit exceeded: at most " + runtime.config().eventsPerSecond() + " messages per second", "");
     }
 
-    @Override
-    public void onError(WsSession session, Throwable t) {
-        LOGGER.log(Level.WARNING, "WebSocket error, ending its view", t);
-        endView();
-    }
-
-    /** Called by the sweeper's virtual thread when the browser fell silent. */
-    void heartbeatMissed() {
-        LOGGER.log(
-                Level.INFO,
-                () -> "closing WebSocket: no heartbeat for "
-                        + runtime.config().heartbeatInterval().multipliedBy(2));
-        close(LiveProtocol.CLOSE_HEARTBEAT_TIMEOUT, "heartbeat timeout");
-        endView();
-        // the connection's thread is blocked reading from a peer that may be gone: wake it so the connection ends
-        if (ws instanceof ServerConnection connection) {
-            connection.close(true);
+    /** The ref of a message over the rate limit; parsing it is paid for by the refusal budget. */
+    private String refOf(String text) {
+        if (text.length() > runtime.config().maxFrameBytes() || !refusalBudget.peek(System.nanoTime())) {
+            return null;
         }
-    }
-
-    /** Called by the sweeper's virtual thread when the connection ended without a close frame. */
-    void connectionDropped() {
-        endView();
-    }
-
-    void serverStopped() {
-        close(LiveProtocol.CLOSE_GOING_AWAY, "server stopping");
-        endView();
+        try {
+            return ClientMessages.ref(ClientMessages.parse(text));
+        } catch (ClientMessages.MalformedMessageException e) {
+            return null;
+        }
     }
 
     private void handle(String text) {
         JsonObject message;
-        try (JsonReader reader = RenderedJson.PROVIDER.createReader(new StringReader(text))) {
-            message = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            LOGGER.log(Level.INFO, () -> "refused malformed JSON message: " + e.getMessage());
-            send(Messages.error("malformed JSON: a message must be one JSON object"));
+        try {
+            message = ClientMessages.parse(text);
+        } catch (ClientMessages.MalformedMessageException e) {
+            if (strike()) {
+                refusals.refused(Level.INFO, () -> "refused malformed JSON message (" + e.getMessage() + ")");
+                outbound.text(Messages.error("malformed JSON: a message must be one JSON object"));
+            }
             return;
         }
-        String ref = string(message, KEY_REF);
-        if (!allow()) {
-            send(Messages.refused(
-                    ref,
-                    "rate limit exceeded: at most " + runtime.config().eventsPerSecond() + " messages per second"));
-            return;
-        }
-        String type = string(message, KEY_TYPE);
+        String ref = ClientMessages.ref(message);
+        String type = ClientMessages.string(message, KEY_TYPE);
         switch (type == null ? "" : type) {
-            case LiveProtocol.TYPE_HEARTBEAT -> send(Messages.ok(ref));
+            case LiveProtocol.TYPE_HEARTBEAT -> outbound.text(Messages.ok(ref));
             case LiveProtocol.TYPE_JOIN -> join(ref, message);
             case LiveProtocol.TYPE_EVENT -> event(ref, message);
-            default -> refuse(ref, "unknown message type \"" + type + "\"");
+            default -> refuse(ref, "unknown message type", " " + LogText.quote(type));
         }
     }
 
     private void join(String ref, JsonObject message) {
-        if (view != null) {
-            refuse(ref, "already joined");
+        if (joinedView() != null) {
+            refuse(ref, "already joined", "");
             return;
         }
-        String version = string(message, KEY_VERSION);
+        String version = ClientMessages.string(message, KEY_VERSION);
         if (!LiveProtocol.PROTOCOL_VERSION.equals(version)) {
-            closeRefused(
-                    LiveProtocol.CLOSE_VERSION_MISMATCH,
-                    "protocol version " + version + " is not supported, " + "expected "
-                            + LiveProtocol.PROTOCOL_VERSION);
+            closeRefused(CloseReason.VERSION_MISMATCH, "client sent version " + LogText.quote(version));
             return;
         }
-        String token = string(message, KEY_TOKEN);
+        String token = ClientMessages.string(message, KEY_TOKEN);
         if (token == null) {
-            closeRefused(LiveProtocol.CLOSE_TOKEN_INVALID, "join without a token");
+            closeRefused(CloseReason.TOKEN_INVALID, "join without a token");
             return;
         }
         JoinTokens.Claims claims;
         try {
             claims = runtime.tokens().verify(token);
         } catch (JoinTokens.InvalidTokenException e) {
-            closeRefused(e.code(), e.getMessage());
+            closeRefused(e.close(), e.getMessage());
             return;
         }
         Supplier<? extends LiveView> factory = runtime.route(claims.path());
         if (factory == null) {
-            closeRefused(LiveProtocol.CLOSE_NO_ROUTE, "no view at " + claims.path());
+            closeRefused(CloseReason.NO_ROUTE, "no view at " + LogText.quote(claims.path()));
             return;
         }
-        ViewSession joined = ViewSession.connected(factory.get(), claims.path(), this::send, this::viewFailed);
-        view = joined;
+        CloseReason refused = runtime.admission().joining(client, claims.id());
+        if (refused != null) {
+            closeRefused(refused, "client " + client);
+            return;
+        }
+        ViewSession joined;
         try {
-            joined.join(ref, claims.params(), runtime.tokens().sign(claims.path(), claims.params()));
+            joined = ViewSession.connected(
+                    factory.get(),
+                    claims.path(),
+                    outbound::text,
+                    this::viewFailed,
+                    runtime.config().mailboxCapacity(),
+                    refusals);
+        } catch (RuntimeException e) {
+            runtime.admission().viewEnded(claims.id());
+            LOGGER.log(Level.ERROR, "view factory for " + claims.path() + " failed", e);
+            viewFailed("view factory failed");
+            return;
+        }
+        synchronized (this) {
+            if (closing) {
+                // the socket closed (heartbeat time-out, server stop) while this join was checked
+                runtime.admission().viewEnded(claims.id());
+                return;
+            }
+            view = joined;
+            viewToken = claims.id();
+        }
+        try {
+            joined.join(ref, claims.params(), runtime.tokens().refresh(claims));
         } catch (ViewSession.ViewFailedException e) {
             viewFailed(e.getMessage());
         }
     }
 
     private void event(String ref, JsonObject message) {
-        ViewSession joined = view;
+        ViewSession joined = joinedView();
         if (joined == null) {
-            refuse(ref, "not joined: send a join first");
+            refuse(ref, "not joined: send a join first", "");
             return;
         }
-        String name = string(message, KEY_EVENT);
+        String name = ClientMessages.string(message, KEY_EVENT);
         if (name == null) {
-            refuse(ref, "event without a name");
+            refuse(ref, "event without a name", "");
             return;
         }
         JsonValue payload = message.getOrDefault(KEY_PAYLOAD, JsonValue.EMPTY_JSON_OBJECT);
-        if (payload.getValueType() != JsonValue.ValueType.OBJECT) {
-            refuse(ref, "event payload must be a JSON object");
+        String problem = ClientMessages.payloadProblem(payload, runtime.config().maxValueChars());
+        if (problem != null) {
+            refuse(ref, problem, " in event " + LogText.quote(name));
             return;
         }
         try {
@@ -235,28 +399,6 @@ final class LiveSocket implements WsListener {
         } catch (ViewSession.ViewFailedException e) {
             viewFailed(e.getMessage());
         }
-    }
-
-    /** Token bucket: {@code eventBurst} at once, refilled at {@code eventsPerSecond}. Logs once per flood. */
-    private boolean allow() {
-        long now = System.nanoTime();
-        LiveViewConfig config = runtime.config();
-        allowance = Math.min(config.eventBurst(), allowance + (now - allowanceNanos) * config.eventsPerSecond() / 1e9);
-        allowanceNanos = now;
-        if (allowance >= 1) {
-            allowance -= 1;
-            limited = false;
-            return true;
-        }
-        if (!limited) {
-            limited = true;
-            LOGGER.log(
-                    Level.WARNING,
-                    () -> "rate limit exceeded on a WebSocket"
-                            + (view == null ? "" : " of view " + view.id())
-                            + "; refusing messages until it slows down");
-        }
-        return false;
     }
 
     private boolean tooBig(CharSequence text) {
@@ -269,7 +411,7 @@ final class LiveSocket implements WsListener {
             return false;
         }
         fragments = null;
-        closeRefused(LiveProtocol.CLOSE_TOO_BIG, "message larger than " + max + " bytes");
+        closeRefused(CloseReason.TOO_BIG, "message larger than " + max + " bytes");
         return true;
     }
 
@@ -277,70 +419,128 @@ final class LiveSocket implements WsListener {
         return text.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private void refuse(String ref, String reason) {
-        LOGGER.log(Level.INFO, () -> "refused WebSocket message: " + reason);
-        send(Messages.refused(ref, reason));
+    /** Count one refusal; false (and the socket closed) when the refusal budget is spent. */
+    private boolean strike() {
+        if (refusalBudget.tryTake(System.nanoTime())) {
+            return true;
+        }
+        closeRefused(CloseReason.ABUSE, "more than " + runtime.config().maxRefusalsPerMinute() + " refusals a minute");
+        return false;
     }
 
-    private void closeRefused(int code, String reason) {
-        LOGGER.log(Level.WARNING, () -> "closing WebSocket with " + code + ": " + reason);
-        close(code, reason);
-        endView();
+    /**
+     * Refuse one message with an error reply.
+     *
+     * @param reason sent to the client and logged: fixed text or numbers of ours, never client text
+     * @param detail for the log only; client values in it quoted with {@link LogText#quote(Object)}
+     */
+    private void refuse(String ref, String reason, String detail) {
+        if (strike()) {
+            refusals.refused(Level.INFO, () -> "refused WebSocket message: " + reason + detail);
+            outbound.text(Messages.refused(ref, reason));
+        }
+    }
+
+    /** Close for a refusal, with one log line (a socket closes once, so this cannot flood the log). */
+    private void closeRefused(CloseReason reason, String detail) {
+        if (beginClosing()) {
+            LOGGER.log(
+                    Level.WARNING,
+                    () -> "closing WebSocket with " + reason.code() + " (" + reason.reason() + "): " + detail);
+            finishClosing(reason);
+        }
     }
 
     private void viewFailed(String reason) {
-        close(LiveProtocol.CLOSE_VIEW_FAILED, reason);
-        endView();
+        closeAndEnd(CloseReason.VIEW_FAILED);
     }
 
-    private void send(String text) {
-        ws.send(text, true);
-    }
-
-    private void close(int code, String reason) {
-        WsSession session = ws;
-        if (session != null) {
-            try {
-                session.close(code, reason);
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.DEBUG, "could not send close frame", e);
-            }
+    /** Send the close frame, stop reading, cut the connection after the grace period, and end the view. */
+    private void closeAndEnd(CloseReason reason) {
+        if (beginClosing()) {
+            finishClosing(reason);
         }
     }
 
-    private void endView() {
-        runtime.closed(this);
-        ViewSession joined = view;
-        if (joined != null) {
-            joined.end();
-        }
-    }
-
-    private static String string(JsonObject message, String key) {
-        return message.get(key) instanceof JsonString text ? text.getString() : null;
-    }
-
-    /** Allowed: a configured origin, or (none configured) the page's own host. */
-    private boolean originAllowed(String origin, Headers headers) {
-        if (!runtime.config().allowedOrigins().isEmpty()) {
-            return runtime.config().allowedOrigins().contains(origin);
-        }
-        Optional<String> host = headers.first(HeaderNames.HOST);
-        try {
-            URI uri = new URI(origin);
-            return host.isPresent()
-                    && uri.getAuthority() != null
-                    && uri.getAuthority()
-                            .toLowerCase(Locale.ROOT)
-                            .equals(host.get().toLowerCase(Locale.ROOT));
-        } catch (URISyntaxException e) {
+    /** From now on nothing is read; false if the socket was closing already. */
+    private synchronized boolean beginClosing() {
+        if (closing) {
             return false;
         }
+        closing = true;
+        return true;
+    }
+
+    private void finishClosing(CloseReason reason) {
+        Outbound out = outbound;
+        if (out != null) {
+            out.close(reason);
+        }
+        runtime.later(CLOSE_GRACE_MILLIS, this::hardClose);
+        endSession();
+    }
+
+    /** Leave the sweep set, give back what admission counted, end the view; once. */
+    private void endSession() {
+        ViewSession joined;
+        String token;
+        boolean admitted;
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            closing = true;
+            joined = view;
+            token = viewToken;
+            admitted = socketAdmitted;
+        }
+        runtime.closed(this);
+        if (admitted) {
+            runtime.admission().socketClosed(client);
+        }
+        if (joined != null) {
+            joined.end();
+            runtime.admission().viewEnded(token);
+        }
+    }
+
+    private synchronized boolean closing() {
+        return closing;
+    }
+
+    private synchronized ViewSession joinedView() {
+        return view;
+    }
+
+    private static String clientOf(WsSession session) {
+        SocketAddress address = session.socketContext().remotePeer().address();
+        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress()
+                : String.valueOf(address);
     }
 
     @Override
     public String toString() {
-        ViewSession joined = view;
+        ViewSession joined = joinedView();
         return "LiveSocket[" + (joined == null ? "not joined" : joined.id()) + "]";
+    }
+
+    /** Writes queued frames to Helidon's session, on the outbound writer thread. */
+    private record SessionWriter(WsSession session) implements Outbound.Writer {
+        @Override
+        public void text(String text) {
+            session.send(text, true);
+        }
+
+        @Override
+        public void pong(byte[] payload) {
+            session.pong(BufferData.create(payload));
+        }
+
+        @Override
+        public void close(CloseReason reason) {
+            session.close(reason.code(), reason.reason());
+        }
     }
 }

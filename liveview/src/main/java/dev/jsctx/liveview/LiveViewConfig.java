@@ -20,7 +20,19 @@ import java.util.Set;
  *   heartbeat-interval: PT30S
  *   events-per-second: 50
  *   event-burst: 100
+ *   max-refusals-per-minute: 60
+ *   max-value-chars: 4096
+ *   max-sockets-per-client: 100
+ *   max-joins-per-client-per-minute: 600
+ *   max-views-per-token: 3
+ *   max-views: 10000
+ *   token-max-lifetime: PT12H
+ *   outbound-queue-frames: 64
+ *   write-timeout: PT10S
+ *   mailbox-capacity: 256
  * }
+ *
+ * <p>A "client" is the remote IP address of the connection.
  */
 public interface LiveViewConfig {
 
@@ -62,6 +74,16 @@ public interface LiveViewConfig {
         config.get("heartbeat-interval").as(Duration.class).ifPresent(builder::heartbeatInterval);
         config.get("events-per-second").asDouble().ifPresent(builder::eventsPerSecond);
         config.get("event-burst").asInt().ifPresent(builder::eventBurst);
+        config.get("max-refusals-per-minute").asInt().ifPresent(builder::maxRefusalsPerMinute);
+        config.get("max-value-chars").asInt().ifPresent(builder::maxValueChars);
+        config.get("max-sockets-per-client").asInt().ifPresent(builder::maxSocketsPerClient);
+        config.get("max-joins-per-client-per-minute").asInt().ifPresent(builder::maxJoinsPerClientPerMinute);
+        config.get("max-views-per-token").asInt().ifPresent(builder::maxViewsPerToken);
+        config.get("max-views").asInt().ifPresent(builder::maxViews);
+        config.get("token-max-lifetime").as(Duration.class).ifPresent(builder::tokenMaxLifetime);
+        config.get("outbound-queue-frames").asInt().ifPresent(builder::outboundQueueFrames);
+        config.get("write-timeout").as(Duration.class).ifPresent(builder::writeTimeout);
+        config.get("mailbox-capacity").asInt().ifPresent(builder::mailboxCapacity);
         return builder.build();
     }
 
@@ -117,6 +139,80 @@ public interface LiveViewConfig {
     int eventBurst();
 
     /**
+     * Refused messages (malformed, rate-limited, unknown, out of order) a socket may send per minute, as a
+     * token bucket of this size; one more closes it with {@link LiveProtocol#CLOSE_POLICY_VIOLATION}.
+     *
+     * @return the limit
+     */
+    int maxRefusalsPerMinute();
+
+    /**
+     * Longest string value in an event payload, in characters; a longer one gets an error reply before the
+     * view sees it.
+     *
+     * @return the limit
+     */
+    int maxValueChars();
+
+    /**
+     * Open WebSockets per client at once; one more is closed with {@link LiveProtocol#CLOSE_TOO_MANY}.
+     *
+     * @return the limit
+     */
+    int maxSocketsPerClient();
+
+    /**
+     * Joins per client per minute (a token bucket of this size); one more is closed with
+     * {@link LiveProtocol#CLOSE_TOO_MANY}.
+     *
+     * @return the limit
+     */
+    int maxJoinsPerClientPerMinute();
+
+    /**
+     * Live views joined with one token at once; one more is closed with {@link LiveProtocol#CLOSE_TOO_MANY}.
+     *
+     * @return the limit
+     */
+    int maxViewsPerToken();
+
+    /**
+     * Live views on this server at once; one more join is closed with {@link LiveProtocol#CLOSE_TOO_MANY}.
+     *
+     * @return the limit
+     */
+    int maxViews();
+
+    /**
+     * Longest a page's tokens stay valid, refreshes included: a tab open longer reloads its page for a new one.
+     *
+     * @return the lifetime
+     */
+    Duration tokenMaxLifetime();
+
+    /**
+     * Frames waiting to be written to one socket; a socket whose queue is full is dropped and its view ended.
+     *
+     * @return the capacity
+     */
+    int outboundQueueFrames();
+
+    /**
+     * Longest one write to a socket may take; a socket whose peer stopped reading is dropped after it.
+     *
+     * @return the time-out
+     */
+    Duration writeTimeout();
+
+    /**
+     * {@code handleInfo} messages waiting for one view; {@link LiveSession#send(Object)} drops a message (and
+     * returns false) when the mailbox is full.
+     *
+     * @return the capacity
+     */
+    int mailboxCapacity();
+
+    /**
      * Builder of {@link LiveViewConfig}; not thread-safe.
      */
     final class Builder implements io.helidon.common.Builder<Builder, LiveViewConfig> {
@@ -128,6 +224,16 @@ public interface LiveViewConfig {
         private Duration heartbeatInterval = Duration.ofMillis(LiveProtocol.HEARTBEAT_INTERVAL_MS);
         private double eventsPerSecond = 50;
         private int eventBurst = 100;
+        private int maxRefusalsPerMinute = 60;
+        private int maxValueChars = 4096;
+        private int maxSocketsPerClient = 100;
+        private int maxJoinsPerClientPerMinute = 600;
+        private int maxViewsPerToken = 3;
+        private int maxViews = 10_000;
+        private Duration tokenMaxLifetime = Duration.ofHours(12);
+        private int outboundQueueFrames = 64;
+        private Duration writeTimeout = Duration.ofSeconds(10);
+        private int mailboxCapacity = 256;
 
         private Builder() {}
 
@@ -225,6 +331,119 @@ public interface LiveViewConfig {
             return this;
         }
 
+        /**
+         * Refused messages per socket per minute before it is closed. Default is 60.
+         *
+         * @param maxRefusalsPerMinute at least 1
+         * @return this builder
+         */
+        public Builder maxRefusalsPerMinute(int maxRefusalsPerMinute) {
+            this.maxRefusalsPerMinute = atLeastOne(maxRefusalsPerMinute, "max-refusals-per-minute");
+            return this;
+        }
+
+        /**
+         * Longest string value in an event payload. Default is 4096 characters.
+         *
+         * @param maxValueChars at least 1
+         * @return this builder
+         */
+        public Builder maxValueChars(int maxValueChars) {
+            this.maxValueChars = atLeastOne(maxValueChars, "max-value-chars");
+            return this;
+        }
+
+        /**
+         * Open WebSockets per client (remote address) at once. Default is 100.
+         *
+         * @param maxSocketsPerClient at least 1
+         * @return this builder
+         */
+        public Builder maxSocketsPerClient(int maxSocketsPerClient) {
+            this.maxSocketsPerClient = atLeastOne(maxSocketsPerClient, "max-sockets-per-client");
+            return this;
+        }
+
+        /**
+         * Joins per client (remote address) per minute. Default is 600.
+         *
+         * @param maxJoinsPerClientPerMinute at least 1
+         * @return this builder
+         */
+        public Builder maxJoinsPerClientPerMinute(int maxJoinsPerClientPerMinute) {
+            this.maxJoinsPerClientPerMinute = atLeastOne(maxJoinsPerClientPerMinute, "max-joins-per-client-per-minute");
+            return this;
+        }
+
+        /**
+         * Live views joined with one token at once. Default is 3 (a tab, and room for a reconnect the server
+         * has not noticed yet).
+         *
+         * @param maxViewsPerToken at least 1
+         * @return this builder
+         */
+        public Builder maxViewsPerToken(int maxViewsPerToken) {
+            this.maxViewsPerToken = atLeastOne(maxViewsPerToken, "max-views-per-token");
+            return this;
+        }
+
+        /**
+         * Live views on this server at once. Default is 10,000; keep it below what the views' resources allow
+         * (for example the context pool's {@code max-contexts}).
+         *
+         * @param maxViews at least 1
+         * @return this builder
+         */
+        public Builder maxViews(int maxViews) {
+            this.maxViews = atLeastOne(maxViews, "max-views");
+            return this;
+        }
+
+        /**
+         * Longest a page's tokens stay valid, counted from the page render, refreshes included. Default is 12
+         * hours.
+         *
+         * @param tokenMaxLifetime a positive duration
+         * @return this builder
+         */
+        public Builder tokenMaxLifetime(Duration tokenMaxLifetime) {
+            this.tokenMaxLifetime = positive(tokenMaxLifetime, "token-max-lifetime");
+            return this;
+        }
+
+        /**
+         * Frames waiting to be written to one socket. Default is 64.
+         *
+         * @param outboundQueueFrames at least 1
+         * @return this builder
+         */
+        public Builder outboundQueueFrames(int outboundQueueFrames) {
+            this.outboundQueueFrames = atLeastOne(outboundQueueFrames, "outbound-queue-frames");
+            return this;
+        }
+
+        /**
+         * Longest one write to a socket may take. Default is 10 seconds.
+         *
+         * @param writeTimeout a positive duration
+         * @return this builder
+         */
+        public Builder writeTimeout(Duration writeTimeout) {
+            this.writeTimeout = positive(writeTimeout, "write-timeout");
+            return this;
+        }
+
+        /**
+         * {@code handleInfo} messages waiting for one view. Default is 256.
+         *
+         * @param mailboxCapacity at least 1
+         * @return this builder
+         */
+        public Builder mailboxCapacity(int mailboxCapacity) {
+            this.mailboxCapacity = atLeastOne(mailboxCapacity, "mailbox-capacity");
+            return this;
+        }
+
         @Override
         public LiveViewConfig build() {
             byte[] key = secret;
@@ -239,7 +458,24 @@ public interface LiveViewConfig {
                     maxFrameBytes,
                     heartbeatInterval,
                     eventsPerSecond,
-                    eventBurst);
+                    eventBurst,
+                    maxRefusalsPerMinute,
+                    maxValueChars,
+                    maxSocketsPerClient,
+                    maxJoinsPerClientPerMinute,
+                    maxViewsPerToken,
+                    maxViews,
+                    tokenMaxLifetime,
+                    outboundQueueFrames,
+                    writeTimeout,
+                    mailboxCapacity);
+        }
+
+        private static int atLeastOne(int value, String key) {
+            if (value < 1) {
+                throw new IllegalArgumentException(key + " must be at least 1, got " + value);
+            }
+            return value;
         }
 
         private static Duration positive(Duration duration, String key) {

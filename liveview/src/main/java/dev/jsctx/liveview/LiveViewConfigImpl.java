@@ -10,7 +10,17 @@ record LiveViewConfigImpl(
         int maxFrameBytes,
         Duration heartbeatInterval,
         double eventsPerSecond,
-        int eventBurst)
+        int eventBurst,
+        int maxRefusalsPerMinute,
+        int maxValueChars,
+        int maxSocketsPerClient,
+        int maxJoinsPerClientPerMinute,
+        int maxViewsPerToken,
+        int maxViews,
+        Duration tokenMaxLifetime,
+        int outboundQueueFrames,
+        Duration writeTimeout,
+        int mailboxCapacity)
         implements LiveViewConfig {
 
     @Override
@@ -23,6 +33,12 @@ record LiveViewConfigImpl(
         // never print the secret
         return "LiveViewConfig[tokenTtl=" + tokenTtl + ", allowedOrigins=" + allowedOrigins
                 + ", maxFrameBytes=" + maxFrameBytes + ", heartbeatInterval=" + heartbeatInterval
-                + ", eventsPerSecond=" + eventsPerSecond + ", eventBurst=" + eventBurst + "]";
+                + ", eventsPerSecond=" + eventsPerSecond + ", eventBurst=" + eventBurst
+                + ", maxRefusalsPerMinute=" + maxRefusalsPerMinute + ", maxValueChars=" + maxValueChars
+                + ", maxSocketsPerClient=" + maxSocketsPerClient
+                + ", maxJoinsPerClientPerMinute=" + maxJoinsPerClientPerMinute
+                + ", maxViewsPerToken=" + maxViewsPerToken + ", maxViews=" + maxViews
+                + ", tokenMaxLifetime=" + tokenMaxLifetime + ", outboundQueueFrames=" + outboundQueueFrames
+                + ", writeTimeout=" + writeTimeout + ", mailboxCapacity=" + mailboxCapacity + "]";
     }
 }

@@ -24,6 +24,8 @@ import java.util.Set;
 
 final class LiveViewFeatureImpl implements LiveViewFeature {
 
+    private static final System.Logger LOGGER = System.getLogger(LiveViewFeatureImpl.class.getName());
+
     private final LiveRuntime runtime;
     private final PageLayout layout;
     private final ClientScripts scripts = ClientScripts.load();
@@ -98,6 +100,13 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
     }
 
     private void page(String path, ServerRequest request, ServerResponse response) {
+        SecurityHeaders.addTo(response);
+        String refusal = runtime.origins().pageRefusal(request.headers());
+        if (refusal != null) {
+            LOGGER.log(System.Logger.Level.WARNING, () -> "refused page request: " + refusal);
+            response.status(Status.BAD_REQUEST_400).send("This host is not served here.");
+            return;
+        }
         Map<String, String> params = params(request.query());
         Rendered rendered;
         try {

@@ -21,8 +21,13 @@ import java.util.List;
  * <p>Values are escaped: a {@link Rendered} value is nested as is (a template, a list from
  * {@link Html#each(Iterable, java.util.function.Function)}, or trusted HTML from {@link Html#unsafeRaw(String)});
  * {@code null} renders as nothing; anything else renders as {@link String#valueOf(Object)} with
- * {@code & < > " '} escaped, which is safe in element text and in quoted attribute values. Do not put a hole
- * in an unquoted attribute, a tag name, or inside {@code <script>} or {@code <style>}.
+ * {@code & < > " '} escaped, which is safe in element text and in quoted attribute values.
+ *
+ * <p>{@link #of(String)} refuses holes where that escaping is not enough: inside {@code <script>} or
+ * {@code <style>}, in a tag or attribute name, in an unquoted attribute value, in an event-handler
+ * ({@code onclick="{}"}), {@code style} or {@code srcdoc} attribute, and at the start of a URL attribute
+ * ({@code href="{}"} could be {@code javascript:...}, while {@code href="/items/{}"} is fine). Write {@code {{}}}
+ * for a literal {@code {}}, for example in inline CSS or JS.
  *
  * <p>Keep templates in {@code static final} fields: a template is immutable and thread-safe, and reusing one
  * instance lets the diff recognise unchanged statics by identity.
@@ -30,6 +35,8 @@ import java.util.List;
 public final class Template {
 
     private static final String HOLE = "{}";
+    /** Written {@code {{}}} in a template, a literal {@code {}} in the HTML. */
+    private static final String LITERAL_HOLE = "{{}}";
 
     private final String[] statics;
 
@@ -40,17 +47,31 @@ public final class Template {
     /**
      * Parse a template.
      *
-     * @param source HTML in which every {@code {}} is a hole
+     * @param source HTML in which every {@code {}} is a hole and every {@code {{}}} a literal {@code {}}
      * @return the template
+     * @throws IllegalArgumentException if a hole is in an unsafe place; the message says which hole and where
      */
     public static Template of(String source) {
         List<String> parts = new ArrayList<>();
-        int start = 0;
-        for (int hole = source.indexOf(HOLE); hole >= 0; hole = source.indexOf(HOLE, start)) {
-            parts.add(source.substring(start, hole));
-            start = hole + HOLE.length();
+        HolePlaces places = new HolePlaces();
+        StringBuilder part = new StringBuilder();
+        int i = 0;
+        while (i < source.length()) {
+            if (source.startsWith(LITERAL_HOLE, i)) {
+                part.append(HOLE);
+                i += LITERAL_HOLE.length();
+            } else if (source.startsWith(HOLE, i)) {
+                places.text(part.toString());
+                places.hole(parts.size() + 1);
+                parts.add(part.toString());
+                part.setLength(0);
+                i += HOLE.length();
+            } else {
+                part.append(source.charAt(i));
+                i++;
+            }
         }
-        parts.add(source.substring(start));
+        parts.add(part.toString());
         return new Template(parts.toArray(String[]::new));
     }
 

@@ -31,29 +31,54 @@ final class ViewSession implements LiveSession {
     private final Consumer<String> frames;
     /** Called, outside the lock, after a callback failed and the view ended. */
     private final Consumer<String> onFailure;
+    /** Most {@code handleInfo} messages waiting at once. */
+    private final int mailboxCapacity;
+    /** The socket's refusal log, shared so that one socket logs at most one refusal per interval. */
+    private final RefusalLog refusals;
 
     private final ReentrantLock lock = new ReentrantLock();
 
     // guarded by lock
     private List<AutoCloseable> owned;
     private boolean ended;
+    /** {@link #ended}, for readers without the lock. */
+    private volatile boolean endedFlag;
+
     private Rendered lastSent;
 
     // guarded by this
     private ArrayDeque<Object> mailbox;
     private boolean draining;
 
-    private ViewSession(LiveView view, String path, Consumer<String> frames, Consumer<String> onFailure) {
+    private ViewSession(
+            LiveView view,
+            String path,
+            Consumer<String> frames,
+            Consumer<String> onFailure,
+            int mailboxCapacity,
+            RefusalLog refusals) {
         this.id = newId();
         this.view = view;
         this.path = path;
         this.frames = frames;
         this.onFailure = onFailure;
+        this.mailboxCapacity = mailboxCapacity;
+        this.refusals = refusals;
     }
 
-    /** A view joined over a WebSocket. */
-    static ViewSession connected(LiveView view, String path, Consumer<String> frames, Consumer<String> onFailure) {
-        return new ViewSession(view, path, frames, onFailure);
+    /**
+     * A view joined over a WebSocket.
+     *
+     * @param frames sends one text frame to the browser; must not block (the socket's outbound queue)
+     */
+    static ViewSession connected(
+            LiveView view,
+            String path,
+            Consumer<String> frames,
+            Consumer<String> onFailure,
+            int mailboxCapacity,
+            RefusalLog refusals) {
+        return new ViewSession(view, path, frames, onFailure, mailboxCapacity, refusals);
     }
 
     /**
@@ -62,7 +87,7 @@ final class ViewSession implements LiveSession {
      * @throws ViewFailedException if mount or render failed (the view has ended)
      */
     static Rendered renderOnce(LiveView view, String path, Map<String, String> params) {
-        ViewSession session = new ViewSession(view, path, null, reason -> {});
+        ViewSession session = new ViewSession(view, path, null, reason -> {}, 0, new RefusalLog());
         session.lock.lock();
         try {
             session.view.mount(params, session);
@@ -105,21 +130,37 @@ final class ViewSession implements LiveSession {
     }
 
     @Override
-    public void send(Object message) {
+    public boolean send(Object message) {
         if (frames == null) {
-            return;
+            return false;
         }
         synchronized (this) {
+            if (ended()) {
+                return false;
+            }
             if (mailbox == null) {
                 mailbox = new ArrayDeque<>(4);
             }
+            if (mailbox.size() >= mailboxCapacity) {
+                refusals.refused(
+                        Level.WARNING,
+                        () -> "view " + path + " (" + id + ") dropped a handleInfo message: its mailbox holds "
+                                + mailboxCapacity);
+                return false;
+            }
             mailbox.add(message);
             if (draining) {
-                return;
+                return true;
             }
             draining = true;
         }
         Thread.ofVirtual().name("jsctx-liveview-info-" + id).start(this::drainMailbox);
+        return true;
+    }
+
+    private boolean ended() {
+        // a racy read is fine: a message accepted just before the end is dropped by info()
+        return endedFlag;
     }
 
     /**
@@ -130,6 +171,10 @@ final class ViewSession implements LiveSession {
     void join(String ref, Map<String, String> params, String freshToken) {
         lock.lock();
         try {
+            if (ended) {
+                // the socket closed while the join was on its way: mount nothing
+                return;
+            }
             view.mount(params, this);
             Rendered rendered = Objects.requireNonNull(view.render(), "render() returned null");
             lastSent = rendered;
@@ -157,16 +202,17 @@ final class ViewSession implements LiveSession {
             try {
                 view.handleEvent(name, payload);
             } catch (EventRejectedException e) {
-                LOGGER.log(
+                refusals.refused(
                         Level.INFO,
-                        () -> "view " + path + " (" + id + ") refused event \"" + name + "\": " + e.getMessage());
+                        () -> "view " + path + " (" + id + ") refused event " + LogText.quote(name) + ": "
+                                + LogText.quote(e.getMessage()));
                 frames.accept(Messages.refused(ref, e.getMessage()));
                 return;
             }
             frames.accept(Messages.ok(ref, renderDiff()));
         } catch (Exception e) {
             end();
-            throw failed("handleEvent(\"" + name + "\")", e);
+            throw failed("handleEvent(" + LogText.quote(name) + ")", e);
         } finally {
             lock.unlock();
         }
@@ -181,6 +227,7 @@ final class ViewSession implements LiveSession {
                 return;
             }
             ended = true;
+            endedFlag = true;
             toClose = owned;
             owned = null;
             lastSent = null;
@@ -198,13 +245,18 @@ final class ViewSession implements LiveSession {
         while (true) {
             Object message;
             synchronized (this) {
-                message = mailbox.poll();
+                // a message leaves the mailbox once it has run, so the capacity counts the running one too
+                message = mailbox.peek();
                 if (message == null) {
                     draining = false;
                     return;
                 }
             }
-            if (!info(message)) {
+            boolean goOn = info(message);
+            synchronized (this) {
+                mailbox.poll();
+            }
+            if (!goOn) {
                 synchronized (this) {
                     mailbox.clear();
                     draining = false;
@@ -250,7 +302,7 @@ final class ViewSession implements LiveSession {
     private ViewFailedException failed(String callback, Exception cause) {
         LOGGER.log(Level.ERROR, "view " + path + " (" + id + ") failed in " + callback + " and ended", cause);
         // the cause stays in the server log: its message may hold details the browser must not see
-        return new ViewFailedException("view failed in " + callback);
+        return new ViewFailedException("view failed");
     }
 
     private void closeQuietly(AutoCloseable resource) {

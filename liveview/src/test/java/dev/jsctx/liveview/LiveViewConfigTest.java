@@ -37,6 +37,49 @@ class LiveViewConfigTest {
     }
 
     @Test
+    void readsEveryLimitFromConfig() {
+        Config config = Config.just(ConfigSources.create(Map.ofEntries(
+                Map.entry("liveview.max-refusals-per-minute", "11"),
+                Map.entry("liveview.max-value-chars", "12"),
+                Map.entry("liveview.max-sockets-per-client", "13"),
+                Map.entry("liveview.max-joins-per-client-per-minute", "14"),
+                Map.entry("liveview.max-views-per-token", "15"),
+                Map.entry("liveview.max-views", "16"),
+                Map.entry("liveview.token-max-lifetime", "PT2H"),
+                Map.entry("liveview.outbound-queue-frames", "17"),
+                Map.entry("liveview.write-timeout", "PT3S"),
+                Map.entry("liveview.mailbox-capacity", "18"))));
+        LiveViewConfig live = LiveViewConfig.create(config.get("liveview"));
+        assertEquals(11, live.maxRefusalsPerMinute());
+        assertEquals(12, live.maxValueChars());
+        assertEquals(13, live.maxSocketsPerClient());
+        assertEquals(14, live.maxJoinsPerClientPerMinute());
+        assertEquals(15, live.maxViewsPerToken());
+        assertEquals(16, live.maxViews());
+        assertEquals(Duration.ofHours(2), live.tokenMaxLifetime());
+        assertEquals(17, live.outboundQueueFrames());
+        assertEquals(Duration.ofSeconds(3), live.writeTimeout());
+        assertEquals(18, live.mailboxCapacity());
+    }
+
+    @Test
+    void limitsHaveTheDocumentedDefaults() {
+        LiveViewConfig live = LiveViewConfig.create();
+        assertEquals(60, live.maxRefusalsPerMinute());
+        assertEquals(4096, live.maxValueChars());
+        assertEquals(100, live.maxSocketsPerClient());
+        assertEquals(600, live.maxJoinsPerClientPerMinute());
+        assertEquals(3, live.maxViewsPerToken());
+        assertEquals(10_000, live.maxViews());
+        assertEquals(Duration.ofHours(12), live.tokenMaxLifetime());
+        assertEquals(64, live.outboundQueueFrames());
+        assertEquals(Duration.ofSeconds(10), live.writeTimeout());
+        assertEquals(256, live.mailboxCapacity());
+        assertThrows(
+                IllegalArgumentException.class, () -> LiveViewConfig.builder().maxViews(0));
+    }
+
+    @Test
     void defaultsApplyAndSecretIsRandom() {
         LiveViewConfig live = LiveViewConfig.create();
         assertEquals(65536, live.maxFrameBytes());

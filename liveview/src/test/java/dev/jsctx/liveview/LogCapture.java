@@ -22,6 +22,10 @@ final class LogCapture extends Handler implements AutoCloseable {
         return new LogCapture();
     }
 
+    List<LogRecord> records() {
+        return List.copyOf(records);
+    }
+
     List<String> lines() {
         return records.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList();
     }

@@ -2,6 +2,7 @@ package dev.jsctx.liveview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,55 @@ class TemplateTest {
         Template plain = Template.of("<hr>");
         assertEquals(0, plain.holes());
         assertEquals("<hr>", plain.with().toHtml());
+    }
+
+    @Test
+    void holesInUnsafePlacesAreRefusedSayingWhere() {
+        String[][] cases = {
+            {"<a href=\"{}\">x</a>", "at the start of URL attribute href"},
+            {"<img src='{}'>", "at the start of URL attribute src"},
+            {"<a href=\"java{}\">x</a>", "at the start of URL attribute href"},
+            {"<button onclick=\"{}\">x</button>", "in event-handler attribute onclick"},
+            {"<p style=\"{}\">x</p>", "in attribute style"},
+            {"<iframe srcdoc=\"{}\"></iframe>", "in attribute srcdoc"},
+            {"<input value={}>", "the unquoted value of attribute value"},
+            {"<input value=a{}>", "the unquoted value of attribute value"},
+            {"<p {}>x</p>", "in a tag, outside any attribute value"},
+            {"<{}>", "in a tag name"},
+            {"<script>var x = {};</script>", "inside <script>"},
+            {"<STYLE>p { color: {} }</STYLE>", "inside <style>"},
+        };
+        for (String[] example : cases) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> Template.of(example[0]), example[0]);
+            assertTrue(e.getMessage().startsWith("template hole 1 is " + example[1]), e.getMessage());
+        }
+    }
+
+    @Test
+    void holesInSafePlacesAreAccepted() {
+        for (String source : new String[] {
+            "<p>{}</p>",
+            "<p title=\"{}\" class='{} x'>{}</p>",
+            "<a href=\"/items/{}\">x</a>",
+            "<a href=\"?page={}\">x</a>",
+            "<a href=\"mailto:{}\">x</a>",
+            "<button data-jsctx-click=\"inc\" data-jsctx-value-id=\"{}\">x</button>",
+            "<script src=\"/a.js\"></script><p>{}</p>",
+            "<style>p {{}}</style><p>{}</p>",
+            "<!-- {} --><p>{}</p>",
+            "<textarea>{}</textarea>",
+        }) {
+            Template.of(source);
+        }
+    }
+
+    @Test
+    void doubleBracesAreALiteralPairOfBraces() {
+        Template css = Template.of("<style>p {{}} .a::after { content: \"{{}}\" }</style><p>{}</p>");
+        assertEquals(1, css.holes());
+        assertEquals(
+                "<style>p {} .a::after { content: \"{}\" }</style><p>1</p>",
+                css.with(1).toHtml());
     }
 }

@@ -32,10 +32,15 @@ final class TestView implements LiveView {
     private final List<String> items = new ArrayList<>();
 
     @Override
-    public void mount(Map<String, String> params, LiveSession session) {
+    public void mount(Map<String, String> params, LiveSession session) throws Exception {
         this.session = session;
         RESOURCES.put(session.id(), session.own(new Resource()));
         message = params.getOrDefault("message", "");
+        if (params.containsKey("mount-millis")) {
+            // a slow mount (a view loading its state), for races with the socket's end
+            RESOURCES.put("slow:" + params.get("mount-millis"), RESOURCES.get(session.id()));
+            Thread.sleep(Long.parseLong(params.get("mount-millis")));
+        }
         if (params.containsKey("fail")) {
             RESOURCES.put("fail:" + params.get("fail"), RESOURCES.get(session.id()));
             throw new IllegalStateException("mount failed on purpose");
@@ -49,6 +54,14 @@ final class TestView implements LiveView {
             case "add" -> count += Integer.parseInt(payload.getString("amount"));
             case "item" -> items.add(payload.getString("text"));
             case "push" -> session.send(payload.getString("text"));
+            case "flood" -> {
+                // the view lock is held here, so nothing drains: the mailbox fills to its capacity
+                int accepted = 0;
+                for (int i = 0; i < Integer.parseInt(payload.getString("count")); i++) {
+                    accepted += session.send("info " + i) ? 1 : 0;
+                }
+                message = "accepted " + accepted;
+            }
             case "boom" -> throw new IllegalStateException("event failed on purpose");
             default -> LiveView.super.handleEvent(name, payload);
         }

@@ -370,9 +370,11 @@ public final class LiveConnection implements AutoCloseable {
                     () -> "could not apply a server message to the rendered tree: " + e.getMessage() + ": "
                             + LivePage.abbreviate(text));
         }
-        CompletableFuture<LiveReply> reply = LiveProtocol.TYPE_REPLY.equals(string(message, LiveProtocol.KEY_TYPE))
-                ? pending.get(string(message, LiveProtocol.KEY_REF))
-                : null;
+        String ref = string(message, LiveProtocol.KEY_REF);
+        CompletableFuture<LiveReply> reply =
+                LiveProtocol.TYPE_REPLY.equals(string(message, LiveProtocol.KEY_TYPE)) && ref != null
+                        ? pending.get(ref)
+                        : null;
         if (reply != null) {
             reply.complete(new LiveReply(message));
         } else if (kept != null) {

@@ -3,6 +3,16 @@ import * as C from "./constants.js";
 
 const RECONNECT_DELAYS = C.RECONNECT_DELAYS_MS.split(",").map(Number);
 
+/** A delay randomised by up to half of itself, so tabs dropped together do not come back together. */
+function jittered(ms) {
+  return ms + Math.random() * ms / 2;
+}
+
+/** Reload the page for a fresh token, after a random wait: a restarted server gets no herd of reloads. */
+function reloadSoon() {
+  setTimeout(() => location.reload(), Math.random() * C.RELOAD_JITTER_MS);
+}
+
 /**
  * Connects a view and keeps it connected. Callbacks:
  * onJoined(rendered) after each (re)join, onDiff(diff) for server pushes, onStatus(statusClass) on changes,
@@ -19,6 +29,7 @@ export class ViewSocket {
     this.ws = null;
     this.timer = null;
     this.joinedOnce = false;
+    this.refusedRetries = 0;
   }
 
   connect() {
@@ -28,7 +39,7 @@ export class ViewSocket {
     this.ws = ws;
     ws.onopen = () => this.join();
     ws.onmessage = (e) => this.receive(JSON.parse(e.data));
-    ws.onclose = (e) => this.closed(e.code, e.reason);
+    ws.onclose = (e) => this.closed(e.code);
   }
 
   /** Send an event; resolves with the reply ({status, diff} or {status, reason}). */
@@ -45,6 +56,7 @@ export class ViewSocket {
         this.token = reply[C.KEY_TOKEN];
         this.joinedOnce = true;
         this.attempt = 0;
+        this.refusedRetries = 0;
         this.startHeartbeat();
         this.callbacks.onStatus(C.CLASS_CONNECTED);
         this.callbacks.onJoined(reply[C.KEY_RENDERED]);
@@ -98,31 +110,45 @@ export class ViewSocket {
     }, this.heartbeatMs);
   }
 
-  closed(code, reason) {
+  closed(code) {
     clearInterval(this.timer);
     this.pending.forEach(({ reject }) => reject(new Error(`connection closed (${code})`)));
     this.pending.clear();
     switch (code) {
       case C.CLOSE_TOKEN_EXPIRED:
       case C.CLOSE_VERSION_MISMATCH:
-        location.reload();
+        this.callbacks.onStatus(C.CLASS_DISCONNECTED);
+        reloadSoon();
         return;
       case C.CLOSE_TOKEN_INVALID:
         if (this.joinedOnce) {
           // A token that joined before is refused now: the server restarted with a new secret. The page has a
           // fresh one. (A page whose first token is refused stays in the error state: no reload loop.)
-          location.reload();
+          this.callbacks.onStatus(C.CLASS_DISCONNECTED);
+          reloadSoon();
           return;
         }
-        console.error(`jsctx: the view cannot join: ${reason}`);
+        console.error(`jsctx: the view cannot join (${code})`);
         this.callbacks.onStatus(C.CLASS_ERROR);
         return;
       case C.CLOSE_NO_ROUTE:
-        console.error(`jsctx: the view cannot join: ${reason}`);
+        console.error(`jsctx: the view cannot join (${code})`);
         this.callbacks.onStatus(C.CLASS_ERROR);
         return;
       case C.CLOSE_VIEW_FAILED:
+      case C.CLOSE_TOO_MANY:
+      case C.CLOSE_POLICY_VIOLATION:
+        // refused: retry a few times, ever more slowly, then stay in the error state
+        this.callbacks.onStatus(C.CLASS_ERROR);
+        if (++this.refusedRetries > C.MAX_REFUSED_RETRIES) {
+          console.error(`jsctx: the view was refused ${this.refusedRetries} times (${code}); giving up`);
+          return;
+        }
+        this.attempt = Math.max(this.attempt, RECONNECT_DELAYS.length - 4 + this.refusedRetries);
+        break;
       case C.CLOSE_TOO_BIG:
+      case C.CLOSE_UNSUPPORTED_DATA:
+      case C.CLOSE_PROTOCOL_ERROR:
         this.callbacks.onStatus(C.CLASS_ERROR);
         break;
       default:
@@ -130,6 +156,6 @@ export class ViewSocket {
     }
     const delay = RECONNECT_DELAYS[Math.min(this.attempt, RECONNECT_DELAYS.length - 1)];
     this.attempt++;
-    setTimeout(() => this.connect(), delay);
+    setTimeout(() => this.connect(), jittered(delay * Math.max(1, this.refusedRetries)));
   }
 }
