@@ -14,6 +14,9 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.util.Map;
@@ -29,6 +32,11 @@ import org.junit.jupiter.api.Test;
 @DisplayName("liveview.allowed-origins alone")
 class AllowedOriginsIT {
     private static final String ALLOWED = "https://app.example";
+    /**
+     * The server's own port, chosen before it starts: its origin must be listed too, since a listed origin is also
+     * the only Host a request may name.
+     */
+    private static final int PORT = freePort();
 
     private final LiveClient live;
 
@@ -38,12 +46,22 @@ class AllowedOriginsIT {
 
     @SetUpServer
     static void setUp(WebServerConfig.Builder server) {
-        Config config = Config.just(ConfigSources.create(Map.of("liveview.allowed-origins.0", ALLOWED)));
+        Config config = Config.just(ConfigSources.create(Map.of(
+                "liveview.allowed-origins.0", ALLOWED, "liveview.allowed-origins.1", "http://localhost:" + PORT)));
+        server.port(PORT);
         LiveViewFeature.builder()
                 .config(LiveViewConfig.create(config.get("liveview")))
                 .view("/", TestView::new)
                 .build()
                 .addTo(server);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterEach
