@@ -14,7 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -56,27 +58,38 @@ final class CounterApp implements AutoCloseable {
      * @param fixedPort whether the app is published on a host port chosen up front rather than by Docker, so it
      *                  keeps its address across {@link #restart()}: Docker gives a container published on a random
      *                  host port a new one when it restarts
+     * @param allowedOrigins origins for {@code LIVEVIEW_ALLOWED_ORIGINS}, to which the app's own address as the
+     *                  tests reach it is added (a listed origin is also the only Host a request may name); none:
+     *                  the variable is not set
      */
-    record Setup(Map<String, String> env, boolean fixedPort) {
+    record Setup(Map<String, String> env, boolean fixedPort, List<String> allowedOrigins) {
 
         Setup {
             env = Map.copyOf(env);
+            allowedOrigins = List.copyOf(allowedOrigins);
         }
 
         /** The image's defaults, a random host port. */
         static Setup defaults() {
-            return new Setup(Map.of(), false);
+            return new Setup(Map.of(), false, List.of());
         }
 
         Setup withEnv(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(env);
             more.put(name, value);
-            return new Setup(more, fixedPort);
+            return new Setup(more, fixedPort, allowedOrigins);
         }
 
         /** On a fixed host port, so that {@link #restart()} keeps the app's address. */
         Setup restartable() {
-            return new Setup(env, true);
+            return new Setup(env, true, allowedOrigins);
+        }
+
+        /** Also allows {@code origin} to open the WebSocket; the app gets a host port chosen up front. */
+        Setup allowingOrigin(String origin) {
+            List<String> more = new ArrayList<>(allowedOrigins);
+            more.add(origin);
+            return new Setup(env, true, more);
         }
     }
 
@@ -96,6 +109,11 @@ final class CounterApp implements AutoCloseable {
                 .waitingFor(Wait.forHttp("/observe/health").forStatusCode(200).withStartupTimeout(STARTUP_TIMEOUT));
         if (setup.fixedPort()) {
             int port = freeHostPort();
+            if (!setup.allowedOrigins().isEmpty()) {
+                List<String> origins = new ArrayList<>(setup.allowedOrigins());
+                origins.add("http://localhost:" + port);
+                container.withEnv("LIVEVIEW_ALLOWED_ORIGINS", String.join(",", origins));
+            }
             container.withCreateContainerCmdModifier(create -> create.getHostConfig()
                     .withPortBindings(new Ports(ExposedPort.tcp(CounterAppImage.PORT), Ports.Binding.bindPort(port))));
         }

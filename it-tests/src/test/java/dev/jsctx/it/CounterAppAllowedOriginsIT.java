@@ -23,7 +23,7 @@ class CounterAppAllowedOriginsIT {
 
     @RegisterExtension
     static final CounterAppExtension APP =
-            new CounterAppExtension(CounterApp.Setup.defaults().withEnv("LIVEVIEW_ALLOWED_ORIGINS", ALLOWED));
+            new CounterAppExtension(CounterApp.Setup.defaults().allowingOrigin(ALLOWED));
 
     @Test
     @DisplayName("the origin set in LIVEVIEW_ALLOWED_ORIGINS joins and counts; another origin gets 403")
