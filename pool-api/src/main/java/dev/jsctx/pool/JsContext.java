@@ -93,7 +93,7 @@ public interface JsContext extends AutoCloseable {
      *
      * @return an approximation of the heap this context holds, in bytes, as the engine measures it (see the
      *         engine's documentation), or -1 if the engine cannot tell
-     *         ({@link dev.jsctx.pool.spi.EngineCapability#MEMORY_MEASUREMENT})
+     *         ({@link EngineCapability#MEMORY_MEASUREMENT})
      */
     long memoryBytes();
 

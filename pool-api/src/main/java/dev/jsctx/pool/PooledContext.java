@@ -1,8 +1,6 @@
 package dev.jsctx.pool;
 
-import dev.jsctx.pool.spi.PreparedScripts;
 import jakarta.json.JsonValue;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +19,7 @@ final class PooledContext implements JsContext {
     /** Why a context closed. */
     private enum ClosedBy {
         USER,
-        BUDGET,
+        ENGINE,
         POOL
     }
 
@@ -35,23 +33,19 @@ final class PooledContext implements JsContext {
     private final AtomicInteger queued = new AtomicInteger();
 
     private final AtomicReference<ClosedBy> closedBy = new AtomicReference<>();
+    /** Why the engine context died, when {@link ClosedBy#ENGINE} closed it. */
+    private volatile ContextClosedException death;
+
     private List<Runnable> listeners; // guarded by this
     private boolean listenersRan; // guarded by this
 
-    PooledContext(
-            RuntimePool pool,
-            RuntimeThread thread,
-            ContextSpec spec,
-            ShapeKey shape,
-            PreparedScripts prepared,
-            HostedContext engine,
-            Duration timeout) {
+    PooledContext(RuntimePool pool, RuntimeThread thread, Blueprint blueprint, HostedContext hosted) {
         this.pool = pool;
         this.thread = thread;
-        this.label = spec.label();
+        this.label = blueprint.label();
         this.observer = pool.config().callObserver();
         this.maxQueued = pool.config().maxQueuedCallsPerContext();
-        this.lane = new ContextLane(this, thread, spec, shape, prepared, engine, timeout);
+        this.lane = new ContextLane(this, thread, blueprint, hosted);
     }
 
     ContextLane lane() {
@@ -125,9 +119,13 @@ final class PooledContext implements JsContext {
         }
     }
 
-    /** Runtime thread: a call ran out of its statement budget; the engine cannot resume the context. */
-    void closeForBudget() {
-        if (markClosed(ClosedBy.BUDGET)) {
+    /**
+     * Runtime thread: the engine context died (a call ran out of its statement budget, or the engine reported it);
+     * the engine cannot resume it.
+     */
+    void closeBecause(ContextClosedException reason) {
+        death = reason;
+        if (markClosed(ClosedBy.ENGINE)) {
             thread.submit(Work.chore(lane::release)); // not now: the engine may still be on the stack
         }
     }
@@ -153,9 +151,9 @@ final class PooledContext implements JsContext {
         if (by == ClosedBy.POOL || (by == null && pool.isClosed())) {
             return new PoolClosedException("Context '" + label + "' was closed with its pool");
         }
-        if (by == ClosedBy.BUDGET) {
+        if (by == ClosedBy.ENGINE) {
             return new ContextClosedException(
-                    "Context '" + label + "' was closed because a call ran past its statement budget; open a new one");
+                    "Context '" + label + "' was closed by its engine (" + death.getMessage() + "); open a new one");
         }
         return new ContextClosedException("Context '" + label + "' is closed");
     }

@@ -1,10 +1,11 @@
 package dev.jsctx.pool.graal;
 
+import dev.jsctx.pool.EngineCapability;
 import dev.jsctx.pool.PoolConfig;
-import dev.jsctx.pool.spi.EngineCapability;
-import dev.jsctx.pool.spi.EngineInstance;
+import dev.jsctx.pool.spi.JsEngine;
 import dev.jsctx.pool.spi.JsEngineProvider;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,11 +31,8 @@ public final class GraalEngineProvider implements JsEngineProvider {
 
     @Override
     public Set<EngineCapability> capabilities() {
-        Set<EngineCapability> capabilities = EnumSet.of(
-                EngineCapability.PROMISES,
-                EngineCapability.BROWSER_API,
-                EngineCapability.INTERRUPT,
-                EngineCapability.STATEMENT_BUDGET);
+        Set<EngineCapability> capabilities =
+                EnumSet.of(EngineCapability.PROMISES, EngineCapability.BROWSER_API, EngineCapability.STATEMENT_BUDGET);
         if (AllocationMeter.supported()) {
             capabilities.add(EngineCapability.MEMORY_MEASUREMENT);
         }
@@ -42,7 +40,7 @@ public final class GraalEngineProvider implements JsEngineProvider {
     }
 
     @Override
-    public EngineInstance create(PoolConfig config) {
-        return GraalEngineInstance.start(config.engineOptions());
+    public JsEngine create(Map<String, String> options) {
+        return GraalEngineInstance.start(options);
     }
 }
