@@ -25,18 +25,32 @@ import java.util.concurrent.CompletionStage;
  * blocking method of a context called on its own runtime thread throws {@link IllegalStateException}).
  *
  * <p>Values: arguments and results are JSON-P values, converted as {@code JSON.parse}/{@code JSON.stringify}
- * would, with these rules:
+ * would, by walking them (no JSON text in between), with the rules below. They are the same on every engine: the
+ * conformance kit checks each one.
  * <ul>
- *   <li>A JSON number becomes a JavaScript number (a double): an integer beyond {@code ±2^53}, or a decimal
- *       with more digits than a double holds, arrives rounded to the nearest double.</li>
- *   <li>A JavaScript number that is an integer within {@code ±2^53} comes back as an integral JSON number
- *       ({@link jakarta.json.JsonNumber#isIntegral()}); other finite numbers come back as their double value;
- *       {@code NaN} and the infinities become {@link JsonValue#NULL}.</li>
+ *   <li>Numbers in: a JSON number becomes a JavaScript number (a double): an integer beyond {@code ±2^53}, or a
+ *       decimal with more digits than a double holds, arrives rounded to the nearest double.</li>
+ *   <li>Numbers out: an integer within {@code ±2^53} comes back as an integral JSON number
+ *       ({@link jakarta.json.JsonNumber#isIntegral()}), {@code -0} as {@code 0}; other finite numbers as their
+ *       double; {@code NaN} and the infinities as {@link JsonValue#NULL}, wherever they are, as
+ *       {@code JSON.stringify} writes them.</li>
+ *   <li>A BigInt comes back as its exact integral number. ({@code JSON.stringify} throws on BigInts; a JSON-P
+ *       number holds any integer exactly, so nothing is lost. Sent back in, it arrives as a Number, by the first
+ *       rule.)</li>
+ *   <li>A {@code Date} comes back as the text {@code JSON.stringify} writes, {@code toISOString()}'s
+ *       ({@code 2024-01-02T03:04:05.000Z}, years beyond 0-9999 as {@code ±YYYYYY}); an invalid date as
+ *       {@link JsonValue#NULL}.</li>
  *   <li>Strings cross unchanged, including surrogate pairs and U+0000 (NUL).</li>
- *   <li>JavaScript {@code undefined} becomes {@link JsonValue#NULL}.</li>
- *   <li>A result that JSON cannot hold fails the call with {@link UnsupportedValueException}: a function, a
- *       symbol, a cycle, more than 32 nested arrays or objects, or more than 10,000 values in all (arrays and
- *       objects included).</li>
+ *   <li>{@code undefined} and array holes become {@link JsonValue#NULL}, in arrays and in objects alike (where
+ *       {@code JSON.stringify} would leave the member out: JSON-P can say "present and null", and a key that
+ *       silently disappears is harder to debug).</li>
+ *   <li>Objects give their own enumerable string-keyed properties; symbol keys are left out.</li>
+ *   <li>A result that JSON cannot hold fails the call with {@link UnsupportedValueException}: a function or a
+ *       symbol anywhere in it, a cycle (a value reached twice without a cycle is fine), more than 32 nested
+ *       arrays or objects, or more than 10,000 values in all (arrays and objects included). The same limits hold
+ *       for one call's arguments together.</li>
+ *   <li>A call looks its global function up when it runs: a function reassigned by an earlier call, an
+ *       evaluation or a timer is the one called.</li>
  * </ul>
  *
  * <p>Errors: the blocking methods throw, and the asynchronous methods complete exceptionally with,

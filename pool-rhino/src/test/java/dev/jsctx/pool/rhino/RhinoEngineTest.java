@@ -11,7 +11,6 @@ import dev.jsctx.pool.EngineCapability;
 import dev.jsctx.pool.JsException;
 import dev.jsctx.pool.Script;
 import dev.jsctx.pool.StatementBudgetExceededException;
-import dev.jsctx.pool.UnsupportedValueException;
 import dev.jsctx.pool.spi.ContextShape;
 import dev.jsctx.pool.spi.JsEngineProvider;
 import dev.jsctx.pool.spi.PreparedScripts;
@@ -273,78 +272,6 @@ class RhinoEngineTest {
                     Json.createValue("fired"),
                     context.call("fire", Json.createValue(7)).value());
             assertEquals(Json.createValue(7), later.value());
-        }
-    }
-
-    @Nested
-    @DisplayName("values")
-    class Values {
-        @Test
-        @DisplayName("JSON values cross both ways; undefined becomes null; integers stay integral")
-        void roundTrip() {
-            HarnessContext context = harness.open(shape(Script.ofText("echo.js", "function echo(v) { return v }")));
-            JsonValue value = Json.createObjectBuilder()
-                    .add("a", 1)
-                    .add("b", 1.5)
-                    .add(
-                            "list",
-                            Json.createArrayBuilder()
-                                    .add("x")
-                                    .add(JsonValue.TRUE)
-                                    .addNull()
-                                    .add(Json.createObjectBuilder().add("0", "zero")))
-                    .build();
-            assertEquals(value, context.call("echo", value).value());
-            assertEquals(Json.createValue(3), context.value("echo({ '0': 3 })[0]"));
-            assertEquals(JsonValue.NULL, context.value("undefined"));
-            assertEquals(Json.createValue(9_007_199_254_740_992L), context.value("Math.pow(2, 53)"));
-            assertTrue(((JsonNumber) context.value("Math.pow(2, 53)")).isIntegral());
-            assertFalse(((JsonNumber) context.value("0.5")).isIntegral());
-        }
-
-        @Test
-        @DisplayName("functions, symbols, BigInts and cycles fail with UnsupportedValueException; NaN becomes null")
-        void unsupported() {
-            HarnessContext context = harness.open(shape());
-            for (String source : new String[] {
-                "(function () {})", "({ f: function () {} })", "Symbol('s')", "10n", "var o = {}; o.self = o; o"
-            }) {
-                assertThrows(UnsupportedValueException.class, () -> context.value(source), source);
-            }
-            assertEquals(JsonValue.NULL, context.value("0 / 0"));
-            assertEquals(
-                    Json.createArrayBuilder()
-                            .add(JsonValue.EMPTY_JSON_OBJECT)
-                            .add(JsonValue.EMPTY_JSON_OBJECT)
-                            .build(),
-                    context.value("var shared = {}; [shared, shared]"),
-                    "a value seen twice is no cycle");
-        }
-
-        @Test
-        @DisplayName("32 levels and 10,000 values cross; one more fails, both ways")
-        void limits() {
-            HarnessContext context = harness.open(shape(Script.ofText("shapes.js", """
-                    function nest(n) { let v = 0; for (let i = 0; i < n; i++) v = [v]; return v }
-                    function many(n) { return new Array(n).fill(0) }
-                    function echo(v) { return v }
-                    """)));
-            context.call("nest", Json.createValue(32)).value();
-            assertThrows(
-                    UnsupportedValueException.class,
-                    () -> context.call("nest", Json.createValue(33)).value());
-            context.call("many", Json.createValue(9_999)).value();
-            assertThrows(
-                    UnsupportedValueException.class,
-                    () -> context.call("many", Json.createValue(10_000)).value());
-            JsonValue deep = Json.createValue(0);
-            for (int i = 0; i < 33; i++) {
-                deep = Json.createArrayBuilder().add(deep).build();
-            }
-            JsonValue tooDeep = deep;
-            assertThrows(
-                    UnsupportedValueException.class,
-                    () -> context.call("echo", tooDeep).value());
         }
     }
 }

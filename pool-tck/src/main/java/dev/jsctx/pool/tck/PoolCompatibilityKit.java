@@ -98,6 +98,10 @@ public abstract class PoolCompatibilityKit {
             function spin() { while (true) { } }
             function nested(depth) { var v = 0; for (var i = 0; i < depth; i++) { v = [v]; } return v; }
             function sized(n) { var a = []; for (var i = 0; i < n; i++) { a.push(i); } return a; }
+            function depthOf(v) { var d = 0; while (Array.isArray(v)) { v = v[0]; d++; } return d; }
+            function lengthOf(a, b) { return {n: a.length}; }
+            function target() { return 'original'; }
+            function swapTarget() { globalThis.target = function () { return 'replacement'; }; return 0; }
             """);
 
     private static final Duration PATIENCE = Await.PATIENCE;
@@ -338,6 +342,130 @@ public abstract class PoolCompatibilityKit {
             assertEquals(
                     9_999,
                     ctx.call("sized", Json.createValue(9_999)).asJsonArray().size());
+        }
+    }
+
+    @Nested
+    @DisplayName("value rules (JsContext)")
+    class ValueRules {
+        @Test
+        @DisplayName("a BigInt comes back as its exact integer")
+        void bigInt() {
+            JsContext ctx = open(kitSpec("bigint"));
+            JsonNumber small = (JsonNumber) ctx.eval("10n");
+            assertTrue(small.isIntegral());
+            assertEquals(10, small.intValueExact());
+            assertEquals(
+                    new BigInteger("123456789012345678901234567890"),
+                    ((JsonNumber) ctx.eval("123456789012345678901234567890n")).bigIntegerValueExact());
+            assertEquals(BigInteger.TWO.pow(60), ((JsonNumber) ctx.eval("2n ** 60n")).bigIntegerValueExact());
+            assertEquals(json("[1,-5]"), ctx.eval("[1n, -5n]"));
+        }
+
+        @Test
+        @DisplayName("a Date comes back as JSON.stringify writes it, and an invalid Date as null")
+        void dates() {
+            JsContext ctx = open(kitSpec("dates"));
+            assertEquals(
+                    Json.createValue("2024-01-02T03:04:05.000Z"), ctx.eval("new Date(Date.UTC(2024, 0, 2, 3, 4, 5))"));
+            assertEquals(
+                    json("{\"d\":\"1970-01-01T00:00:00.678Z\",\"same\":true}"),
+                    ctx.eval(
+                            "var d = new Date(678); ({d: d, same: JSON.parse(JSON.stringify(d)) === d.toISOString()})"));
+            assertEquals(
+                    json("[\"-000001-01-01T00:00:00.000Z\",\"+010000-01-01T00:00:00.000Z\"]"),
+                    ctx.eval("[new Date(Date.UTC(-1, 0, 1)), new Date(Date.UTC(10000, 0, 1))]"));
+            assertEquals(JsonValue.NULL, ctx.eval("new Date(NaN)"));
+        }
+
+        @Test
+        @DisplayName("undefined and array holes become null, in arrays and objects alike")
+        void undefinedAndHoles() {
+            JsContext ctx = open(kitSpec("holes"));
+            assertEquals(json("[1,null,3,null]"), ctx.eval("[1, , 3, undefined]"));
+            assertEquals(json("{\"a\":null,\"b\":1}"), ctx.eval("({a: undefined, b: 1})"));
+            assertEquals(json("[null,null]"), ctx.eval("var a = []; a.length = 2; a"));
+        }
+
+        @Test
+        @DisplayName("-0 comes back as the integer 0; NaN and the infinities as null, wherever they are")
+        void specialNumbers() {
+            JsContext ctx = open(kitSpec("numbers"));
+            JsonNumber zero = (JsonNumber) ctx.eval("-0");
+            assertTrue(zero.isIntegral());
+            assertEquals("0", zero.toString());
+            assertEquals(json("[null,null,null,{\"n\":null}]"), ctx.eval("[NaN, Infinity, -Infinity, {n: 0 / 0}]"));
+        }
+
+        @Test
+        @DisplayName("a function or a symbol anywhere in a result fails it; symbol keys are left out")
+        void functionsAndSymbols() {
+            JsContext ctx = open(kitSpec("functions"));
+            for (String source : List.of(
+                    "(function () { })",
+                    "({f: function () { }})",
+                    "[1, function () { }]",
+                    "Symbol('s')",
+                    "[Symbol('s')]",
+                    "({s: Symbol('s')})")) {
+                assertThrows(UnsupportedValueException.class, () -> ctx.eval(source), source);
+            }
+            assertEquals(json("{\"a\":1}"), ctx.eval("var o = {a: 1}; o[Symbol('k')] = 2; o"));
+        }
+
+        @Test
+        @DisplayName("objects give their own enumerable string keys only")
+        void ownEnumerableKeys() {
+            JsContext ctx = open(kitSpec("keys"));
+            assertEquals(json("{\"own\":2}"), ctx.eval("""
+                    var o = Object.create({inherited: 1});
+                    Object.defineProperty(o, 'hidden', {value: 1, enumerable: false});
+                    o.own = 2; o"""));
+        }
+
+        @Test
+        @DisplayName("a value reached twice is no cycle; a cycle fails")
+        void cycles() {
+            JsContext ctx = open(kitSpec("cycles"));
+            assertEquals(json("[{},{}]"), ctx.eval("var shared = {}; [shared, shared]"));
+            assertThrows(UnsupportedValueException.class, () -> ctx.eval("var a = []; a.push({a: a}); a"));
+        }
+
+        @Test
+        @DisplayName("arguments obey the limits too: 32 levels and 10,000 values pass, one more fails")
+        void argumentLimits() {
+            JsContext ctx = open(kitSpec("argument-limits"));
+            assertEquals(Json.createValue(32), ctx.call("depthOf", nestedJson(32)));
+            assertThrows(UnsupportedValueException.class, () -> ctx.call("depthOf", nestedJson(33)));
+            jakarta.json.JsonArrayBuilder most = Json.createArrayBuilder();
+            for (int i = 0; i < 9_998; i++) {
+                most.add(i);
+            }
+            JsonArray fits = most.build(); // 9,999 values and the array
+            assertEquals(
+                    Json.createValue(9_998),
+                    ctx.call("lengthOf", fits, JsonValue.NULL).asJsonObject().get("n"));
+            assertThrows(UnsupportedValueException.class, () -> ctx.call("lengthOf", fits, json("[1]")));
+            assertEquals(1, number(ctx.call("inc")), "the context stays usable");
+        }
+
+        @Test
+        @DisplayName("a global function reassigned by a call is the one the next call runs")
+        void reassignedGlobals() {
+            JsContext ctx = open(kitSpec("reassigned"));
+            assertEquals(Json.createValue("original"), ctx.call("target"));
+            ctx.call("swapTarget");
+            assertEquals(Json.createValue("replacement"), ctx.call("target"));
+            ctx.eval("globalThis.target = function () { return 'from eval'; }; 0");
+            assertEquals(Json.createValue("from eval"), ctx.call("target"));
+        }
+
+        private static JsonValue nestedJson(int depth) {
+            JsonValue value = Json.createValue(0);
+            for (int i = 0; i < depth; i++) {
+                value = Json.createArrayBuilder().add(value).build();
+            }
+            return value;
         }
     }
 
