@@ -24,18 +24,18 @@ final class CounterPool {
     /**
      * Starts the pool.
      *
-     * @param config   the {@code pool} node: {@code threads} (2), {@code engine} (the only one on the class path),
-     *                 {@code max-contexts} (20000), {@code call-timeout} (PT1S), and {@code engine-options}, passed to
-     *                 the engine as they are (for example {@code rhino.sharedBuiltins: true})
+     * @param config   the {@code pool} node: {@code threads}, {@code engine}, {@code max-contexts},
+     *                 {@code call-timeout}, and {@code engine-options}, passed to the engine as they are (for example
+     *                 {@code rhino.sharedBuiltins: true}); application.yaml sets the app's values, and a key left
+     *                 out takes {@link PoolConfig}'s default, the one place the pool's defaults are declared
      * @param observer told of every call, for metrics
      * @return the running pool
      */
     static ContextPool start(Config config, CallObserver observer) {
-        PoolConfig.Builder builder = PoolConfig.builder()
-                .threads(config.get("threads").asInt().orElse(2))
-                .maxContexts(config.get("max-contexts").asInt().orElse(20_000))
-                .callTimeout(config.get("call-timeout").as(Duration.class).orElse(Duration.ofSeconds(1)))
-                .callObserver(observer);
+        PoolConfig.Builder builder = PoolConfig.builder().callObserver(observer);
+        config.get("threads").asInt().ifPresent(builder::threads);
+        config.get("max-contexts").asInt().ifPresent(builder::maxContexts);
+        config.get("call-timeout").as(Duration.class).ifPresent(builder::callTimeout);
         config.get("engine").asString().ifPresent(builder::engine);
         config.get("engine-options").detach().asMap().orElse(Map.of()).forEach(builder::engineOption);
         return ContextPool.create(builder.build());

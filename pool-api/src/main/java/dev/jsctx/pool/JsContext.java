@@ -20,9 +20,15 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Waiting: the blocking methods wait without being interruptible (like
  * {@link java.util.concurrent.CompletableFuture#join()}); a thread interrupted while waiting keeps its interrupt
- * status. Their wait is bounded by the time limits of the requests ahead of them. The asynchronous methods never
- * throw: they return a stage completed on the runtime thread, so code chained to it must not block there (a
- * blocking method of a context called on its own runtime thread throws {@link IllegalStateException}).
+ * status. Their wait is bounded by the time limits of the requests ahead of them. Every blocking method has an
+ * asynchronous twin ({@code callAsync}, {@code evalAsync}, {@code resetAsync}, {@code memoryBytesAsync}). The
+ * asynchronous methods throw nothing but a {@link NullPointerException} for a null argument, at once (a bug in the
+ * caller, as {@code HttpClient.sendAsync(null, ...)} reports it); every other failure completes the stage. The
+ * stage is completed on the runtime thread, so code chained to it must not block there (a blocking method of a
+ * context called on its own runtime thread throws {@link IllegalStateException}). It is a
+ * {@link CompletionStage}, the smallest type that composes; {@code toCompletableFuture()} gives the future to
+ * {@code join} (completing it yourself does not stop the request). The Java live-view client returns
+ * {@code CompletableFuture}, as {@code java.net.http.WebSocket} does; the two are left as they are.
  *
  * <p>Values: arguments and results are JSON-P values, converted as {@code JSON.parse}/{@code JSON.stringify}
  * would, by walking them (no JSON text in between), with the rules below. They are the same on every engine: the
@@ -57,7 +63,9 @@ import java.util.concurrent.CompletionStage;
  * {@link JsException} (JavaScript threw, or a returned Promise rejected; a stack overflow is a
  * {@code RangeError}), {@link CallTimeoutException}, {@link ContextClosedException} (or its subtypes
  * {@link PoolClosedException} and {@link StatementBudgetExceededException}), {@link CallQueueFullException} or
- * {@link UnsupportedValueException}. After any of them but a close, the context stays usable.
+ * {@link UnsupportedValueException}. After any of them but a close, the context stays usable. A blocking method
+ * throws a new exception of the same type, made on the calling thread so that its stack trace shows the caller,
+ * with the exception from the runtime thread as its cause (as {@code HttpClient.send} does).
  */
 public interface JsContext extends AutoCloseable {
 
@@ -103,6 +111,13 @@ public interface JsContext extends AutoCloseable {
     void reset();
 
     /**
+     * Like {@link #reset()}, without blocking.
+     *
+     * @return a stage completed on the runtime thread once the fresh state is in place
+     */
+    CompletionStage<Void> resetAsync();
+
+    /**
      * Measures the context on its runtime thread, in order with its other requests.
      *
      * @return an approximation of the heap this context holds, in bytes, as the engine measures it (see the
@@ -110,6 +125,13 @@ public interface JsContext extends AutoCloseable {
      *         ({@link EngineCapability#MEMORY_MEASUREMENT})
      */
     long memoryBytes();
+
+    /**
+     * Like {@link #memoryBytes()}, without blocking.
+     *
+     * @return a stage completed on the runtime thread with the measurement
+     */
+    CompletionStage<Long> memoryBytesAsync();
 
     /**
      * @return the label from the spec

@@ -59,7 +59,7 @@ final class PooledContext implements JsContext {
 
     @Override
     public CompletionStage<JsonValue> callAsync(String function, JsonValue... args) {
-        return jsonStage(newCall(Call.Kind.CALL, Objects.requireNonNull(function, "function"), args, true));
+        return stage(newCall(Call.Kind.CALL, Objects.requireNonNull(function, "function"), args, true));
     }
 
     @Override
@@ -69,7 +69,7 @@ final class PooledContext implements JsContext {
 
     @Override
     public CompletionStage<JsonValue> evalAsync(String source) {
-        return jsonStage(newCall(Call.Kind.EVAL, Objects.requireNonNull(source, "source"), null, true));
+        return stage(newCall(Call.Kind.EVAL, Objects.requireNonNull(source, "source"), null, true));
     }
 
     @Override
@@ -78,8 +78,18 @@ final class PooledContext implements JsContext {
     }
 
     @Override
+    public CompletionStage<Void> resetAsync() {
+        return stage(newCall(Call.Kind.RESET, null, null, true));
+    }
+
+    @Override
     public long memoryBytes() {
         return (Long) await(newCall(Call.Kind.MEMORY, null, null, false));
+    }
+
+    @Override
+    public CompletionStage<Long> memoryBytesAsync() {
+        return stage(newCall(Call.Kind.MEMORY, null, null, true));
     }
 
     @Override
@@ -184,15 +194,15 @@ final class PooledContext implements JsContext {
         return call.await();
     }
 
-    private CompletionStage<JsonValue> jsonStage(Call call) {
+    /** The call's stage, typed by its kind: JsonValue for CALL and EVAL, Void for RESET, Long for MEMORY. */
+    @SuppressWarnings("unchecked")
+    private <T> CompletionStage<T> stage(Call call) {
         try {
             submit(call);
         } catch (JsContextException e) {
             return CompletableFuture.failedFuture(e);
         }
-        @SuppressWarnings("unchecked") // CALL and EVAL results are JsonValues
-        CompletionStage<JsonValue> stage = (CompletionStage<JsonValue>) (CompletionStage<?>) call.future();
-        return stage;
+        return (CompletionStage<T>) (CompletionStage<?>) call.future();
     }
 
     private void submit(Call call) {

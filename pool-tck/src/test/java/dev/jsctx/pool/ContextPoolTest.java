@@ -3,6 +3,7 @@ package dev.jsctx.pool;
 import static dev.jsctx.pool.PoolTesting.fakePool;
 import static dev.jsctx.pool.PoolTesting.spec;
 import static dev.jsctx.pool.tck.Await.awaitTrue;
+import static dev.jsctx.pool.tck.Await.failure;
 import static dev.jsctx.pool.tck.Await.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -313,13 +314,30 @@ class ContextPoolTest {
         }
 
         @Test
-        @DisplayName("memoryBytes asks the engine, on the context's thread")
+        @DisplayName("memoryBytes asks the engine, on the context's thread, blocking or not")
         void memoryBytes() {
             try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
                     JsContext ctx = pool.open(spec("mem"))) {
                 assertEquals(100, ctx.memoryBytes());
-                ctx.call("set", Json.createValue("x"), JsonValue.TRUE);
-                assertEquals(200, ctx.memoryBytes());
+                CompletionStage<JsonValue> set = ctx.callAsync("set", Json.createValue("x"), JsonValue.TRUE);
+                CompletionStage<Long> after = ctx.memoryBytesAsync();
+                assertEquals(JsonValue.TRUE, join(set));
+                assertEquals(200L, join(after), "measured in order, after the set");
+            }
+        }
+
+        @Test
+        @DisplayName("resetAsync gives fresh state in order with the calls around it")
+        void resetAsync() {
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
+                    JsContext ctx = pool.open(ContextSpec.builder()
+                            .addScript(Script.ofText("c.js", "count=0"))
+                            .build())) {
+                ctx.callAsync("set", Json.createValue("count"), Json.createValue(5));
+                CompletionStage<Void> reset = ctx.resetAsync();
+                CompletionStage<JsonValue> after = ctx.callAsync("get", Json.createValue("count"));
+                join(reset);
+                assertEquals(0, ((JsonNumber) join(after)).intValue());
             }
         }
     }
@@ -342,12 +360,47 @@ class ContextPoolTest {
         }
 
         @Test
+        @DisplayName("a blocking call throws a copy made on the caller's thread, with the runtime thread's as cause")
+        void blockingFailureHasTheCallersStack() {
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
+                    JsContext ctx = pool.open(spec("stack", Duration.ofMillis(100)))) {
+                JsException error = assertThrows(JsException.class, () -> ctx.call("throw"));
+                assertEquals("TypeError", error.jsName());
+                assertTrue(
+                        List.of(error.getStackTrace()).stream()
+                                .anyMatch(f -> f.getMethodName().contains("blockingFailureHasTheCallersStack")),
+                        "the caller's frames are in the stack trace");
+                JsException cause = assertInstanceOf(JsException.class, error.getCause());
+                assertEquals(error.getMessage(), cause.getMessage());
+                CallTimeoutException timeout = assertThrows(CallTimeoutException.class, () -> ctx.call("never"));
+                assertEquals(Duration.ofMillis(100), timeout.limit());
+                assertInstanceOf(CallTimeoutException.class, timeout.getCause());
+            }
+        }
+
+        @Test
+        @DisplayName("the asynchronous methods throw nothing but NullPointerException for a null argument")
+        void asyncNullArguments() {
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
+                    JsContext ctx = pool.open(spec("nulls"))) {
+                assertThrows(NullPointerException.class, () -> ctx.callAsync(null));
+                assertThrows(NullPointerException.class, () -> ctx.callAsync("echo", (JsonValue) null));
+                assertThrows(NullPointerException.class, () -> ctx.evalAsync(null));
+                assertThrows(NullPointerException.class, () -> pool.openAsync(null));
+                ctx.close();
+                assertInstanceOf(ContextClosedException.class, failure(ctx.callAsync("echo", JsonValue.TRUE)));
+                assertInstanceOf(ContextClosedException.class, failure(ctx.resetAsync()));
+            }
+        }
+
+        @Test
         @DisplayName("an engine failure that is not a pool exception is wrapped, and the runtime thread carries on")
         void engineBugIsWrapped() {
             try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
                     JsContext ctx = pool.open(spec("bug"))) {
                 JsContextException error = assertThrows(JsContextException.class, () -> ctx.call("crash"));
-                assertInstanceOf(IllegalStateException.class, error.getCause());
+                assertInstanceOf(
+                        IllegalStateException.class, error.getCause().getCause(), "the copy, the original, the bug");
                 assertEquals(JsonValue.TRUE, ctx.call("echo", JsonValue.TRUE));
             }
         }
