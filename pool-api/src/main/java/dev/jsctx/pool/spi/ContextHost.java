@@ -41,8 +41,9 @@ public interface ContextHost {
     /**
      * Reports that this engine context cannot run anything any more, for example because the engine closed it when
      * a timer task ran past the statement budget. The pool closes the context as {@link dev.jsctx.pool.JsContext#close()}
-     * would, fails the calls waiting on it with {@code reason}, and later calls with a {@link ContextClosedException}
-     * saying why; then it closes this engine context. May be called inside a call; later reports are ignored.
+     * would (its timers stop at once) and fails the calls waiting on it, and later ones, with a
+     * {@link ContextClosedException} that says why; then it closes this engine context. May be called inside a call;
+     * later reports are ignored.
      *
      * @param reason why, for the callers
      */
