@@ -55,6 +55,11 @@ final class CallsBenchmark {
         RunResult raw = runOne(
                 RawGraalCallBenchmark.class, null, Mode.SampleTime, 1, warmupSeconds, measureSeconds, iterations);
         Figures.print("raw_call_p50_us", raw.getPrimaryResult().getStatistics().getPercentile(50) / 1000.0);
+        RunResult lookup = runOne(
+                RawGraalLookupBenchmark.class, null, Mode.SampleTime, 1, warmupSeconds, measureSeconds, iterations);
+        Figures.print(
+                "raw_call_lookup_p50_us",
+                lookup.getPrimaryResult().getStatistics().getPercentile(50) / 1000.0);
     }
 
     /**

@@ -1,19 +1,12 @@
 package dev.jsctx.bench;
 
-import dev.jsctx.pool.ContextSpec;
-import dev.jsctx.pool.PoolConfig;
 import dev.jsctx.pool.spi.Completion;
-import dev.jsctx.pool.spi.ContextHost;
-import dev.jsctx.pool.spi.EngineCapability;
 import dev.jsctx.pool.spi.EngineContext;
-import dev.jsctx.pool.spi.EngineInstance;
-import dev.jsctx.pool.spi.EngineRuntime;
+import dev.jsctx.pool.spi.JsEngine;
 import dev.jsctx.pool.spi.JsEngineProvider;
-import dev.jsctx.pool.spi.PreparedScripts;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An engine that runs no JavaScript: every call returns its first argument at once. With it, a benchmark
@@ -23,49 +16,14 @@ public final class NoopEngineProvider implements JsEngineProvider {
     /** The name to choose it by. */
     public static final String NAME = "noop";
 
-    private static final PreparedScripts NOTHING_PREPARED = new PreparedScripts() {};
-
     @Override
     public String name() {
         return NAME;
     }
 
     @Override
-    public Set<EngineCapability> capabilities() {
-        return Set.of();
-    }
-
-    @Override
-    public EngineInstance create(PoolConfig config) {
-        return new EngineInstance() {
-            @Override
-            public PreparedScripts prepare(ContextSpec spec) {
-                return NOTHING_PREPARED;
-            }
-
-            @Override
-            public EngineRuntime newRuntime(int threadIndex) {
-                return new NoopRuntime();
-            }
-
-            @Override
-            public Map<String, String> describe() {
-                return Map.of("engine", NAME, "version", "1");
-            }
-
-            @Override
-            public void close() {}
-        };
-    }
-
-    private static final class NoopRuntime implements EngineRuntime {
-        @Override
-        public EngineContext createContext(ContextSpec spec, PreparedScripts prepared, ContextHost host) {
-            return new NoopContext();
-        }
-
-        @Override
-        public void close() {}
+    public JsEngine create(Map<String, String> options) {
+        return threadIndex -> (shape, prepared, host) -> new NoopContext();
     }
 
     private static final class NoopContext implements EngineContext {
@@ -81,13 +39,5 @@ public final class NoopEngineProvider implements JsEngineProvider {
 
         @Override
         public void interrupt() {}
-
-        @Override
-        public long memoryBytes() {
-            return -1;
-        }
-
-        @Override
-        public void close() {}
     }
 }

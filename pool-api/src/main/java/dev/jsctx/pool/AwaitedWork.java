@@ -87,7 +87,8 @@ abstract class AwaitedWork<T> extends Work {
 
     /**
      * Parks the creating thread until settled. The wait is not interruptible (like
-     * {@link CompletableFuture#join()}); an interrupt is kept and re-asserted on return.
+     * {@link CompletableFuture#join()}); an interrupt is kept and re-asserted on return. A failure is thrown as
+     * a copy made here, with the caller's stack ({@link CallerStack}).
      */
     final T await() {
         spinBriefly();
@@ -103,7 +104,7 @@ abstract class AwaitedWork<T> extends Work {
             Thread.currentThread().interrupt();
         }
         if (error != null) {
-            throw error;
+            throw CallerStack.inCaller(error);
         }
         return value;
     }

@@ -18,6 +18,12 @@ public class CallTimeoutException extends JsContextException {
         this.limit = limit;
     }
 
+    /** A copy for the waiting caller's thread (see {@code CallerStack}). */
+    CallTimeoutException(CallTimeoutException original) {
+        super(original.getMessage());
+        this.limit = original.limit;
+    }
+
     /**
      * @return the time limit
      */

@@ -1,9 +1,7 @@
 package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.EngineContext;
-import dev.jsctx.pool.spi.PreparedScripts;
 import jakarta.json.JsonValue;
-import java.time.Duration;
 import java.util.ArrayDeque;
 
 /**
@@ -15,12 +13,9 @@ import java.util.ArrayDeque;
 final class ContextLane {
     private final PooledContext context;
     private final RuntimeThread thread;
-    private final ShapeKey shape;
-    private final ContextSpec spec;
-    private final PreparedScripts prepared;
-    private final Duration timeout;
+    private final Blueprint blueprint;
     private final long timeoutNanos;
-    private HostedContext engine;
+    private HostedContext hosted;
     /** Calls that arrived while another was in flight; made on first need, most contexts never queue. */
     private ArrayDeque<Call> backlog;
     /** The call whose Promise has not settled yet, or null. */
@@ -28,22 +23,12 @@ final class ContextLane {
 
     private boolean released;
 
-    ContextLane(
-            PooledContext context,
-            RuntimeThread thread,
-            ContextSpec spec,
-            ShapeKey shape,
-            PreparedScripts prepared,
-            HostedContext engine,
-            Duration timeout) {
+    ContextLane(PooledContext context, RuntimeThread thread, Blueprint blueprint, HostedContext hosted) {
         this.context = context;
         this.thread = thread;
-        this.spec = spec;
-        this.shape = shape;
-        this.prepared = prepared;
-        this.engine = engine;
-        this.timeout = timeout;
-        this.timeoutNanos = timeout.toNanos();
+        this.blueprint = blueprint;
+        this.hosted = hosted;
+        this.timeoutNanos = blueprint.timeoutNanos();
     }
 
     PooledContext context() {
@@ -55,11 +40,12 @@ final class ContextLane {
     }
 
     /**
-     * The context was opened on a spare by another thread: the spare now belongs to this context.
+     * Runtime thread, first thing: the lane starts serving its context with its engine context (a spare handed
+     * over by another thread, or one made or taken here).
      */
-    void adoptSpare() {
-        engine.adopt(label(), timeoutNanos);
-        thread.adopt(this);
+    void start() {
+        thread.register(this);
+        hosted.serve(this, blueprint);
     }
 
     boolean isOnItsThread() {
@@ -103,7 +89,7 @@ final class ContextLane {
     }
 
     private void run(Call call) {
-        EngineContext engineContext = engine.engineContext();
+        EngineContext engineContext = hosted.engineContext();
         call.deadlineNanos = System.nanoTime() + timeoutNanos;
         call.running = true;
         RuntimeException thrown = null;
@@ -127,7 +113,7 @@ final class ContextLane {
             finish(call, null, thrown);
         } else {
             inFlight = call; // a Promise that settles later; its time limit still holds
-            call.expiry = thread.timers().schedule(null, call.deadlineNanos, () -> expire(call));
+            call.expiry = thread.timers().schedule(call.deadlineNanos, () -> expire(call));
         }
     }
 
@@ -159,7 +145,7 @@ final class ContextLane {
             return;
         }
         inFlight = null;
-        finish(call, null, new CallTimeoutException(label(), timeout));
+        finish(call, null, new CallTimeoutException(label(), blueprint.timeout()));
         thread.resumeLater(this);
     }
 
@@ -173,8 +159,8 @@ final class ContextLane {
                         : CallObserver.CallOutcome.ERROR;
         thread.stats().finished(outcome);
         context.observe(call, outcome);
-        if (failure instanceof StatementBudgetExceededException) {
-            context.closeForBudget(); // before the caller wakes, so it sees the context closed
+        if (failure instanceof StatementBudgetExceededException exceeded) {
+            context.closeBecause(exceeded); // before the caller wakes, so it sees the context closed
         }
         if (failure == null) {
             call.succeed(value);
@@ -187,26 +173,27 @@ final class ContextLane {
         if (thread.pool().isClosed()) {
             return new PoolClosedException("The pool closed while a call on '" + label() + "' ran; it was interrupted");
         }
-        return new CallTimeoutException(label(), timeout);
+        return new CallTimeoutException(label(), blueprint.timeout());
     }
 
     private void reset(Call call) {
         HostedContext fresh;
         try {
-            fresh = thread.obtain(shape, spec, prepared, label(), timeoutNanos);
+            fresh = thread.obtain(blueprint);
         } catch (RuntimeException e) {
             call.failWith(EngineErrors.asPoolError(e, "to reset '" + label() + "'"));
             return;
         }
-        HostedContext old = engine;
-        engine = fresh;
+        HostedContext old = hosted;
+        hosted = fresh;
         old.close();
+        fresh.serve(this, blueprint);
         call.succeed(null);
     }
 
     private void measure(Call call) {
         try {
-            call.succeed(engine.engineContext().memoryBytes());
+            call.succeed(hosted.engineContext().memoryBytes());
         } catch (RuntimeException e) {
             call.failWith(EngineErrors.asPoolError(e, "to measure '" + label() + "'"));
         }
@@ -232,7 +219,7 @@ final class ContextLane {
             }
             backlog = null;
         }
-        engine.close();
-        thread.forget(this);
+        hosted.close();
+        thread.unregister(this);
     }
 }

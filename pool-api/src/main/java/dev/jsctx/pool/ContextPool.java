@@ -1,6 +1,5 @@
 package dev.jsctx.pool;
 
-import dev.jsctx.pool.spi.EngineCapability;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;

@@ -1,5 +1,6 @@
 package dev.jsctx.pool;
 
+import dev.jsctx.pool.spi.ContextShape;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +74,12 @@ public final class ContextSpec {
      * @return whether contexts of this spec and of {@code other} can share parsed scripts and spare contexts
      */
     public boolean sameShape(ContextSpec other) {
-        return scripts.equals(other.scripts)
-                && apiSurface == other.apiSurface
-                && statementBudget == other.statementBudget;
+        return shape().equals(other.shape());
+    }
+
+    /** What the engine sees of this spec; equal for specs of the same shape. */
+    ContextShape shape() {
+        return new ContextShape(scripts, apiSurface, statementBudget);
     }
 
     @Override
@@ -131,7 +135,7 @@ public final class ContextSpec {
         /**
          * Sets the most statements one call may execute. If not invoked, there is no budget. An engine that cannot
          * count statements refuses such a spec at {@code open} (see
-         * {@link dev.jsctx.pool.spi.EngineCapability#STATEMENT_BUDGET}).
+         * {@link EngineCapability#STATEMENT_BUDGET}).
          *
          * @param statements a positive count
          * @return this builder

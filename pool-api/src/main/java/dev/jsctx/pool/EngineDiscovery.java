@@ -26,6 +26,9 @@ final class EngineDiscovery {
     private EngineDiscovery() {}
 
     static JsEngineProvider find(PoolConfig config) {
+        if (config.engineProvider().isPresent()) {
+            return checkVersion(config.engineProvider().get());
+        }
         String wanted = config.engine().orElseGet(() -> System.getProperty(ENGINE_PROPERTY));
         return find(wanted, EngineDiscovery.class.getClassLoader());
     }
@@ -37,6 +40,10 @@ final class EngineDiscovery {
     static JsEngineProvider find(String wanted, ClassLoader loader) {
         List<JsEngineProvider> found = load(loader);
         JsEngineProvider chosen = (wanted == null || wanted.isBlank()) ? onlyOne(found) : named(wanted.strip(), found);
+        return checkVersion(chosen);
+    }
+
+    private static JsEngineProvider checkVersion(JsEngineProvider chosen) {
         if (chosen.apiVersion() != JsEngineProvider.API_VERSION) {
             throw new EngineNotAvailableException(
                     "JavaScript engine " + describe(chosen) + " was written for SPI version "

@@ -2,29 +2,32 @@ package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.ContextHost;
 import dev.jsctx.pool.spi.EngineContext;
-import dev.jsctx.pool.spi.PreparedScripts;
 
 /**
  * One engine context together with the services the pool gives it: a live context's engine state, or a spare
- * waiting to be adopted. Confined to its runtime thread: another thread may only pass a spare along to the context
- * it opens (see {@link SpareShelves#take}), never use it. Once closed, its timers never run.
+ * waiting for a context to serve. Confined to its runtime thread: another thread may only pass a spare along to
+ * the context it opens (see {@link SpareShelves#take}), never use it. Once closed, its timers never run.
  */
 final class HostedContext implements ContextHost {
     private static final System.Logger SCRIPT_LOGGER = System.getLogger(SCRIPT_LOGGER_NAME);
     private static final System.Logger LOG = System.getLogger(HostedContext.class.getName());
-    private static final Cancellable ALREADY_CLOSED = () -> {};
 
     private final RuntimeThread thread;
+    private final TimerQueue.Group timers;
     private EngineContext engineContext;
+    /** The context served, or null for a spare. */
+    private ContextLane lane;
+
     private String label;
     private long timeoutNanos;
+    private ContextClosedException death;
     private boolean closed;
-    private int pendingTimers;
 
-    private HostedContext(RuntimeThread thread, String label, long timeoutNanos) {
+    private HostedContext(RuntimeThread thread, Blueprint blueprint) {
         this.thread = thread;
-        this.label = label;
-        this.timeoutNanos = timeoutNanos;
+        this.timers = thread.timers().newGroup(this);
+        this.label = blueprint.label();
+        this.timeoutNanos = blueprint.timeoutNanos();
     }
 
     /**
@@ -32,23 +35,29 @@ final class HostedContext implements ContextHost {
      *
      * @throws RuntimeException what the engine threw, typically a {@link JsException}
      */
-    static HostedContext create(RuntimeThread thread, ContextSpec spec, PreparedScripts prepared, long timeoutNanos) {
-        HostedContext hosted = new HostedContext(thread, spec.label(), timeoutNanos);
+    static HostedContext create(RuntimeThread thread, Blueprint blueprint) {
+        HostedContext hosted = new HostedContext(thread, blueprint);
         try {
-            hosted.engineContext = thread.engineRuntime().createContext(spec, prepared, hosted);
+            hosted.engineContext =
+                    thread.engineRuntime().createContext(blueprint.shape(), blueprint.prepared(), hosted);
         } catch (RuntimeException | StackOverflowError e) {
-            hosted.closed = true; // timers a half-loaded script set must never run
-            throw EngineErrors.asPoolError(e, "to create a context of '" + spec.label() + "'");
+            hosted.closed = true;
+            hosted.timers.close(); // timers a half-loaded script set must never run
+            throw EngineErrors.asPoolError(e, "to create a context of '" + blueprint.label() + "'");
         }
         return hosted;
     }
 
     /**
-     * Gives a spare (or a fresh context) to the context that now owns it.
+     * From now on this engine context serves {@code lane}, with its label and time limit.
      */
-    void adopt(String newLabel, long newTimeoutNanos) {
-        this.label = newLabel;
-        this.timeoutNanos = newTimeoutNanos;
+    void serve(ContextLane lane, Blueprint blueprint) {
+        this.lane = lane;
+        this.label = blueprint.label();
+        this.timeoutNanos = blueprint.timeoutNanos();
+        if (death != null) {
+            lane.context().closeBecause(death); // a spare that died on its shelf
+        }
     }
 
     EngineContext engineContext() {
@@ -59,14 +68,6 @@ final class HostedContext implements ContextHost {
         return timeoutNanos;
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
-    void timerGone() {
-        pendingTimers--;
-    }
-
     /**
      * Closes the engine context; its timers will never run. Idempotent.
      */
@@ -75,8 +76,7 @@ final class HostedContext implements ContextHost {
             return;
         }
         closed = true;
-        thread.timers().noteDead(pendingTimers);
-        pendingTimers = 0;
+        timers.close();
         try {
             engineContext.close();
         } catch (RuntimeException e) {
@@ -87,11 +87,7 @@ final class HostedContext implements ContextHost {
     @Override
     public Cancellable schedule(long delayMillis, Runnable task) {
         thread.checkOwner("ContextHost.schedule");
-        if (closed) {
-            return ALREADY_CLOSED;
-        }
-        pendingTimers++;
-        return thread.timers().schedule(this, TimerQueue.dueIn(delayMillis), task);
+        return timers.schedule(delayMillis, task);
     }
 
     @Override
@@ -102,5 +98,18 @@ final class HostedContext implements ContextHost {
     @Override
     public System.Logger scriptLogger() {
         return SCRIPT_LOGGER;
+    }
+
+    @Override
+    public void died(ContextClosedException reason) {
+        thread.checkOwner("ContextHost.died");
+        if (death != null || closed) {
+            return;
+        }
+        death = reason;
+        timers.close();
+        if (lane != null) {
+            lane.context().closeBecause(reason);
+        }
     }
 }

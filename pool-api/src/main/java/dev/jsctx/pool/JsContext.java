@@ -20,30 +20,52 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Waiting: the blocking methods wait without being interruptible (like
  * {@link java.util.concurrent.CompletableFuture#join()}); a thread interrupted while waiting keeps its interrupt
- * status. Their wait is bounded by the time limits of the requests ahead of them. The asynchronous methods never
- * throw: they return a stage completed on the runtime thread, so code chained to it must not block there (a
- * blocking method of a context called on its own runtime thread throws {@link IllegalStateException}).
+ * status. Their wait is bounded by the time limits of the requests ahead of them. Every blocking method has an
+ * asynchronous twin ({@code callAsync}, {@code evalAsync}, {@code resetAsync}, {@code memoryBytesAsync}). The
+ * asynchronous methods throw nothing but a {@link NullPointerException} for a null argument, at once (a bug in the
+ * caller, as {@code HttpClient.sendAsync(null, ...)} reports it); every other failure completes the stage. The
+ * stage is completed on the runtime thread, so code chained to it must not block there (a blocking method of a
+ * context called on its own runtime thread throws {@link IllegalStateException}). It is a
+ * {@link CompletionStage}, the smallest type that composes; {@code toCompletableFuture()} gives the future to
+ * {@code join} (completing it yourself does not stop the request). The Java live-view client returns
+ * {@code CompletableFuture}, as {@code java.net.http.WebSocket} does; the two are left as they are.
  *
  * <p>Values: arguments and results are JSON-P values, converted as {@code JSON.parse}/{@code JSON.stringify}
- * would, with these rules:
+ * would, by walking them (no JSON text in between), with the rules below. They are the same on every engine: the
+ * conformance kit checks each one.
  * <ul>
- *   <li>A JSON number becomes a JavaScript number (a double): an integer beyond {@code ±2^53}, or a decimal
- *       with more digits than a double holds, arrives rounded to the nearest double.</li>
- *   <li>A JavaScript number that is an integer within {@code ±2^53} comes back as an integral JSON number
- *       ({@link jakarta.json.JsonNumber#isIntegral()}); other finite numbers come back as their double value;
- *       {@code NaN} and the infinities become {@link JsonValue#NULL}.</li>
+ *   <li>Numbers in: a JSON number becomes a JavaScript number (a double): an integer beyond {@code ±2^53}, or a
+ *       decimal with more digits than a double holds, arrives rounded to the nearest double.</li>
+ *   <li>Numbers out: an integer within {@code ±2^53} comes back as an integral JSON number
+ *       ({@link jakarta.json.JsonNumber#isIntegral()}), {@code -0} as {@code 0}; other finite numbers as their
+ *       double; {@code NaN} and the infinities as {@link JsonValue#NULL}, wherever they are, as
+ *       {@code JSON.stringify} writes them.</li>
+ *   <li>A BigInt comes back as its exact integral number. ({@code JSON.stringify} throws on BigInts; a JSON-P
+ *       number holds any integer exactly, so nothing is lost. Sent back in, it arrives as a Number, by the first
+ *       rule.)</li>
+ *   <li>A {@code Date} comes back as the text {@code JSON.stringify} writes, {@code toISOString()}'s
+ *       ({@code 2024-01-02T03:04:05.000Z}, years beyond 0-9999 as {@code ±YYYYYY}); an invalid date as
+ *       {@link JsonValue#NULL}.</li>
  *   <li>Strings cross unchanged, including surrogate pairs and U+0000 (NUL).</li>
- *   <li>JavaScript {@code undefined} becomes {@link JsonValue#NULL}.</li>
- *   <li>A result that JSON cannot hold fails the call with {@link UnsupportedValueException}: a function, a
- *       symbol, a cycle, more than 32 nested arrays or objects, or more than 10,000 values in all (arrays and
- *       objects included).</li>
+ *   <li>{@code undefined} and array holes become {@link JsonValue#NULL}, in arrays and in objects alike (where
+ *       {@code JSON.stringify} would leave the member out: JSON-P can say "present and null", and a key that
+ *       silently disappears is harder to debug).</li>
+ *   <li>Objects give their own enumerable string-keyed properties; symbol keys are left out.</li>
+ *   <li>A result that JSON cannot hold fails the call with {@link UnsupportedValueException}: a function or a
+ *       symbol anywhere in it, a cycle (a value reached twice without a cycle is fine), more than 32 nested
+ *       arrays or objects, or more than 10,000 values in all (arrays and objects included). The same limits hold
+ *       for one call's arguments together.</li>
+ *   <li>A call looks its global function up when it runs: a function reassigned by an earlier call, an
+ *       evaluation or a timer is the one called.</li>
  * </ul>
  *
  * <p>Errors: the blocking methods throw, and the asynchronous methods complete exceptionally with,
  * {@link JsException} (JavaScript threw, or a returned Promise rejected; a stack overflow is a
  * {@code RangeError}), {@link CallTimeoutException}, {@link ContextClosedException} (or its subtypes
  * {@link PoolClosedException} and {@link StatementBudgetExceededException}), {@link CallQueueFullException} or
- * {@link UnsupportedValueException}. After any of them but a close, the context stays usable.
+ * {@link UnsupportedValueException}. After any of them but a close, the context stays usable. A blocking method
+ * throws a new exception of the same type, made on the calling thread so that its stack trace shows the caller,
+ * with the exception from the runtime thread as its cause (as {@code HttpClient.send} does).
  */
 public interface JsContext extends AutoCloseable {
 
@@ -89,6 +111,13 @@ public interface JsContext extends AutoCloseable {
     void reset();
 
     /**
+     * Like {@link #reset()}, without blocking.
+     *
+     * @return a stage completed on the runtime thread once the fresh state is in place
+     */
+    CompletionStage<Void> resetAsync();
+
+    /**
      * Measures the heap this context holds now, and waits for the figure. The pool measures only when this is
      * called, never on its own. The measurement is a request like a call: it runs on the context's runtime thread
      * in order with the context's other requests, waits in the same queue (bounded, so it can fail with
@@ -99,9 +128,16 @@ public interface JsContext extends AutoCloseable {
      *
      * @return the bytes of heap this context holds of its own, not counting what it shares with the other contexts
      *         of its engine, as the engine measures it (see the engine's documentation); or -1 if the engine
-     *         cannot tell ({@link dev.jsctx.pool.spi.EngineCapability#MEMORY_MEASUREMENT} missing)
+     *         cannot tell ({@link EngineCapability#MEMORY_MEASUREMENT} missing)
      */
     long memoryBytes();
+
+    /**
+     * Like {@link #memoryBytes()}, without blocking.
+     *
+     * @return a stage completed on the runtime thread with the measurement
+     */
+    CompletionStage<Long> memoryBytesAsync();
 
     /**
      * @return the label from the spec

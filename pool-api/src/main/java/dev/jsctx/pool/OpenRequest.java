@@ -1,8 +1,5 @@
 package dev.jsctx.pool;
 
-import dev.jsctx.pool.spi.PreparedScripts;
-import java.time.Duration;
-
 /**
  * Asks a runtime thread for a new context: a spare of the right shape if one is ready, else a fresh one.
  * The caller has already reserved the context's place in the pool and on the thread; failing gives it back.
@@ -10,43 +7,30 @@ import java.time.Duration;
 final class OpenRequest extends AwaitedWork<JsContext> {
     private final RuntimePool pool;
     private final RuntimeThread thread;
-    private final ContextSpec spec;
-    private final ShapeKey shape;
-    private final PreparedScripts prepared;
-    private final Duration timeout;
+    private final Blueprint blueprint;
 
-    OpenRequest(
-            RuntimePool pool,
-            RuntimeThread thread,
-            ContextSpec spec,
-            ShapeKey shape,
-            PreparedScripts prepared,
-            Duration timeout,
-            boolean async) {
+    OpenRequest(RuntimePool pool, RuntimeThread thread, Blueprint blueprint, boolean async) {
         super(async);
         this.pool = pool;
         this.thread = thread;
-        this.spec = spec;
-        this.shape = shape;
-        this.prepared = prepared;
-        this.timeout = timeout;
+        this.blueprint = blueprint;
     }
 
     @Override
     void execute(RuntimeThread runtimeThread) {
         if (pool.isClosed()) {
-            reject(new PoolClosedException("The pool closed before context '" + spec.label() + "' was opened"));
+            reject(new PoolClosedException("The pool closed before context '" + blueprint.label() + "' was opened"));
             return;
         }
-        HostedContext engineContext;
+        HostedContext hosted;
         try {
-            engineContext = runtimeThread.obtain(shape, spec, prepared, spec.label(), timeout.toNanos());
+            hosted = runtimeThread.obtain(blueprint);
         } catch (RuntimeException e) {
-            reject(EngineErrors.asPoolError(e, "to create context '" + spec.label() + "'"));
+            reject(EngineErrors.asPoolError(e, "to create context '" + blueprint.label() + "'"));
             return;
         }
-        PooledContext context = new PooledContext(pool, runtimeThread, spec, shape, prepared, engineContext, timeout);
-        runtimeThread.adopt(context.lane());
+        PooledContext context = new PooledContext(pool, runtimeThread, blueprint, hosted);
+        context.lane().start();
         pool.contextOpened();
         succeed(context);
     }

@@ -1,5 +1,6 @@
 package dev.jsctx.pool;
 
+import dev.jsctx.pool.spi.JsEngineProvider;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Optional;
 public final class PoolConfig {
     private final int threads;
     private final String engine;
+    private final JsEngineProvider engineProvider;
     private final int maxContexts;
     private final Duration callTimeout;
     private final int sparesPerSpec;
@@ -24,6 +26,7 @@ public final class PoolConfig {
     private PoolConfig(Builder b) {
         this.threads = b.threads;
         this.engine = b.engine;
+        this.engineProvider = b.engineProvider;
         this.maxContexts = b.maxContexts;
         this.callTimeout = b.callTimeout;
         this.sparesPerSpec = b.sparesPerSpec;
@@ -54,7 +57,12 @@ public final class PoolConfig {
 
     /** @return the engine's name, or empty to use the only engine on the class path */
     public Optional<String> engine() {
-        return Optional.ofNullable(engine);
+        return engineProvider != null ? Optional.of(engineProvider.name()) : Optional.ofNullable(engine);
+    }
+
+    /** @return the engine given as an instance, which the pool uses without looking for engines */
+    public Optional<JsEngineProvider> engineProvider() {
+        return Optional.ofNullable(engineProvider);
     }
 
     /** @return the most contexts open at once */
@@ -94,7 +102,7 @@ public final class PoolConfig {
 
     @Override
     public String toString() {
-        return "PoolConfig[threads=" + threads + ", engine=" + (engine == null ? "(only one)" : engine)
+        return "PoolConfig[threads=" + threads + ", engine=" + engine().orElse("(only one)")
                 + ", maxContexts=" + maxContexts + ", callTimeout=" + callTimeout
                 + ", sparesPerSpec=" + sparesPerSpec + "]";
     }
@@ -105,6 +113,7 @@ public final class PoolConfig {
     public static final class Builder {
         private int threads = Runtime.getRuntime().availableProcessors();
         private String engine;
+        private JsEngineProvider engineProvider;
         private int maxContexts = 100_000;
         private Duration callTimeout = Duration.ofSeconds(5);
         private int sparesPerSpec = 2;
@@ -136,6 +145,21 @@ public final class PoolConfig {
          */
         public Builder engine(String name) {
             this.engine = Objects.requireNonNull(name, "name");
+            this.engineProvider = null;
+            return this;
+        }
+
+        /**
+         * Uses this engine instance, without looking for engines on the class path: for tests (a fake engine with
+         * state of its own) and for engines that are not registered with {@link java.util.ServiceLoader}. Replaces
+         * {@link #engine(String)}. If not invoked, the engine is found by name.
+         *
+         * @param provider the engine
+         * @return this builder
+         */
+        public Builder engine(JsEngineProvider provider) {
+            this.engineProvider = Objects.requireNonNull(provider, "provider");
+            this.engine = null;
             return this;
         }
 

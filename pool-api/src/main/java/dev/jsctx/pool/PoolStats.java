@@ -3,32 +3,92 @@ package dev.jsctx.pool;
 import java.util.List;
 
 /**
- * A snapshot of a pool's counters. Totals count since the pool started.
- *
- * @param contextsOpen        contexts open now, spares not included
- * @param contextsPerThread   contexts open now on each runtime thread
- * @param queueDepthPerThread calls and tasks waiting now on each runtime thread
- * @param sparesReady         ready-made spare contexts now
- * @param opens               contexts opened
- * @param closes              contexts closed
- * @param calls               calls finished, successful or not
- * @param callsFailed         calls that ended with an error, time-outs included
- * @param callsTimedOut       calls interrupted at their time limit
+ * A snapshot of a pool's counters, from {@link ContextPool#stats()}. Totals count since the pool started.
+ * Immutable. A final class rather than a record, so that counters can be added without breaking callers; only the
+ * pool makes one.
  */
-public record PoolStats(
-        int contextsOpen,
-        List<Integer> contextsPerThread,
-        List<Integer> queueDepthPerThread,
-        int sparesReady,
-        long opens,
-        long closes,
-        long calls,
-        long callsFailed,
-        long callsTimedOut) {
+public final class PoolStats {
+    private final int contextsOpen;
+    private final List<Integer> contextsPerThread;
+    private final List<Integer> queueDepthPerThread;
+    private final int sparesReady;
+    private final long opens;
+    private final long closes;
+    private final long calls;
+    private final long callsFailed;
+    private final long callsTimedOut;
 
-    /** Keeps the lists immutable. */
-    public PoolStats {
-        contextsPerThread = List.copyOf(contextsPerThread);
-        queueDepthPerThread = List.copyOf(queueDepthPerThread);
+    PoolStats(
+            int contextsOpen,
+            List<Integer> contextsPerThread,
+            List<Integer> queueDepthPerThread,
+            int sparesReady,
+            long opens,
+            long closes,
+            long calls,
+            long callsFailed,
+            long callsTimedOut) {
+        this.contextsOpen = contextsOpen;
+        this.contextsPerThread = List.copyOf(contextsPerThread);
+        this.queueDepthPerThread = List.copyOf(queueDepthPerThread);
+        this.sparesReady = sparesReady;
+        this.opens = opens;
+        this.closes = closes;
+        this.calls = calls;
+        this.callsFailed = callsFailed;
+        this.callsTimedOut = callsTimedOut;
+    }
+
+    /** @return contexts open now, spares not included */
+    public int contextsOpen() {
+        return contextsOpen;
+    }
+
+    /** @return contexts open now on each runtime thread, immutable */
+    public List<Integer> contextsPerThread() {
+        return contextsPerThread;
+    }
+
+    /** @return calls and tasks waiting now on each runtime thread, immutable */
+    public List<Integer> queueDepthPerThread() {
+        return queueDepthPerThread;
+    }
+
+    /** @return ready-made spare contexts now */
+    public int sparesReady() {
+        return sparesReady;
+    }
+
+    /** @return contexts opened */
+    public long opens() {
+        return opens;
+    }
+
+    /** @return contexts closed */
+    public long closes() {
+        return closes;
+    }
+
+    /** @return calls finished, successful or not */
+    public long calls() {
+        return calls;
+    }
+
+    /** @return calls that ended with an error, time-outs included */
+    public long callsFailed() {
+        return callsFailed;
+    }
+
+    /** @return calls interrupted at their time limit */
+    public long callsTimedOut() {
+        return callsTimedOut;
+    }
+
+    @Override
+    public String toString() {
+        return "PoolStats[contextsOpen=" + contextsOpen + ", contextsPerThread=" + contextsPerThread
+                + ", queueDepthPerThread=" + queueDepthPerThread + ", sparesReady=" + sparesReady + ", opens=" + opens
+                + ", closes=" + closes + ", calls=" + calls + ", callsFailed=" + callsFailed + ", callsTimedOut="
+                + callsTimedOut + "]";
     }
 }

@@ -1,8 +1,6 @@
 package dev.jsctx.pool;
 
-import dev.jsctx.pool.spi.PreparedScripts;
 import jakarta.json.JsonValue;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +19,7 @@ final class PooledContext implements JsContext {
     /** Why a context closed. */
     private enum ClosedBy {
         USER,
-        BUDGET,
+        ENGINE,
         POOL
     }
 
@@ -35,23 +33,19 @@ final class PooledContext implements JsContext {
     private final AtomicInteger queued = new AtomicInteger();
 
     private final AtomicReference<ClosedBy> closedBy = new AtomicReference<>();
+    /** Why the engine context died, when {@link ClosedBy#ENGINE} closed it. */
+    private volatile ContextClosedException death;
+
     private List<Runnable> listeners; // guarded by this
     private boolean listenersRan; // guarded by this
 
-    PooledContext(
-            RuntimePool pool,
-            RuntimeThread thread,
-            ContextSpec spec,
-            ShapeKey shape,
-            PreparedScripts prepared,
-            HostedContext engine,
-            Duration timeout) {
+    PooledContext(RuntimePool pool, RuntimeThread thread, Blueprint blueprint, HostedContext hosted) {
         this.pool = pool;
         this.thread = thread;
-        this.label = spec.label();
+        this.label = blueprint.label();
         this.observer = pool.config().callObserver();
         this.maxQueued = pool.config().maxQueuedCallsPerContext();
-        this.lane = new ContextLane(this, thread, spec, shape, prepared, engine, timeout);
+        this.lane = new ContextLane(this, thread, blueprint, hosted);
     }
 
     ContextLane lane() {
@@ -65,7 +59,7 @@ final class PooledContext implements JsContext {
 
     @Override
     public CompletionStage<JsonValue> callAsync(String function, JsonValue... args) {
-        return jsonStage(newCall(Call.Kind.CALL, Objects.requireNonNull(function, "function"), args, true));
+        return stage(newCall(Call.Kind.CALL, Objects.requireNonNull(function, "function"), args, true));
     }
 
     @Override
@@ -75,7 +69,7 @@ final class PooledContext implements JsContext {
 
     @Override
     public CompletionStage<JsonValue> evalAsync(String source) {
-        return jsonStage(newCall(Call.Kind.EVAL, Objects.requireNonNull(source, "source"), null, true));
+        return stage(newCall(Call.Kind.EVAL, Objects.requireNonNull(source, "source"), null, true));
     }
 
     @Override
@@ -84,8 +78,18 @@ final class PooledContext implements JsContext {
     }
 
     @Override
+    public CompletionStage<Void> resetAsync() {
+        return stage(newCall(Call.Kind.RESET, null, null, true));
+    }
+
+    @Override
     public long memoryBytes() {
         return (Long) await(newCall(Call.Kind.MEMORY, null, null, false));
+    }
+
+    @Override
+    public CompletionStage<Long> memoryBytesAsync() {
+        return stage(newCall(Call.Kind.MEMORY, null, null, true));
     }
 
     @Override
@@ -125,9 +129,13 @@ final class PooledContext implements JsContext {
         }
     }
 
-    /** Runtime thread: a call ran out of its statement budget; the engine cannot resume the context. */
-    void closeForBudget() {
-        if (markClosed(ClosedBy.BUDGET)) {
+    /**
+     * Runtime thread: the engine context died (a call ran out of its statement budget, or the engine reported it);
+     * the engine cannot resume it.
+     */
+    void closeBecause(ContextClosedException reason) {
+        death = reason;
+        if (markClosed(ClosedBy.ENGINE)) {
             thread.submit(Work.chore(lane::release)); // not now: the engine may still be on the stack
         }
     }
@@ -153,9 +161,9 @@ final class PooledContext implements JsContext {
         if (by == ClosedBy.POOL || (by == null && pool.isClosed())) {
             return new PoolClosedException("Context '" + label + "' was closed with its pool");
         }
-        if (by == ClosedBy.BUDGET) {
+        if (by == ClosedBy.ENGINE) {
             return new ContextClosedException(
-                    "Context '" + label + "' was closed because a call ran past its statement budget; open a new one");
+                    "Context '" + label + "' was closed by its engine (" + death.getMessage() + "); open a new one");
         }
         return new ContextClosedException("Context '" + label + "' is closed");
     }
@@ -186,15 +194,15 @@ final class PooledContext implements JsContext {
         return call.await();
     }
 
-    private CompletionStage<JsonValue> jsonStage(Call call) {
+    /** The call's stage, typed by its kind: JsonValue for CALL and EVAL, Void for RESET, Long for MEMORY. */
+    @SuppressWarnings("unchecked")
+    private <T> CompletionStage<T> stage(Call call) {
         try {
             submit(call);
         } catch (JsContextException e) {
             return CompletableFuture.failedFuture(e);
         }
-        @SuppressWarnings("unchecked") // CALL and EVAL results are JsonValues
-        CompletionStage<JsonValue> stage = (CompletionStage<JsonValue>) (CompletionStage<?>) call.future();
-        return stage;
+        return (CompletionStage<T>) (CompletionStage<?>) call.future();
     }
 
     private void submit(Call call) {

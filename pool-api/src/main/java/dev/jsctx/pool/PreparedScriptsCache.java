@@ -1,27 +1,28 @@
 package dev.jsctx.pool;
 
-import dev.jsctx.pool.spi.EngineInstance;
+import dev.jsctx.pool.spi.ContextShape;
+import dev.jsctx.pool.spi.JsEngine;
 import dev.jsctx.pool.spi.PreparedScripts;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Parses each spec shape's scripts once per pool ({@link EngineInstance#prepare}) and shares the result.
- * Thread-safe; a failed parse is not remembered, so a later open tries again.
+ * Parses each shape's scripts once per pool ({@link JsEngine#prepare}) and shares the result. Thread-safe; a failed
+ * parse is not remembered, so a later open tries again.
  */
 final class PreparedScriptsCache {
-    private final EngineInstance engine;
-    private final ConcurrentHashMap<ShapeKey, Entry> entries = new ConcurrentHashMap<>();
+    private final JsEngine engine;
+    private final ConcurrentHashMap<ContextShape, Entry> entries = new ConcurrentHashMap<>();
 
-    PreparedScriptsCache(EngineInstance engine) {
+    PreparedScriptsCache(JsEngine engine) {
         this.engine = engine;
     }
 
     /**
      * @throws JsException if a script does not parse
      */
-    PreparedScripts get(ShapeKey shape, ContextSpec spec) {
-        return entries.computeIfAbsent(shape, k -> new Entry()).get(spec);
+    PreparedScripts get(ContextShape shape) {
+        return entries.computeIfAbsent(shape, k -> new Entry()).get(shape);
     }
 
     private final class Entry {
@@ -29,7 +30,7 @@ final class PreparedScriptsCache {
         private final ReentrantLock lock = new ReentrantLock();
         private volatile PreparedScripts prepared;
 
-        PreparedScripts get(ContextSpec spec) {
+        PreparedScripts get(ContextShape shape) {
             PreparedScripts ready = prepared;
             if (ready != null) {
                 return ready;
@@ -37,13 +38,14 @@ final class PreparedScriptsCache {
             lock.lock();
             try {
                 if (prepared == null) {
-                    prepared = engine.prepare(spec);
+                    prepared = engine.prepare(shape);
                 }
                 return prepared;
             } catch (JsContextException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new JsContextException("The engine failed to prepare the scripts of " + spec + ": " + e, e);
+                throw new JsContextException(
+                        "The engine failed to prepare the scripts " + shape.scripts() + ": " + e, e);
             } finally {
                 lock.unlock();
             }

@@ -1,9 +1,8 @@
 package dev.jsctx.pool;
 
-import dev.jsctx.pool.spi.EngineCapability;
-import dev.jsctx.pool.spi.EngineInstance;
+import dev.jsctx.pool.spi.ContextShape;
+import dev.jsctx.pool.spi.JsEngine;
 import dev.jsctx.pool.spi.JsEngineProvider;
-import dev.jsctx.pool.spi.PreparedScripts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +28,7 @@ final class RuntimePool implements ContextPool {
     private final PoolConfig config;
     private final String engineName;
     private final Set<EngineCapability> capabilities;
-    private final EngineInstance engine;
+    private final JsEngine engine;
     private final PreparedScriptsCache preparedScripts;
     private final List<RuntimeThread> threads;
     private final Watchdog watchdog;
@@ -40,7 +39,7 @@ final class RuntimePool implements ContextPool {
     private final LongAdder closes = new LongAdder();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RuntimePool(PoolConfig config, JsEngineProvider provider, EngineInstance engine) {
+    private RuntimePool(PoolConfig config, JsEngineProvider provider, JsEngine engine) {
         this.config = config;
         this.engineName = provider.name();
         this.capabilities = Set.copyOf(provider.capabilities());
@@ -59,9 +58,9 @@ final class RuntimePool implements ContextPool {
 
     static ContextPool start(PoolConfig config) {
         JsEngineProvider provider = EngineDiscovery.find(config);
-        EngineInstance engine;
+        JsEngine engine;
         try {
-            engine = Objects.requireNonNull(provider.create(config), "EngineInstance");
+            engine = Objects.requireNonNull(provider.create(config.engineOptions()), "JsEngine");
         } catch (EngineNotAvailableException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -95,18 +94,18 @@ final class RuntimePool implements ContextPool {
             throw new IllegalStateException("open() on a runtime thread would wait forever; use openAsync there");
         }
         Placement placement = place(spec);
-        JsContext fromSpare = placement.openWithSpare();
-        return fromSpare != null ? fromSpare : placement.request(false).await();
+        JsContext fromSpare = openWithSpare(placement);
+        return fromSpare != null ? fromSpare : request(placement, false).await();
     }
 
     @Override
     public CompletionStage<JsContext> openAsync(ContextSpec spec) {
         try {
             Placement placement = place(spec);
-            JsContext fromSpare = placement.openWithSpare();
+            JsContext fromSpare = openWithSpare(placement);
             return fromSpare != null
                     ? CompletableFuture.completedFuture(fromSpare)
-                    : placement.request(true).future();
+                    : request(placement, true).future();
         } catch (JsContextException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -119,47 +118,32 @@ final class RuntimePool implements ContextPool {
             throw new PoolClosedException("The pool is closed; cannot open context '" + spec.label() + "'");
         }
         checkCapabilities(spec);
-        ShapeKey shape = ShapeKey.of(spec);
-        PreparedScripts prepared = preparedScripts.get(shape, spec);
+        ContextShape shape = spec.shape();
         Duration timeout = spec.callTimeout().orElse(config.callTimeout());
+        Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout);
         reserve();
         RuntimeThread thread = placeOnLeastLoaded();
         watchdog.noteTimeout(timeout.toNanos());
-        return new Placement(thread, spec, shape, prepared, timeout);
+        return new Placement(thread, blueprint);
     }
 
     /** A reserved place for a new context on one runtime thread. */
-    private final class Placement {
-        private final RuntimeThread thread;
-        private final ContextSpec spec;
-        private final ShapeKey shape;
-        private final PreparedScripts prepared;
-        private final Duration timeout;
+    private record Placement(RuntimeThread thread, Blueprint blueprint) {}
 
-        private Placement(
-                RuntimeThread thread, ContextSpec spec, ShapeKey shape, PreparedScripts prepared, Duration timeout) {
-            this.thread = thread;
-            this.spec = spec;
-            this.shape = shape;
-            this.prepared = prepared;
-            this.timeout = timeout;
+    /** On the calling thread, when the thread has a spare of the spec's shape ready; else null. */
+    private JsContext openWithSpare(Placement placement) {
+        PooledContext context = placement.thread().openWithSpare(placement.blueprint());
+        if (context != null) {
+            contextOpened();
         }
+        return context;
+    }
 
-        /** On the calling thread, when the thread has a spare of the spec's shape ready; else null. */
-        JsContext openWithSpare() {
-            PooledContext context = thread.openWithSpare(spec, shape, prepared, timeout);
-            if (context != null) {
-                contextOpened();
-            }
-            return context;
-        }
-
-        /** On the runtime thread, which takes a spare made meanwhile or creates the context. */
-        OpenRequest request(boolean async) {
-            OpenRequest request = new OpenRequest(RuntimePool.this, thread, spec, shape, prepared, timeout, async);
-            thread.submit(request);
-            return request;
-        }
+    /** On the runtime thread, which takes a spare made meanwhile or creates the context. */
+    private OpenRequest request(Placement placement, boolean async) {
+        OpenRequest request = new OpenRequest(this, placement.thread(), placement.blueprint(), async);
+        placement.thread().submit(request);
+        return request;
     }
 
     private void checkCapabilities(ContextSpec spec) {
@@ -190,22 +174,22 @@ final class RuntimePool implements ContextPool {
 
     private RuntimeThread placeOnLeastLoaded() {
         RuntimeThread best = threads.get(0);
-        int fewest = best.stats().contexts.get();
+        int fewest = best.stats().contexts();
         for (int i = 1; i < threads.size() && fewest > 0; i++) {
             RuntimeThread candidate = threads.get(i);
-            int count = candidate.stats().contexts.get();
+            int count = candidate.stats().contexts();
             if (count < fewest) {
                 best = candidate;
                 fewest = count;
             }
         }
-        best.stats().contexts.incrementAndGet();
+        best.stats().contextPlaced();
         return best;
     }
 
     /** An open was given up: frees its place. */
     void releasePlacement(RuntimeThread thread) {
-        thread.stats().contexts.decrementAndGet();
+        thread.stats().contextGone();
         contextsOpen.decrementAndGet();
     }
 
@@ -226,7 +210,7 @@ final class RuntimePool implements ContextPool {
         return config;
     }
 
-    EngineInstance engine() {
+    JsEngine engine() {
         return engine;
     }
 
@@ -240,7 +224,7 @@ final class RuntimePool implements ContextPool {
         long timedOut = 0;
         for (RuntimeThread thread : threads) {
             ThreadStats stats = thread.stats();
-            perThread.add(stats.contexts.get());
+            perThread.add(stats.contexts());
             queueDepth.add(stats.queueDepth());
             spares += thread.sparesReady();
             calls += stats.calls();

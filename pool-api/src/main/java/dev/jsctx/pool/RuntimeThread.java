@@ -1,7 +1,6 @@
 package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.EngineRuntime;
-import dev.jsctx.pool.spi.PreparedScripts;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -151,30 +150,30 @@ final class RuntimeThread implements Runnable {
     }
 
     /**
-     * Runtime thread: an engine context for a new or reset context, a spare if one is ready.
+     * Runtime thread: an engine context for a new or reset context, a spare if one is ready; the caller makes it
+     * serve its context.
      */
-    HostedContext obtain(ShapeKey shape, ContextSpec spec, PreparedScripts prepared, String label, long timeoutNanos) {
-        HostedContext engineContext = spares.take(shape, spare -> spare);
-        if (engineContext == null) {
-            engineContext = HostedContext.create(this, spec, prepared, timeoutNanos);
+    HostedContext obtain(Blueprint blueprint) {
+        HostedContext hosted = spares.take(blueprint.shape(), spare -> spare);
+        if (hosted == null) {
+            hosted = HostedContext.create(this, blueprint);
         }
-        engineContext.adopt(label, timeoutNanos);
-        spares.keep(shape, spec, prepared, timeoutNanos);
-        return engineContext;
+        spares.keep(blueprint);
+        return hosted;
     }
 
     /**
      * Any thread: opens a context on a spare of this thread without waiting for the thread, which may be busy or
-     * parked. The spare is adopted by work queued before the context is returned, so it runs before anything
+     * parked. The spare is handed over by work queued before the context is returned, so it runs before anything
      * done with the context; that work also wakes the thread, which then makes a new spare when idle. The
      * context's place must be reserved already.
      *
      * @return the context, or null when no spare of that shape is ready
      */
-    PooledContext openWithSpare(ContextSpec spec, ShapeKey shape, PreparedScripts prepared, Duration timeout) {
-        return spares.take(shape, spare -> {
-            PooledContext context = new PooledContext(pool, this, spec, shape, prepared, spare, timeout);
-            submit(new SpareAdoption(context.lane()));
+    PooledContext openWithSpare(Blueprint blueprint) {
+        return spares.take(blueprint.shape(), spare -> {
+            PooledContext context = new PooledContext(pool, this, blueprint, spare);
+            submit(new SpareHandOver(context.lane()));
             return context;
         });
     }
@@ -184,11 +183,12 @@ final class RuntimeThread implements Runnable {
         return spares.ready();
     }
 
-    void adopt(ContextLane lane) {
+    /** Runtime thread: the lane's context is open here; the thread closes it if it stops first. */
+    void register(ContextLane lane) {
         lanes.add(lane);
     }
 
-    void forget(ContextLane lane) {
+    void unregister(ContextLane lane) {
         lanes.remove(lane);
     }
 
@@ -291,16 +291,15 @@ final class RuntimeThread implements Runnable {
     }
 
     private void runTimer(TimerQueue.Timer timer, long now) {
-        HostedContext owner = timer.owner;
+        HostedContext owner = timer.owner();
         if (owner == null) {
-            timer.task.run(); // the pool's own deadline; calls no engine code
+            timer.run(); // the pool's own deadline; calls no engine code
             return;
         }
-        owner.timerGone();
         long token = guard.begin(owner.engineContext(), now + owner.timeoutNanos());
         Throwable failure = null;
         try {
-            timer.task.run();
+            timer.run();
         } catch (RuntimeException | StackOverflowError e) {
             failure = e;
         }
@@ -352,7 +351,7 @@ final class RuntimeThread implements Runnable {
     private void shutdown() {
         stopping = true;
         spares.closeAll();
-        rejectQueued(); // here, while the runtime is open: a spare handed over but not adopted yet is closed now
+        rejectQueued(); // here, while the runtime is open: a spare on its way to a context is closed now
         for (ContextLane lane : new ArrayList<>(lanes)) {
             lane.context().closeWithPool();
         }

@@ -1,6 +1,6 @@
 package dev.jsctx.pool;
 
-import dev.jsctx.pool.spi.PreparedScripts;
+import dev.jsctx.pool.spi.ContextShape;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,7 +22,7 @@ final class SpareShelves {
 
     private final RuntimeThread thread;
     private final int perShape;
-    private final Map<ShapeKey, Shelf> shelves = new ConcurrentHashMap<>();
+    private final Map<ContextShape, Shelf> shelves = new ConcurrentHashMap<>();
     /** How many spares are missing over all shelves, so an idle thread finds nothing to do in O(1). */
     private final AtomicInteger missing = new AtomicInteger();
 
@@ -42,7 +42,7 @@ final class SpareShelves {
      *                 submitting work to the runtime thread (before it returns, so the shelves' close sees it)
      * @return what {@code handOver} returned, or null when no spare of that shape is ready
      */
-    <T> T take(ShapeKey shape, Function<HostedContext, T> handOver) {
+    <T> T take(ContextShape shape, Function<HostedContext, T> handOver) {
         Shelf shelf = shelves.get(shape);
         if (shelf == null || shelf.count.get() == 0 || !enter()) {
             return null;
@@ -64,9 +64,9 @@ final class SpareShelves {
     /**
      * Runtime thread: starts keeping spares of a shape, if not already.
      */
-    void keep(ShapeKey shape, ContextSpec spec, PreparedScripts prepared, long timeoutNanos) {
-        if (perShape > 0 && !shelves.containsKey(shape)) {
-            shelves.put(shape, new Shelf(spec, prepared, timeoutNanos));
+    void keep(Blueprint blueprint) {
+        if (perShape > 0 && !shelves.containsKey(blueprint.shape())) {
+            shelves.put(blueprint.shape(), new Shelf(blueprint));
             missing.addAndGet(perShape);
         }
     }
@@ -83,7 +83,7 @@ final class SpareShelves {
         for (Shelf shelf : shelves.values()) {
             if (!shelf.broken && shelf.count.get() < perShape) {
                 try {
-                    HostedContext spare = HostedContext.create(thread, shelf.spec, shelf.prepared, shelf.timeoutNanos);
+                    HostedContext spare = HostedContext.create(thread, shelf.blueprint);
                     missing.decrementAndGet();
                     shelf.spares.add(spare);
                     shelf.count.incrementAndGet();
@@ -92,7 +92,7 @@ final class SpareShelves {
                     // The same scripts loaded fine before; do not retry in a loop, open() will report it.
                     LOG.log(
                             System.Logger.Level.WARNING,
-                            "Could not make a spare context for '" + shelf.spec.label()
+                            "Could not make a spare context for '" + shelf.blueprint.label()
                                     + "'; no more spares of that shape on this thread",
                             e);
                     shelf.broken = true;
@@ -158,15 +158,13 @@ final class SpareShelves {
         /** The spares' number; a queue's size() is not constant time. */
         private final AtomicInteger count = new AtomicInteger();
 
-        private final ContextSpec spec;
-        private final PreparedScripts prepared;
-        private final long timeoutNanos;
+        /** What the spares are made from: the first context of the shape opened on the thread. */
+        private final Blueprint blueprint;
+
         private boolean broken; // runtime thread only
 
-        private Shelf(ContextSpec spec, PreparedScripts prepared, long timeoutNanos) {
-            this.spec = spec;
-            this.prepared = prepared;
-            this.timeoutNanos = timeoutNanos;
+        private Shelf(Blueprint blueprint) {
+            this.blueprint = blueprint;
         }
     }
 }

@@ -10,13 +10,27 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ThreadStats {
     /** Contexts placed on the thread and not closed; also what placement compares. */
-    final AtomicInteger contexts = new AtomicInteger();
+    private final AtomicInteger contexts = new AtomicInteger();
 
     private final LongAdder submitted = new LongAdder();
     private final AtomicLong taken = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong timedOut = new AtomicLong();
+
+    /** Any thread: a context was placed on the thread. */
+    void contextPlaced() {
+        contexts.incrementAndGet();
+    }
+
+    /** Any thread: a context placed on the thread closed, or its open failed. */
+    void contextGone() {
+        contexts.decrementAndGet();
+    }
+
+    int contexts() {
+        return contexts.get();
+    }
 
     /** Any thread: work was handed to the thread. */
     void submitted() {

@@ -6,28 +6,38 @@ import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The timers of one runtime thread: engine timers ({@code setTimeout}) and the pool's own deadlines for calls
- * awaiting a Promise. Confined to the runtime thread, whose loop runs due timers and parks until the next one.
+ * The timers of one runtime thread: engine timers ({@code setTimeout}), one {@link Group} per engine context, and
+ * the pool's own deadlines for calls awaiting a Promise. Confined to the runtime thread, whose loop runs due timers
+ * and parks until the next one. All timer bookkeeping is here: what is pending, what will never run, and when to
+ * drop the dead.
  */
 final class TimerQueue {
     private static final int PURGE_THRESHOLD = 64;
+    private static final ContextHost.Cancellable ALREADY_CLOSED = () -> {};
 
     private final PriorityQueue<Timer> heap =
             new PriorityQueue<>(Comparator.comparingLong((Timer t) -> t.due).thenComparingLong(t -> t.sequence));
     private long sequence;
-    /** Timers still in the heap that will never run (cancelled, or of a closed context). */
+    /** Timers still in the heap that will never run (cancelled, or of a closed group). */
     private int dead;
 
-    /**
-     * @param owner the engine context the task belongs to, or null for the pool's own tasks
-     */
-    Timer schedule(HostedContext owner, long dueNanos, Runnable task) {
-        Timer timer = new Timer(owner, dueNanos, sequence++, task);
+    /** A new group for the timers of one engine context. */
+    Group newGroup(HostedContext owner) {
+        return new Group(owner);
+    }
+
+    /** A deadline of the pool itself; runs no engine code. */
+    Timer schedule(long dueNanos, Runnable task) {
+        return add(null, dueNanos, task);
+    }
+
+    private Timer add(Group group, long dueNanos, Runnable task) {
+        Timer timer = new Timer(group, dueNanos, sequence++, task);
         heap.add(timer);
         return timer;
     }
 
-    static long dueIn(long delayMillis) {
+    private static long dueIn(long delayMillis) {
         long now = System.nanoTime();
         long delay = TimeUnit.MILLISECONDS.toNanos(Math.max(0, delayMillis));
         long due = now + delay;
@@ -54,22 +64,23 @@ final class TimerQueue {
         while ((first = heap.peek()) != null && first.due - nowNanos <= 0) {
             heap.poll();
             first.taken = true;
-            if (first.cancelled || (first.owner != null && first.owner.isClosed())) {
+            if (first.isDead()) {
                 dead = Math.max(0, dead - 1);
                 continue;
+            }
+            if (first.group != null) {
+                first.group.pending--;
             }
             return first;
         }
         return null;
     }
 
-    /**
-     * Notes that some timers in the heap will never run, and drops them once they are many.
-     */
-    void noteDead(int count) {
+    /** Notes that some timers in the heap will never run, and drops them once they are many. */
+    private void noteDead(int count) {
         dead += count;
         if (dead > PURGE_THRESHOLD && dead > heap.size() / 2) {
-            heap.removeIf(t -> t.cancelled || (t.owner != null && t.owner.isClosed()));
+            heap.removeIf(Timer::isDead);
             dead = 0;
         }
     }
@@ -79,22 +90,61 @@ final class TimerQueue {
         dead = 0;
     }
 
-    /**
-     * One scheduled task.
-     */
+    /** The timers of one engine context: none runs once the group is closed. */
+    final class Group {
+        private final HostedContext owner;
+        private int pending;
+        private boolean closed;
+
+        private Group(HostedContext owner) {
+            this.owner = owner;
+        }
+
+        ContextHost.Cancellable schedule(long delayMillis, Runnable task) {
+            if (closed) {
+                return ALREADY_CLOSED;
+            }
+            pending++;
+            return add(this, dueIn(delayMillis), task);
+        }
+
+        /** Idempotent. */
+        void close() {
+            if (!closed) {
+                closed = true;
+                noteDead(pending);
+                pending = 0;
+            }
+        }
+    }
+
+    /** One scheduled task. */
     final class Timer implements ContextHost.Cancellable {
-        final HostedContext owner;
-        final Runnable task;
+        private final Group group;
+        private final Runnable task;
         private final long due;
         private final long sequence;
         private boolean cancelled;
         private boolean taken;
 
-        private Timer(HostedContext owner, long due, long sequence, Runnable task) {
-            this.owner = owner;
+        private Timer(Group group, long due, long sequence, Runnable task) {
+            this.group = group;
             this.due = due;
             this.sequence = sequence;
             this.task = task;
+        }
+
+        /** @return the engine context the task belongs to, or null for the pool's own deadlines */
+        HostedContext owner() {
+            return group == null ? null : group.owner;
+        }
+
+        void run() {
+            task.run();
+        }
+
+        private boolean isDead() {
+            return cancelled || (group != null && group.closed);
         }
 
         @Override
@@ -103,10 +153,12 @@ final class TimerQueue {
                 return;
             }
             cancelled = true;
-            if (owner != null) {
-                owner.timerGone();
+            if (group != null && !group.closed) {
+                group.pending--;
+                noteDead(1);
+            } else if (group == null) {
+                noteDead(1);
             }
-            noteDead(1);
         }
     }
 }

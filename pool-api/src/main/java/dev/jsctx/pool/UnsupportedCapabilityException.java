@@ -1,19 +1,19 @@
 package dev.jsctx.pool;
 
 /**
- * The engine cannot do what was asked (see {@link dev.jsctx.pool.spi.EngineCapability}).
+ * The engine cannot do what was asked (see {@link EngineCapability}).
  */
 public class UnsupportedCapabilityException extends JsContextException {
     private static final long serialVersionUID = 1L;
 
-    private final dev.jsctx.pool.spi.EngineCapability capability;
+    private final EngineCapability capability;
 
     /**
      * @param engine     the engine's name
      * @param capability what it lacks
      * @param what       what was asked of it
      */
-    public UnsupportedCapabilityException(String engine, dev.jsctx.pool.spi.EngineCapability capability, String what) {
+    public UnsupportedCapabilityException(String engine, EngineCapability capability, String what) {
         super("Engine '" + engine + "' does not support " + capability + ": " + what);
         this.capability = capability;
     }
@@ -21,7 +21,7 @@ public class UnsupportedCapabilityException extends JsContextException {
     /**
      * @return what the engine lacks
      */
-    public dev.jsctx.pool.spi.EngineCapability capability() {
+    public EngineCapability capability() {
         return capability;
     }
 }

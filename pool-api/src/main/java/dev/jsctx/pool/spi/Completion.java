@@ -3,8 +3,9 @@ package dev.jsctx.pool.spi;
 import jakarta.json.JsonValue;
 
 /**
- * Where an engine delivers the outcome of one call. Exactly one of the methods is called, once, on the runtime
- * thread.
+ * Where an engine delivers the outcome of one call, on the runtime thread. The first outcome wins: whatever the
+ * engine delivers after it (a Promise reaction that fires after the call failed, a second completion) is ignored,
+ * so engines need no "exactly once" guard.
  */
 public interface Completion {
     /**

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One context inside an {@link EngineRuntime}. Confined to the runtime's thread, like the runtime, except for
- * {@link #interrupt()}. The pool never starts a call while another one on the same context is running.
+ * {@link #interrupt()}. The pool never starts a request while another one on the same context is running.
  *
  * <p>Errors: an engine fails a call's {@link Completion} with {@link dev.jsctx.pool.JsException} when JavaScript
  * threw (including a stack overflow, as a {@code RangeError}), with
@@ -16,8 +16,10 @@ import java.util.List;
 public interface EngineContext {
 
     /**
-     * Calls a global function. The engine completes {@code completion} exactly once, on the runtime thread:
-     * before returning, or later if the result is a Promise that settles later (for example after a timer).
+     * Calls a global function, looked up when the call runs (a function reassigned by an earlier call is the one
+     * called). The engine completes {@code completion} on the runtime thread: before returning, or later if the
+     * result is a Promise that settles later (for example after a timer). The first outcome counts; the pool
+     * ignores later ones, so an engine needs no guard of its own.
      *
      * @param function   the global function's name
      * @param args       the arguments
@@ -34,20 +36,28 @@ public interface EngineContext {
     void eval(String source, Completion completion);
 
     /**
-     * Asks the running call to stop as soon as possible. Called from the pool's watchdog thread while a call
-     * runs on the runtime thread; must be thread-safe and must not block for long. The context must stay usable
-     * for later calls. Engines without {@link EngineCapability#INTERRUPT} may ignore it.
+     * Asks the running call to stop as soon as possible. Called from the pool's watchdog thread while a call runs
+     * on the runtime thread; must be thread-safe and must return quickly. The context must stay usable, with its
+     * state, for later calls. Required of every engine: without it a runaway loop would hold its thread for good.
      */
     void interrupt();
 
     /**
-     * @return the heap this context holds, in bytes, or -1 if the engine cannot measure it; the engine's
-     *         documentation says how it is obtained
+     * @implSpec The default returns -1.
+     * @return the heap this context holds, in bytes, or -1 if the engine cannot measure it (then it does not
+     *     declare {@link dev.jsctx.pool.EngineCapability#MEMORY_MEASUREMENT}); the engine's documentation says
+     *     how it is obtained
      */
-    long memoryBytes();
+    default long memoryBytes() {
+        return -1;
+    }
 
     /**
-     * Releases the context. Called once; pending timers of the context must never fire after it.
+     * Releases the context. Called once, and nothing after it. Timers scheduled through {@link ContextHost} never
+     * fire after it; the engine cancels whatever else it scheduled itself. Calls awaiting a Promise are failed by
+     * the pool.
+     *
+     * @implSpec The default does nothing, for contexts that are plain heap.
      */
-    void close();
+    default void close() {}
 }

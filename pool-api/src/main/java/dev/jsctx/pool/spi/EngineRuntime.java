@@ -1,27 +1,29 @@
 package dev.jsctx.pool.spi;
 
-import dev.jsctx.pool.ContextSpec;
-
 /**
- * One runtime thread's engine state. Confined: the pool calls every method on the thread that created it,
- * never concurrently.
+ * One runtime thread's engine state. Confined: the pool calls every method on the thread that created it, never
+ * concurrently.
  */
+@FunctionalInterface
 public interface EngineRuntime extends AutoCloseable {
 
     /**
-     * Creates a context and loads its scripts into it.
+     * Creates a context with its own globals and built-ins, and loads the shape's scripts into it.
      *
-     * @param spec     the spec (scripts, API surface, budget, label)
-     * @param prepared what {@link EngineInstance#prepare} made of the spec's scripts
-     * @param host     the pool's services for this context (timers, tasks, logging)
+     * @param shape    what the context is made of
+     * @param prepared what {@link JsEngine#prepare} made of the shape's scripts
+     * @param host     the pool's services for this context (timers, label, logging, reporting its death); the
+     *                 context keeps it for its whole life
      * @return the context
      * @throws dev.jsctx.pool.JsException if a script threw while loading
      */
-    EngineContext createContext(ContextSpec spec, PreparedScripts prepared, ContextHost host);
+    EngineContext createContext(ContextShape shape, PreparedScripts prepared, ContextHost host);
 
     /**
      * Releases the runtime, after all its contexts are closed.
+     *
+     * @implSpec The default does nothing.
      */
     @Override
-    void close();
+    default void close() {}
 }

@@ -3,11 +3,13 @@ package dev.jsctx.pool.spi;
 import dev.jsctx.pool.UnsupportedValueException;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The value rules of {@link dev.jsctx.pool.JsContext} that do not depend on the engine, for engines converting
- * between JSON-P and JavaScript: the limits of one conversion and the normalisation of numbers. Using them keeps
- * every engine's answers the same.
+ * between JSON-P and JavaScript: the limits of one conversion, the normalisation of numbers and the text of a
+ * {@code Date}. Using them keeps every engine's answers the same; the conformance kit checks the rest.
  */
 public final class JsonRules {
     /** The deepest nesting of arrays and objects in one value. */
@@ -34,6 +36,33 @@ public final class JsonRules {
             return JSON.createValue((long) number);
         }
         return JSON.createValue(number);
+    }
+
+    /**
+     * @param epochMillis a JavaScript {@code Date}'s time value
+     * @return its text as {@code JSON.stringify} writes it ({@code Date.prototype.toISOString}, always with
+     *     milliseconds, years beyond 0-9999 as {@code ±YYYYYY}), or {@link JsonValue#NULL} for an invalid date
+     */
+    public static JsonValue date(double epochMillis) {
+        if (Double.isNaN(epochMillis) || Double.isInfinite(epochMillis)) {
+            return JsonValue.NULL;
+        }
+        long millis = (long) epochMillis;
+        LocalDateTime t = LocalDateTime.ofEpochSecond(
+                Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
+        int year = t.getYear();
+        String yearText = year >= 0 && year <= 9999
+                ? String.format("%04d", year)
+                : (year < 0 ? "-" : "+") + String.format("%06d", Math.abs(year));
+        return JSON.createValue(String.format(
+                "%s-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                yearText,
+                t.getMonthValue(),
+                t.getDayOfMonth(),
+                t.getHour(),
+                t.getMinute(),
+                t.getSecond(),
+                t.getNano() / 1_000_000));
     }
 
     /**

@@ -19,7 +19,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * ({@value #RESOURCE}, one cached {@link Source} per engine) over four host functions, handed in as
  * {@link ProxyExecutable}s and reachable only through the closures browser.js makes: the context gets no other
  * host access. Timers run as tasks of the pool ({@link ContextHost#schedule}) on the context's runtime thread
- * and are cancelled when the context closes. {@code TextEncoder}/{@code TextDecoder} and {@code performance}
+ * and the pool cancels them when the context closes. {@code TextEncoder}/{@code TextDecoder} and {@code performance}
  * are GraalJS's own ({@code js.text-encoding}, {@code js.performance}).
  */
 final class BrowserApi {
@@ -53,19 +53,12 @@ final class BrowserApi {
     /**
      * Runs browser.js in the context; it defines the globals.
      *
-     * @return the installed API, which owns the context's timers
+     * @param owner the context, whose host runs the timers (and cancels them when the context closes)
      */
-    static BrowserApi install(Context context, Source source, GraalEngineContext owner) {
+    static void install(Context context, Source source, GraalEngineContext owner) {
         BrowserApi api = new BrowserApi(owner);
         Value installer = context.eval(source);
         installer.executeVoid(api.schedule(), api.cancel(), api.log(), api.randomBytes());
-        return api;
-    }
-
-    /** Cancels every pending timer; none fires afterwards. */
-    void cancelTimers() {
-        timers.values().forEach(ContextHost.Cancellable::cancel);
-        timers.clear();
     }
 
     /** {@code schedule(id, delayMillis, task)}: runs {@code task} once after the delay, unless cancelled. */

@@ -1,11 +1,13 @@
 package dev.jsctx.pool.graal;
 
 import dev.jsctx.pool.ApiSurface;
-import dev.jsctx.pool.ContextSpec;
 import dev.jsctx.pool.EngineNotAvailableException;
 import dev.jsctx.pool.Script;
-import dev.jsctx.pool.spi.EngineInstance;
+import dev.jsctx.pool.spi.ContextHost;
+import dev.jsctx.pool.spi.ContextShape;
+import dev.jsctx.pool.spi.EngineContext;
 import dev.jsctx.pool.spi.EngineRuntime;
+import dev.jsctx.pool.spi.JsEngine;
 import dev.jsctx.pool.spi.PreparedScripts;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -27,9 +29,10 @@ import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * One pool's GraalJS: a single shared {@link Engine} (so contexts share parsed code and compiled machine code),
- * the context options of each API surface, and the shared browser API source. Thread-safe.
+ * the context options of each API surface, and the shared browser API source. Thread-safe. GraalJS needs no state per
+ * runtime thread (a polyglot context is entered per call), so a runtime is just {@link #createContext}.
  */
-final class GraalEngineInstance implements EngineInstance {
+final class GraalEngineInstance implements JsEngine {
     private static final System.Logger LOG = System.getLogger(GraalEngineInstance.class.getName());
     private static final System.Logger ENGINE_LOG = System.getLogger("dev.jsctx.pool.graal.engine");
     private static final AtomicBoolean INTERPRETER_REPORTED = new AtomicBoolean();
@@ -120,8 +123,8 @@ final class GraalEngineInstance implements EngineInstance {
         Map<String, String> jsOptions = new LinkedHashMap<>();
         Map<String, String> engineOptions = new LinkedHashMap<>();
         options.forEach((key, value) -> (key.startsWith("js.") ? jsOptions : engineOptions).put(key, value));
-        OutputStream engineOut = new LoggerOutputStream(ENGINE_LOG, System.Logger.Level.INFO, "graal");
-        OutputStream engineErr = new LoggerOutputStream(ENGINE_LOG, System.Logger.Level.WARNING, "graal");
+        OutputStream engineOut = new LoggerOutputStream(ENGINE_LOG, System.Logger.Level.INFO, () -> "graal");
+        OutputStream engineErr = new LoggerOutputStream(ENGINE_LOG, System.Logger.Level.WARNING, () -> "graal");
         Engine engine;
         try {
             engine = Engine.newBuilder("js")
@@ -181,16 +184,16 @@ final class GraalEngineInstance implements EngineInstance {
     }
 
     @Override
-    public PreparedScripts prepare(ContextSpec spec) {
+    public PreparedScripts prepare(ContextShape shape) {
         if (Thread.currentThread().isVirtual()) {
             // GraalJS runs polyglot contexts on virtual threads only experimentally on HotSpot, and warns at length:
             // parse on a platform thread instead (once per spec shape, so the extra thread costs nothing that matters).
-            return onPlatformThread(() -> prepare(spec));
+            return onPlatformThread(() -> prepare(shape));
         }
         List<Source> sources =
-                spec.scripts().stream().map(GraalEngineInstance::source).toList();
+                shape.scripts().stream().map(GraalEngineInstance::source).toList();
         // Parsed now, once: a syntax error shows at open, and the engine's code cache holds the parsed form.
-        try (Context context = newContext(spec.apiSurface(), null, engineOut, engineErr)) {
+        try (Context context = newContext(shape.apiSurface(), null, engineOut, engineErr)) {
             for (Source source : sources) {
                 try {
                     context.parse(source);
@@ -199,11 +202,11 @@ final class GraalEngineInstance implements EngineInstance {
                 }
             }
         }
-        long budget = spec.statementBudget().orElse(0);
+        long budget = shape.statementBudget();
         ResourceLimits limits = budget > 0
                 ? ResourceLimits.newBuilder().statementLimit(budget, null).build()
                 : null;
-        return new GraalPreparedScripts(sources, spec.apiSurface(), limits, budget);
+        return new GraalPreparedScripts(sources, shape.apiSurface(), limits, budget);
     }
 
     private static <T> T onPlatformThread(Supplier<T> task) {
@@ -245,13 +248,24 @@ final class GraalEngineInstance implements EngineInstance {
 
     @Override
     public EngineRuntime newRuntime(int threadIndex) {
-        return new GraalEngineRuntime(this);
+        return this::createContext;
+    }
+
+    private EngineContext createContext(ContextShape shape, PreparedScripts prepared, ContextHost host) {
+        GraalPreparedScripts scripts = (GraalPreparedScripts) prepared;
+        Context context = newContext(
+                scripts.surface(),
+                scripts.limits(),
+                new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.INFO, host::label),
+                new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.WARNING, host::label));
+        GraalEngineContext engineContext = new GraalEngineContext(context, scripts, host, heapMeter);
+        engineContext.load(browserApi);
+        return engineContext;
     }
 
     @Override
     public Map<String, String> describe() {
         Map<String, String> description = new LinkedHashMap<>();
-        description.put("engine", GraalEngineProvider.NAME);
         description.put("version", version());
         description.put("runtime", optimized ? "optimized" : "interpreter");
         description.put("implementation", engine.getImplementationName());
@@ -290,16 +304,6 @@ final class GraalEngineInstance implements EngineInstance {
             builder.resourceLimits(limits);
         }
         return builder.build();
-    }
-
-    /** @return the meter of this engine's contexts */
-    ContextHeapMeter heapMeter() {
-        return heapMeter;
-    }
-
-    /** @return the browser API's source, parsed once per engine */
-    Source browserApi() {
-        return browserApi;
     }
 
     /**

@@ -1,10 +1,11 @@
 package dev.jsctx.pool.graal;
 
+import dev.jsctx.pool.EngineCapability;
 import dev.jsctx.pool.PoolConfig;
-import dev.jsctx.pool.spi.EngineCapability;
-import dev.jsctx.pool.spi.EngineInstance;
+import dev.jsctx.pool.spi.JsEngine;
 import dev.jsctx.pool.spi.JsEngineProvider;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,11 +35,8 @@ public final class GraalEngineProvider implements JsEngineProvider {
 
     @Override
     public Set<EngineCapability> capabilities() {
-        Set<EngineCapability> capabilities = EnumSet.of(
-                EngineCapability.PROMISES,
-                EngineCapability.BROWSER_API,
-                EngineCapability.INTERRUPT,
-                EngineCapability.STATEMENT_BUDGET);
+        Set<EngineCapability> capabilities =
+                EnumSet.of(EngineCapability.PROMISES, EngineCapability.BROWSER_API, EngineCapability.STATEMENT_BUDGET);
         if (ContextHeapMeter.supported()) {
             capabilities.add(EngineCapability.MEMORY_MEASUREMENT);
         }
@@ -46,8 +44,8 @@ public final class GraalEngineProvider implements JsEngineProvider {
     }
 
     @Override
-    public EngineInstance create(PoolConfig config) {
+    public JsEngine create(Map<String, String> options) {
         GraalJarVersions.requireOneVersion();
-        return GraalEngineInstance.start(config.engineOptions());
+        return GraalEngineInstance.start(options);
     }
 }

@@ -13,29 +13,24 @@ import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.graalvm.polyglot.Value;
 
 /**
  * Converts JSON-P values into JavaScript values of one context and back, by walking them: no JSON text in between.
+ * The rules are those of {@link dev.jsctx.pool.JsContext}; the limits, numbers and dates are {@link JsonRules}',
+ * shared by every engine.
  *
  * <p>Into JavaScript: strings, booleans and null become primitives; integral numbers within ±2^53 become exact
  * numbers, other numbers the nearest double; arrays and objects are built with the context's own
  * {@code Array} and {@code Object} constructors, captured before any script ran.
  *
- * <p>Out of JavaScript: {@code null} and {@code undefined} become {@link JsonValue#NULL}; numbers that are
- * integers within ±2^53 become integral JSON numbers, other numbers their double ({@code -0} becomes {@code 0}),
- * BigInts beyond ±2^53 exact integral numbers; {@code NaN} and the infinities {@link JsonValue#NULL}, as in
- * {@code JSON.stringify} (the number rules are {@link JsonRules#number(double)}, shared by every engine); {@code Date}s their ISO-8601 text;
- * arrays (holes as null) and objects with their own enumerable string keys. Functions, symbols, cycles, nesting
- * deeper than {@value #MAX_DEPTH} levels and more than {@value #MAX_NODES} values fail with
- * {@link UnsupportedValueException}; the same limits hold for arguments.
+ * <p>Out of JavaScript: {@code null} and {@code undefined} become {@link JsonValue#NULL}; numbers follow
+ * {@link JsonRules#number(double)}; BigInts become exact integral numbers; {@code Date}s their
+ * {@code toISOString()} text; arrays (holes as null) and objects with their own enumerable string keys. Functions,
+ * symbols, cycles and values past the limits fail with {@link UnsupportedValueException}.
  */
 final class JsonBridge {
-    /** The deepest nesting of arrays and objects, the same for every engine. */
-    static final int MAX_DEPTH = JsonRules.MAX_DEPTH;
-    /** The most values in one argument or result, the same for every engine. */
-    static final int MAX_NODES = JsonRules.MAX_NODES;
-
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
@@ -52,21 +47,19 @@ final class JsonBridge {
 
     /**
      * @return the arguments as values the context accepts
-     * @throws UnsupportedValueException if an argument is too deep or too large
+     * @throws UnsupportedValueException if the arguments are too deep or too large
      */
     Object[] toGuest(List<JsonValue> args) {
         Object[] guest = new Object[args.size()];
-        int[] nodes = {0};
+        JsonRules.Counter counter = new JsonRules.Counter();
         for (int i = 0; i < guest.length; i++) {
-            guest[i] = toGuest(args.get(i), 0, nodes, i);
+            guest[i] = toGuest(args.get(i), counter);
         }
         return guest;
     }
 
-    private Object toGuest(JsonValue value, int depth, int[] nodes, int argument) {
-        if (++nodes[0] > MAX_NODES) {
-            throw new UnsupportedValueException("The arguments hold more than " + MAX_NODES + " values");
-        }
+    private Object toGuest(JsonValue value, JsonRules.Counter counter) {
+        counter.value();
         switch (value.getValueType()) {
             case NULL:
                 return null;
@@ -81,21 +74,20 @@ final class JsonBridge {
             default:
                 break;
         }
-        if (depth >= MAX_DEPTH) {
-            throw new UnsupportedValueException(
-                    "Argument " + argument + " is nested deeper than " + MAX_DEPTH + " levels");
-        }
+        counter.enter();
+        Value guest;
         if (value instanceof JsonArray array) {
-            Value guest = arrayConstructor.newInstance();
+            guest = arrayConstructor.newInstance();
             for (int i = 0; i < array.size(); i++) {
-                guest.setArrayElement(i, toGuest(array.get(i), depth + 1, nodes, argument));
+                guest.setArrayElement(i, toGuest(array.get(i), counter));
             }
-            return guest;
+        } else {
+            guest = objectConstructor.newInstance();
+            for (Map.Entry<String, JsonValue> member : ((JsonObject) value).entrySet()) {
+                guest.putMember(member.getKey(), toGuest(member.getValue(), counter));
+            }
         }
-        Value guest = objectConstructor.newInstance();
-        for (Map.Entry<String, JsonValue> member : ((JsonObject) value).entrySet()) {
-            guest.putMember(member.getKey(), toGuest(member.getValue(), depth + 1, nodes, argument));
-        }
+        counter.leave();
         return guest;
     }
 
@@ -118,18 +110,16 @@ final class JsonBridge {
      * @throws UnsupportedValueException if JSON cannot hold it
      */
     static JsonValue toJson(Value value) {
-        return new Walk().toJson(value, 0);
+        return new Walk().toJson(value);
     }
 
-    /** One conversion's node count and current path (for telling a cycle from deep nesting). */
+    /** One conversion's count and current path (for telling a cycle from deep nesting). */
     private static final class Walk {
+        private final JsonRules.Counter counter = new JsonRules.Counter();
         private final List<Value> path = new ArrayList<>();
-        private int nodes;
 
-        JsonValue toJson(Value value, int depth) {
-            if (++nodes > MAX_NODES) {
-                throw new UnsupportedValueException("The value holds more than " + MAX_NODES + " values");
-            }
+        JsonValue toJson(Value value) {
+            counter.value();
             if (value.isNull()) {
                 return JsonValue.NULL;
             }
@@ -143,47 +133,56 @@ final class JsonBridge {
                 return number(value);
             }
             if (value.canExecute() || value.canInstantiate()) {
-                throw new UnsupportedValueException("A function cannot be converted to JSON: " + describe(value));
+                throw JsonRules.unsupported("a function, " + describe(value));
             }
             if (value.isInstant()) {
-                return JSON.createValue(value.asInstant().toString());
+                return JsonRules.date(value.asInstant().toEpochMilli());
             }
             boolean array = value.hasArrayElements();
             if (!array && !value.hasMembers()) {
-                throw new UnsupportedValueException(
-                        "A " + typeName(value) + " cannot be converted to JSON: " + describe(value));
+                throw JsonRules.unsupported("a " + typeName(value) + ", " + describe(value));
             }
-            if (depth >= MAX_DEPTH) {
-                for (Value outer : path) {
-                    if (outer.equals(value)) {
-                        throw new UnsupportedValueException("The value contains a cycle");
-                    }
-                }
-                throw new UnsupportedValueException("The value is nested deeper than " + MAX_DEPTH + " levels");
-            }
-            path.add(value);
-            JsonValue json = array ? array(value, depth) : object(value, depth);
-            path.remove(path.size() - 1);
+            enter(value);
+            JsonValue json = array ? array(value) : object(value);
+            path.removeLast();
+            counter.leave();
             return json;
         }
 
-        private JsonValue array(Value value, int depth) {
+        private void enter(Value value) {
+            try {
+                counter.enter();
+            } catch (UnsupportedValueException tooDeep) {
+                for (Value outer : path) { // only now: comparing guest values is not free
+                    if (outer.equals(value)) {
+                        throw JsonRules.unsupported("a cycle");
+                    }
+                }
+                throw tooDeep;
+            }
+            path.add(value);
+        }
+
+        private JsonValue array(Value value) {
             long size = value.getArraySize();
-            if (size > MAX_NODES) {
-                throw new UnsupportedValueException(
-                        "An array of " + size + " elements is more than " + MAX_NODES + " values");
+            if (size > JsonRules.MAX_NODES) {
+                throw JsonRules.unsupported("an array of " + size + " elements");
             }
             JsonArrayBuilder builder = JSON.createArrayBuilder();
             for (long i = 0; i < size; i++) {
-                builder.add(toJson(value.getArrayElement(i), depth + 1));
+                builder.add(toJson(value.getArrayElement(i)));
             }
             return builder.build();
         }
 
-        private JsonValue object(Value value, int depth) {
+        private JsonValue object(Value value) {
+            Set<String> keys = value.getMemberKeys();
+            if (keys.isEmpty() && "Date".equals(typeName(value))) {
+                return JsonValue.NULL; // an invalid Date: not an instant, and JSON.stringify writes null
+            }
             JsonObjectBuilder builder = JSON.createObjectBuilder();
-            for (String key : value.getMemberKeys()) {
-                builder.add(key, toJson(value.getMember(key), depth + 1));
+            for (String key : keys) {
+                builder.add(key, toJson(value.getMember(key)));
             }
             return builder.build();
         }
@@ -195,13 +194,19 @@ final class JsonBridge {
                     return JSON.createValue(exact);
                 }
             }
+            // Only an integer beyond ±2^53 pays for the type check: a BigInt stays exact, a Number is its double.
+            if (value.fitsInBigInteger() && isBigInt(value)) {
+                return JSON.createValue(value.asBigInteger());
+            }
             if (value.fitsInDouble()) {
                 return JsonRules.number(value.asDouble());
             }
-            if (value.fitsInBigInteger()) {
-                return JSON.createValue(value.asBigInteger());
-            }
-            throw new UnsupportedValueException("JSON cannot hold the number " + value);
+            throw JsonRules.unsupported("the number " + value);
+        }
+
+        private static boolean isBigInt(Value value) {
+            Value meta = value.getMetaObject();
+            return meta != null && "bigint".equalsIgnoreCase(meta.getMetaSimpleName());
         }
 
         private static String typeName(Value value) {

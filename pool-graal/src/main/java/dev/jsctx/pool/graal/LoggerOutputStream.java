@@ -3,9 +3,11 @@ package dev.jsctx.pool.graal;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
- * Text written by the engine or a context, logged one line at a time with a label. The line buffer is made on
+ * Text written by the engine or a context, logged one line at a time with a label, read at each line (a spare
+ * context's label changes when it starts serving a context). The line buffer is made on
  * the first write, so an idle context pays for two small objects only. Thread-safe (the engine's own streams
  * are shared by all runtime threads).
  */
@@ -14,10 +16,10 @@ final class LoggerOutputStream extends OutputStream {
 
     private final System.Logger logger;
     private final System.Logger.Level level;
-    private final String label;
+    private final Supplier<String> label;
     private ByteArrayOutputStream line;
 
-    LoggerOutputStream(System.Logger logger, System.Logger.Level level, String label) {
+    LoggerOutputStream(System.Logger logger, System.Logger.Level level, Supplier<String> label) {
         this.logger = logger;
         this.level = level;
         this.label = label;
@@ -64,6 +66,6 @@ final class LoggerOutputStream extends OutputStream {
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
-        logger.log(level, "[" + label + "] " + text);
+        logger.log(level, "[" + label.get() + "] " + text);
     }
 }

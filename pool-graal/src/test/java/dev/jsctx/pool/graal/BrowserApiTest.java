@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.JsException;
+import dev.jsctx.pool.tck.HarnessContext;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -16,14 +17,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BrowserApiTest extends EngineFixture {
 
-    private String text(TestContext ctx, String source) {
+    private String text(HarnessContext ctx, String source) {
         return ((JsonString) ctx.value(source)).getString();
     }
 
     @Test
     @DisplayName("console writes to the context's logger with its label and level")
     void console() {
-        TestContext ctx = open(ApiSurface.BROWSER);
+        HarnessContext ctx = open(ApiSurface.BROWSER);
         ctx.value("console.log('hello', 1, {a: [2]}); console.error('bad'); console.warn('careful')");
         assertEquals(
                 java.util.List.of("INFO [test] hello 1 {\"a\":[2]}", "ERROR [test] bad", "WARNING [test] careful"),
@@ -33,7 +34,7 @@ class BrowserApiTest extends EngineFixture {
     @Test
     @DisplayName("TextEncoder and TextDecoder round-trip UTF-8")
     void textEncoding() {
-        TestContext ctx = open(ApiSurface.BROWSER);
+        HarnessContext ctx = open(ApiSurface.BROWSER);
         assertEquals("104,195,169,226,130,172", text(ctx, "new TextEncoder().encode('hé€').join()"));
         assertEquals("hé€", text(ctx, "new TextDecoder().decode(new TextEncoder().encode('hé€'))"));
     }
@@ -41,7 +42,7 @@ class BrowserApiTest extends EngineFixture {
     @Test
     @DisplayName("btoa and atob follow the browser's Latin-1 rules")
     void base64() {
-        TestContext ctx = open(ApiSurface.BROWSER);
+        HarnessContext ctx = open(ApiSurface.BROWSER);
         assertEquals("aGVsbG8gd29ybGQ=", text(ctx, "btoa('hello world')"));
         assertEquals("hello world", text(ctx, "atob('aGVsbG8gd29ybGQ=')"));
         assertEquals("\u00ff\u0000a", text(ctx, "atob(btoa('\\u00ff\\u0000a'))"));
@@ -56,7 +57,7 @@ class BrowserApiTest extends EngineFixture {
     @Test
     @DisplayName("structuredClone copies deeply, keeps cycles, Maps, Sets and Dates, and refuses functions")
     void structuredClone() {
-        TestContext ctx = open(ApiSurface.BROWSER);
+        HarnessContext ctx = open(ApiSurface.BROWSER);
         assertEquals(JsonValue.TRUE, ctx.value("""
                 const o = {a: [1, {b: 2}], m: new Map([[1, 'x']]), s: new Set([3]), d: new Date(5)};
                 o.self = o;
@@ -72,7 +73,7 @@ class BrowserApiTest extends EngineFixture {
     @Test
     @DisplayName("crypto fills typed arrays and makes version-4 UUIDs")
     void crypto() {
-        TestContext ctx = open(ApiSurface.BROWSER);
+        HarnessContext ctx = open(ApiSurface.BROWSER);
         assertTrue(text(ctx, "crypto.randomUUID()")
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
         assertNotEquals(ctx.value("crypto.randomUUID()"), ctx.value("crypto.randomUUID()"));
@@ -95,7 +96,7 @@ class BrowserApiTest extends EngineFixture {
     @Test
     @DisplayName("performance.now is a growing number")
     void performanceNow() {
-        TestContext ctx = open(ApiSurface.BROWSER);
+        HarnessContext ctx = open(ApiSurface.BROWSER);
         assertTrue(
                 ((JsonNumber) ctx.value("const t = performance.now(); performance.now() >= t ? t : -1")).doubleValue()
                         >= 0);
@@ -127,7 +128,7 @@ class BrowserApiTest extends EngineFixture {
             })
     @DisplayName("URL and URLSearchParams parse, resolve and serialize like a browser for ordinary URLs")
     void url(String source, String expected) {
-        TestContext ctx = open(ApiSurface.BROWSER);
+        HarnessContext ctx = open(ApiSurface.BROWSER);
         assertEquals(
                 expected,
                 String.valueOf(ctx.value("String(" + source + ")") instanceof JsonString s ? s.getString() : null));
@@ -136,7 +137,7 @@ class BrowserApiTest extends EngineFixture {
     @Test
     @DisplayName("an invalid URL is a TypeError")
     void invalidUrl() {
-        TestContext ctx = open(ApiSurface.BROWSER);
+        HarnessContext ctx = open(ApiSurface.BROWSER);
         assertEquals(
                 "TypeError",
                 ctx.eval("new URL('not a url')").error(JsException.class).jsName());

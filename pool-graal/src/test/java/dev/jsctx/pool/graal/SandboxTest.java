@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.JsException;
+import dev.jsctx.pool.tck.HarnessContext;
 import jakarta.json.Json;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class SandboxTest extends EngineFixture {
     @EnumSource(ApiSurface.class)
     @DisplayName("no host, polyglot, file or Nashorn-style globals exist, whatever the surface")
     void hostGlobalsAreAbsent(ApiSurface surface) {
-        TestContext ctx = open(surface);
+        HarnessContext ctx = open(surface);
         for (String global : new String[] {
             "Java",
             "Polyglot",
@@ -50,7 +51,7 @@ class SandboxTest extends EngineFixture {
     @Test
     @DisplayName("NONE has no console, timers or Web APIs")
     void noneIsBareEcmascript() {
-        TestContext ctx = open(ApiSurface.NONE);
+        HarnessContext ctx = open(ApiSurface.NONE);
         for (String global : new String[] {
             "console",
             "setTimeout",
@@ -82,7 +83,7 @@ class SandboxTest extends EngineFixture {
     @Test
     @DisplayName("BROWSER has console, timers and the Web APIs, and no host function reachable by name")
     void browserHasWebApis() {
-        TestContext ctx = open(ApiSurface.BROWSER);
+        HarnessContext ctx = open(ApiSurface.BROWSER);
         for (String global : new String[] {
             "console",
             "setTimeout",
@@ -118,7 +119,7 @@ class SandboxTest extends EngineFixture {
             })
     @DisplayName("reaching for the host throws a JavaScript error and the context lives on")
     void hostAccessFails(String source) {
-        TestContext ctx = open(ApiSurface.BROWSER);
+        HarnessContext ctx = open(ApiSurface.BROWSER);
         JsException error = ctx.eval(source).error(JsException.class);
         assertEquals("ReferenceError", error.jsName(), error.getMessage());
         assertEquals(Json.createValue(2), ctx.value("1 + 1"));
@@ -127,7 +128,7 @@ class SandboxTest extends EngineFixture {
     @Test
     @DisplayName("ECMAScript 2022 syntax runs: class fields, private members, ?. and ??, numeric separators")
     void ecmascript2022() {
-        TestContext ctx = open(ApiSurface.NONE, """
+        HarnessContext ctx = open(ApiSurface.NONE, """
                 class Counter { #count = 0; static limit = 1_000; inc(by = 1) { return this.#count += by; } }
                 const c = new Counter();
                 function next() { return c?.inc(undefined ?? 2) ?? -1; }

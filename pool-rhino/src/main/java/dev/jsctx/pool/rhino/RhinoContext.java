@@ -1,7 +1,7 @@
 package dev.jsctx.pool.rhino;
 
-import dev.jsctx.pool.ContextSpec;
 import dev.jsctx.pool.spi.Completion;
+import dev.jsctx.pool.spi.ContextHost;
 import dev.jsctx.pool.spi.EngineContext;
 import jakarta.json.JsonValue;
 import java.util.List;
@@ -16,20 +16,22 @@ import org.mozilla.javascript.Undefined;
 
 /**
  * One JavaScript context: a global scope of its own, run on its runtime thread's {@link RhinoThreadContext}.
- * Confined to that thread, except for {@link #interrupt()}.
+ * Confined to that thread, except for {@link #interrupt()}. {@link #memoryBytes()} and {@link #close()} keep their
+ * defaults: Rhino keeps no account of a scope's heap (so no {@code MEMORY_MEASUREMENT}), and a scope is plain heap
+ * with no timers of its own.
  */
 final class RhinoContext implements EngineContext {
     private final RhinoThreadContext cx;
     private final ScriptableObject global;
-    private final String label;
+    private final ContextHost host;
     private final long budget;
     private volatile boolean interruptRequested;
 
-    RhinoContext(RhinoThreadContext cx, ScriptableObject global, ContextSpec spec) {
+    RhinoContext(RhinoThreadContext cx, ScriptableObject global, ContextHost host, long budget) {
         this.cx = cx;
         this.global = global;
-        this.label = spec.label();
-        this.budget = spec.statementBudget().orElse(0);
+        this.host = host;
+        this.budget = budget;
     }
 
     /** Runs the spec's scripts in the fresh scope; throws what {@link RhinoErrors#toFailure} makes. */
@@ -61,27 +63,29 @@ final class RhinoContext implements EngineContext {
 
     /**
      * Runs a call and completes with its result converted to JSON, or, for a Promise, with its outcome once it
-     * settles: in this call's microtasks if it can, else in those of a later call of this context.
+     * settles: in this call's microtasks if it can, else in those of a later call of this context. A reaction
+     * may complete a call that then fails (the watchdog interrupts its remaining microtasks): the first outcome
+     * counts.
      */
     private void deliver(Completion completion, Supplier<Object> body) {
-        Completion once = new Once(completion);
         JsonValue result;
         try {
             result = guarded(() -> {
                 Object value = body.get();
                 if (value instanceof NativePromise promise) {
-                    ((Function) ScriptableObject.getProperty(promise, "then"))
-                            .call(cx, global, promise, new Object[] {reaction(once, true), reaction(once, false)});
+                    ((Function) ScriptableObject.getProperty(promise, "then")).call(cx, global, promise, new Object[] {
+                        reaction(completion, true), reaction(completion, false)
+                    });
                     return null;
                 }
                 return new RhinoValues(cx, global).toJson(value);
             });
         } catch (RuntimeException failure) {
-            once.fail(failure);
+            completion.fail(failure);
             return;
         }
         if (result != null) {
-            once.complete(result);
+            completion.complete(result);
         }
     }
 
@@ -134,46 +138,6 @@ final class RhinoContext implements EngineContext {
     }
 
     String label() {
-        return label;
-    }
-
-    /** Rhino keeps no account of a scope's heap, so this engine does not declare MEMORY_MEASUREMENT. */
-    @Override
-    public long memoryBytes() {
-        return -1;
-    }
-
-    @Override
-    public void close() {
-        // The scope is plain heap, freed with this object; NONE contexts have no timers to cancel.
-    }
-
-    /**
-     * Passes on the first outcome only: a settled Promise's reaction may complete a call that then fails,
-     * for example when the watchdog interrupts its remaining microtasks.
-     */
-    private static final class Once implements Completion {
-        private final Completion target;
-        private boolean done;
-
-        Once(Completion target) {
-            this.target = target;
-        }
-
-        @Override
-        public void complete(JsonValue value) {
-            if (!done) {
-                done = true;
-                target.complete(value);
-            }
-        }
-
-        @Override
-        public void fail(RuntimeException error) {
-            if (!done) {
-                done = true;
-                target.fail(error);
-            }
-        }
+        return host.label();
     }
 }

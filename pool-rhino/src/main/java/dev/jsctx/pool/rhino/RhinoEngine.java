@@ -1,8 +1,8 @@
 package dev.jsctx.pool.rhino;
 
-import dev.jsctx.pool.ContextSpec;
-import dev.jsctx.pool.spi.EngineInstance;
+import dev.jsctx.pool.spi.ContextShape;
 import dev.jsctx.pool.spi.EngineRuntime;
+import dev.jsctx.pool.spi.JsEngine;
 import dev.jsctx.pool.spi.PreparedScripts;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.mozilla.javascript.Script;
  * interpreter are immutable bytecode, so every runtime thread runs the same {@link Script} objects in its own
  * scopes. Thread-safe.
  */
-final class RhinoEngine implements EngineInstance {
+final class RhinoEngine implements JsEngine {
     private final RhinoOptions options;
 
     RhinoEngine(RhinoOptions options) {
@@ -23,8 +23,8 @@ final class RhinoEngine implements EngineInstance {
     }
 
     @Override
-    public PreparedScripts prepare(ContextSpec spec) {
-        return RhinoThreadContext.FACTORY.call(cx -> new CompiledScripts(spec.scripts().stream()
+    public PreparedScripts prepare(ContextShape shape) {
+        return RhinoThreadContext.FACTORY.call(cx -> new CompiledScripts(shape.scripts().stream()
                 .map(script -> compile(cx, script.source(), script.name()))
                 .toList()));
     }
@@ -50,19 +50,12 @@ final class RhinoEngine implements EngineInstance {
     @Override
     public Map<String, String> describe() {
         return Map.of(
-                "engine",
-                RhinoEngineProvider.NAME,
                 "version",
                 RhinoThreadContext.FACTORY.call(Context::getImplementationVersion),
                 "runtime",
                 "interpreter",
                 "builtins",
                 options.sharedBuiltins() ? "shared-sealed" : "per-context");
-    }
-
-    @Override
-    public void close() {
-        // Compiled scripts are plain heap objects; nothing else to release.
     }
 
     /** The spec's scripts, compiled; shared by every runtime thread. */

@@ -1,10 +1,11 @@
 package dev.jsctx.pool.rhino;
 
+import dev.jsctx.pool.EngineCapability;
 import dev.jsctx.pool.PoolConfig;
-import dev.jsctx.pool.spi.EngineCapability;
-import dev.jsctx.pool.spi.EngineInstance;
+import dev.jsctx.pool.spi.JsEngine;
 import dev.jsctx.pool.spi.JsEngineProvider;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,11 +42,11 @@ public final class RhinoEngineProvider implements JsEngineProvider {
 
     @Override
     public Set<EngineCapability> capabilities() {
-        return EnumSet.of(EngineCapability.PROMISES, EngineCapability.INTERRUPT, EngineCapability.STATEMENT_BUDGET);
+        return EnumSet.of(EngineCapability.PROMISES, EngineCapability.STATEMENT_BUDGET);
     }
 
     @Override
-    public EngineInstance create(PoolConfig config) {
-        return new RhinoEngine(RhinoOptions.from(config.engineOptions()));
+    public JsEngine create(Map<String, String> options) {
+        return new RhinoEngine(RhinoOptions.from(options));
     }
 }

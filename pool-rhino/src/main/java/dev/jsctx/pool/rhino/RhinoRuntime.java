@@ -1,10 +1,7 @@
 package dev.jsctx.pool.rhino;
 
-import dev.jsctx.pool.ApiSurface;
-import dev.jsctx.pool.ContextSpec;
-import dev.jsctx.pool.UnsupportedCapabilityException;
 import dev.jsctx.pool.spi.ContextHost;
-import dev.jsctx.pool.spi.EngineCapability;
+import dev.jsctx.pool.spi.ContextShape;
 import dev.jsctx.pool.spi.EngineContext;
 import dev.jsctx.pool.spi.EngineRuntime;
 import dev.jsctx.pool.spi.PreparedScripts;
@@ -32,14 +29,9 @@ final class RhinoRuntime implements EngineRuntime {
     }
 
     @Override
-    public EngineContext createContext(ContextSpec spec, PreparedScripts prepared, ContextHost host) {
-        if (spec.apiSurface() != ApiSurface.NONE) {
-            throw new UnsupportedCapabilityException(
-                    RhinoEngineProvider.NAME,
-                    EngineCapability.BROWSER_API,
-                    "API surface " + spec.apiSurface() + " for context '" + spec.label() + "'");
-        }
-        RhinoContext context = new RhinoContext(cx, newGlobal(), spec);
+    public EngineContext createContext(ContextShape shape, PreparedScripts prepared, ContextHost host) {
+        // The pool never asks for ApiSurface.BROWSER: this engine does not declare BROWSER_API.
+        RhinoContext context = new RhinoContext(cx, newGlobal(), host, shape.statementBudget());
         context.load(((RhinoEngine.CompiledScripts) prepared).scripts());
         return context;
     }

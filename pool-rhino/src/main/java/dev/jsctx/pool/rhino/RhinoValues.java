@@ -24,8 +24,9 @@ import org.mozilla.javascript.Symbol;
 import org.mozilla.javascript.Undefined;
 
 /**
- * Converts values between JSON-P and Rhino by walking them, without JSON text, under {@link JsonRules}: arrays
- * (holes as null) and objects by their own enumerable string keys; {@code undefined} as null. One instance per
+ * Converts values between JSON-P and Rhino by walking them, without JSON text, under {@link JsonRules} and the
+ * rules of {@link dev.jsctx.pool.JsContext}: arrays (holes as null) and objects by their own enumerable string
+ * keys; {@code undefined} as null; a BigInt as its exact integer; a {@code Date} as its ISO text. One instance per
  * conversion.
  */
 final class RhinoValues {
@@ -42,7 +43,7 @@ final class RhinoValues {
     }
 
     /**
-     * @throws dev.jsctx.pool.UnsupportedValueException for functions, symbols, BigInts, cycles, or past the limits
+     * @throws dev.jsctx.pool.UnsupportedValueException for functions, symbols, cycles, or past the limits
      */
     JsonValue toJson(Object value) {
         counter.value();
@@ -51,7 +52,7 @@ final class RhinoValues {
             case Undefined u -> JsonValue.NULL;
             case Boolean b -> b ? JsonValue.TRUE : JsonValue.FALSE;
             case CharSequence s -> JSON.createValue(s.toString());
-            case BigInteger b -> throw unsupported("a BigInt");
+            case BigInteger b -> JSON.createValue(b);
             case Number n -> JsonRules.number(n.doubleValue());
             case Callable f -> throw unsupported("a function");
             case Symbol s -> throw unsupported("a symbol");
@@ -61,6 +62,9 @@ final class RhinoValues {
     }
 
     private JsonValue container(Scriptable object) {
+        if ("Date".equals(object.getClassName())) {
+            return JsonRules.date(ScriptRuntime.toNumber(object));
+        }
         if (path.stream().anyMatch(ancestor -> ancestor == object)) {
             throw unsupported("a cycle");
         }

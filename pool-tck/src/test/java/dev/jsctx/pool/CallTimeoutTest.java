@@ -1,31 +1,31 @@
 package dev.jsctx.pool;
 
-import static dev.jsctx.pool.Conditions.join;
 import static dev.jsctx.pool.PoolTesting.fakePool;
 import static dev.jsctx.pool.PoolTesting.spec;
+import static dev.jsctx.pool.tck.Await.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jsctx.pool.tck.FakeEngine;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("time limits")
 class CallTimeoutTest {
+    private final FakeEngine fake = new FakeEngine();
 
     @Test
     @DisplayName(
             "a runaway call is interrupted at its limit, fails with CallTimeoutException, and the context keeps its state")
     void runawayCallIsInterrupted() {
-        try (ContextPool pool = ContextPool.create(fakePool(1).build());
+        try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
                 JsContext ctx = pool.open(spec("runaway", Duration.ofMillis(100)))) {
             ctx.call("set", Json.createValue("kept"), Json.createValue(42));
             CallTimeoutException timeout = assertThrows(CallTimeoutException.class, () -> ctx.call("spin"));
@@ -38,17 +38,12 @@ class CallTimeoutTest {
     @Test
     @DisplayName("a context on the same thread runs right after the runaway call is cut off")
     void sameThreadNeighbourRunsAfter() throws Throwable {
-        CountDownLatch spinning = new CountDownLatch(1);
-        FakeEngine.define("signalThenSpin", (c, args, done) -> {
-            spinning.countDown();
-            c.spinUntilInterrupted();
-        });
-        try (ContextPool pool = ContextPool.create(fakePool(1).build());
+        try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
                 JsContext runaway = pool.open(spec("runaway", Duration.ofMillis(200)));
                 JsContext neighbour = pool.open(spec("neighbour"))) {
             CompletableFuture<JsonValue> spin =
-                    runaway.callAsync("signalThenSpin").toCompletableFuture();
-            assertTrue(spinning.await(10, TimeUnit.SECONDS));
+                    runaway.callAsync("arriveThenSpin").toCompletableFuture();
+            fake.gate().awaitHeld();
             CompletableFuture<JsonValue> waiting =
                     neighbour.callAsync("echo", JsonValue.TRUE).toCompletableFuture();
             assertEquals(JsonValue.TRUE, join(waiting));
@@ -60,17 +55,12 @@ class CallTimeoutTest {
     @Test
     @DisplayName("a context on another thread is never blocked by a runaway call")
     void otherThreadIsNotBlocked() throws Throwable {
-        CountDownLatch spinning = new CountDownLatch(1);
-        FakeEngine.define("signalThenSpin2", (c, args, done) -> {
-            spinning.countDown();
-            c.spinUntilInterrupted();
-        });
-        try (ContextPool pool = ContextPool.create(fakePool(2).build());
+        try (ContextPool pool = ContextPool.create(fakePool(fake, 2).build());
                 JsContext runaway = pool.open(spec("runaway", Duration.ofSeconds(3)));
                 JsContext other = pool.open(spec("other"))) {
             CompletableFuture<JsonValue> spin =
-                    runaway.callAsync("signalThenSpin2").toCompletableFuture();
-            assertTrue(spinning.await(10, TimeUnit.SECONDS));
+                    runaway.callAsync("arriveThenSpin").toCompletableFuture();
+            fake.gate().awaitHeld();
             assertEquals(JsonValue.TRUE, other.call("echo", JsonValue.TRUE));
             assertFalse(spin.isDone(), "the other thread answered while the runaway call still ran");
             assertThrows(CallTimeoutException.class, () -> join(spin));
@@ -80,7 +70,7 @@ class CallTimeoutTest {
     @Test
     @DisplayName("a call whose Promise never settles fails at its limit, and the next call then runs")
     void unsettledPromiseTimesOut() throws Throwable {
-        try (ContextPool pool = ContextPool.create(fakePool(1).build());
+        try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
                 JsContext ctx = pool.open(spec("promise", Duration.ofMillis(100)))) {
             CompletableFuture<JsonValue> never = ctx.callAsync("never").toCompletableFuture();
             CompletableFuture<JsonValue> next =
@@ -94,11 +84,11 @@ class CallTimeoutTest {
     @Test
     @DisplayName("a runaway timer task is interrupted too, and the context's calls run again")
     void runawayTimerTaskIsInterrupted() {
-        FakeEngine.define("spinInTimer", (c, args, done) -> {
-            c.host.schedule(0, c::spinUntilInterrupted);
+        fake.define("spinInTimer", (c, args, done) -> {
+            c.host().schedule(0, c::spinUntilInterrupted);
             done.complete(JsonValue.TRUE);
         });
-        try (ContextPool pool = ContextPool.create(fakePool(1).build());
+        try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
                 JsContext ctx = pool.open(spec("timer", Duration.ofMillis(100)))) {
             assertEquals(JsonValue.TRUE, ctx.call("spinInTimer"));
             assertEquals(Json.createValue(3), ctx.call("later", Json.createValue(50), Json.createValue(3)));

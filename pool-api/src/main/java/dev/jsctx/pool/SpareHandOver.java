@@ -4,16 +4,16 @@ package dev.jsctx.pool;
  * Gives a spare that a caller took for a new context to the context, on the spare's runtime thread. Queued by
  * the opening caller before {@code open} returns, so it runs before any request made on the context.
  */
-final class SpareAdoption extends Work {
+final class SpareHandOver extends Work {
     private final ContextLane lane;
 
-    SpareAdoption(ContextLane lane) {
+    SpareHandOver(ContextLane lane) {
         this.lane = lane;
     }
 
     @Override
     void execute(RuntimeThread thread) {
-        lane.adoptSpare();
+        lane.start();
     }
 
     /**

@@ -1,23 +1,25 @@
 package dev.jsctx.pool;
 
-import static dev.jsctx.pool.Conditions.awaitTrue;
-import static dev.jsctx.pool.Conditions.join;
 import static dev.jsctx.pool.PoolTesting.fakePool;
 import static dev.jsctx.pool.PoolTesting.spec;
+import static dev.jsctx.pool.tck.Await.awaitTrue;
+import static dev.jsctx.pool.tck.Await.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jsctx.pool.tck.FakeEngine;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("status")
 class StatusTest {
+    private final FakeEngine fake = new FakeEngine();
 
     @Test
     @DisplayName("an open pool whose threads all run is RUNNING; once close began it is CLOSED")
     void runningThenClosed() {
-        ContextPool pool = ContextPool.create(fakePool(2).build());
+        ContextPool pool = ContextPool.create(fakePool(fake, 2).build());
         assertEquals(ContextPool.Status.RUNNING, pool.status());
         pool.close();
         assertEquals(ContextPool.Status.CLOSED, pool.status());
@@ -26,12 +28,13 @@ class StatusTest {
     @Test
     @DisplayName("an Error escaping onto a runtime thread kills it: its call fails, the pool says RUNTIME_THREAD_DIED")
     void deadRuntimeThread() {
-        FakeEngine.define("die", (c, args, done) -> {
+        fake.define("killThread", (c, args, done) -> {
             throw new OutOfMemoryError("simulated, to kill the runtime thread");
         });
-        try (ContextPool pool = ContextPool.create(fakePool(2).build())) {
+        try (ContextPool pool = ContextPool.create(fakePool(fake, 2).build())) {
             JsContext doomed = pool.open(spec("doomed"));
-            JsContextException failed = assertThrows(JsContextException.class, () -> join(doomed.callAsync("die")));
+            JsContextException failed =
+                    assertThrows(JsContextException.class, () -> join(doomed.callAsync("killThread")));
             assertTrue(failed.getMessage().contains("runtime thread died"), failed.getMessage());
             awaitTrue(
                     "the pool reports the dead thread", () -> pool.status() == ContextPool.Status.RUNTIME_THREAD_DIED);

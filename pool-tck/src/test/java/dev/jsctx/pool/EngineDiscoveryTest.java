@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jsctx.pool.tck.FakeEngine;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -25,7 +26,7 @@ class EngineDiscoveryTest {
     @DisplayName("an engine is found by its name")
     void byName() {
         assertInstanceOf(FakeEngine.class, EngineDiscovery.find("fake", testLoader));
-        assertInstanceOf(FakeEngine.Minimal.class, EngineDiscovery.find("fake-minimal", testLoader));
+        assertInstanceOf(FakeProviders.Minimal.class, EngineDiscovery.find("fake-minimal", testLoader));
     }
 
     @Test
@@ -63,8 +64,8 @@ class EngineDiscoveryTest {
     void versionMismatch() {
         EngineNotAvailableException error =
                 assertThrows(EngineNotAvailableException.class, () -> EngineDiscovery.find("fake-old", testLoader));
-        assertTrue(error.getMessage().contains("SPI version 0"), error.getMessage());
-        assertTrue(error.getMessage().contains("implements version 1"), error.getMessage());
+        assertTrue(error.getMessage().contains("SPI version 1"), error.getMessage());
+        assertTrue(error.getMessage().contains("implements version 2"), error.getMessage());
     }
 
     @Test
@@ -79,12 +80,19 @@ class EngineDiscoveryTest {
     }
 
     @Test
+    @DisplayName("an engine given as an instance is used without looking further")
+    void instance() {
+        FakeEngine own = new FakeEngine("own", java.util.Set.of());
+        assertTrue(EngineDiscovery.find(PoolConfig.builder().engine(own).build()) == own);
+    }
+
+    @Test
     @DisplayName("the system property names the engine when the configuration does not, and the configuration wins")
     void systemProperty() {
         String before = System.getProperty(EngineDiscovery.ENGINE_PROPERTY);
         try {
             System.setProperty(EngineDiscovery.ENGINE_PROPERTY, "fake-minimal");
-            assertInstanceOf(FakeEngine.Minimal.class, EngineDiscovery.find(PoolConfig.defaults()));
+            assertInstanceOf(FakeProviders.Minimal.class, EngineDiscovery.find(PoolConfig.defaults()));
             assertEquals(
                     "fake",
                     EngineDiscovery.find(PoolConfig.builder().engine("fake").build())

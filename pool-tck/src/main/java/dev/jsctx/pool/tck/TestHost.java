@@ -1,20 +1,23 @@
-package dev.jsctx.pool.graal;
+package dev.jsctx.pool.tck;
 
+import dev.jsctx.pool.ContextClosedException;
 import dev.jsctx.pool.spi.ContextHost;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * A {@link ContextHost} on the test's own thread with a virtual clock: scheduled tasks run when the test calls
- * {@link #runTasks()}, in due-time order, without waiting. Records what the context logs.
+ * A {@link ContextHost} for tests that use an engine without the pool, with a virtual clock: scheduled tasks run
+ * when the test calls {@link HarnessContext#runTasks()}, in due-time order, without waiting. Records what the
+ * context logs and whether the engine reported it dead.
  */
-final class TestHost implements ContextHost {
+public final class TestHost implements ContextHost {
     private final String label;
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
-    private final List<String> logged = new ArrayList<>();
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private volatile ContextClosedException death;
     private long now;
     private long sequence;
 
@@ -23,8 +26,8 @@ final class TestHost implements ContextHost {
     }
 
     @Override
-    public Cancellable schedule(long delayMillis, Runnable task) {
-        Task scheduled = new Task(now + delayMillis, sequence++, task);
+    public synchronized Cancellable schedule(long delayMillis, Runnable task) {
+        Task scheduled = new Task(now + Math.max(0, delayMillis), sequence++, task);
         tasks.add(scheduled);
         return () -> scheduled.cancelled = true;
     }
@@ -32,24 +35,38 @@ final class TestHost implements ContextHost {
     /** Runs due tasks, advancing the virtual clock, until none is left or 1,000 ran (an endless interval). */
     int runTasks() {
         int ran = 0;
-        while (!tasks.isEmpty() && ran < 1_000) {
-            Task task = tasks.poll();
-            if (!task.cancelled) {
-                now = task.due;
-                task.runnable.run();
-                ran++;
-            }
+        Task task;
+        while (ran < 1_000 && (task = next()) != null) {
+            task.runnable.run();
+            ran++;
         }
         return ran;
     }
 
+    private synchronized Task next() {
+        Task task;
+        while ((task = tasks.poll()) != null) {
+            if (!task.cancelled) {
+                now = task.due;
+                return task;
+            }
+        }
+        return null;
+    }
+
     /** @return tasks scheduled and neither run nor cancelled */
-    long pendingTasks() {
+    public synchronized long pendingTasks() {
         return tasks.stream().filter(t -> !t.cancelled).count();
     }
 
-    List<String> logged() {
+    /** @return every line logged to {@link #scriptLogger()}, as {@code LEVEL message} */
+    public List<String> logged() {
         return logged;
+    }
+
+    /** @return what the engine reported with {@link #died}, or null */
+    public ContextClosedException death() {
+        return death;
     }
 
     @Override
@@ -62,13 +79,20 @@ final class TestHost implements ContextHost {
         return new RecordingLogger();
     }
 
-    private static final class Task implements Comparable<Task> {
-        final long due;
-        final long sequence;
-        final Runnable runnable;
-        boolean cancelled;
+    @Override
+    public void died(ContextClosedException reason) {
+        if (death == null) {
+            death = reason;
+        }
+    }
 
-        Task(long due, long sequence, Runnable runnable) {
+    private static final class Task implements Comparable<Task> {
+        private final long due;
+        private final long sequence;
+        private final Runnable runnable;
+        private volatile boolean cancelled;
+
+        private Task(long due, long sequence, Runnable runnable) {
             this.due = due;
             this.sequence = sequence;
             this.runnable = runnable;
@@ -83,7 +107,7 @@ final class TestHost implements ContextHost {
     private final class RecordingLogger implements System.Logger {
         @Override
         public String getName() {
-            return "test." + label;
+            return SCRIPT_LOGGER_NAME;
         }
 
         @Override

@@ -1,15 +1,16 @@
 package dev.jsctx.pool;
 
+import dev.jsctx.pool.tck.FakeEngine;
 import java.time.Duration;
 
 /**
- * Pools and specs for the pool's own tests, on the fake engine.
+ * Pools and specs for the pool's own tests, each pool on a fake engine of its own.
  */
 final class PoolTesting {
     private PoolTesting() {}
 
-    static PoolConfig.Builder fakePool(int threads) {
-        return PoolConfig.builder().engine("fake").threads(threads).sparesPerSpec(0);
+    static PoolConfig.Builder fakePool(FakeEngine engine, int threads) {
+        return PoolConfig.builder().engine(engine).threads(threads).sparesPerSpec(0);
     }
 
     static ContextSpec spec(String label) {

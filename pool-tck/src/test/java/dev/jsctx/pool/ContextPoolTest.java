@@ -1,16 +1,17 @@
 package dev.jsctx.pool;
 
-import static dev.jsctx.pool.Conditions.awaitTrue;
-import static dev.jsctx.pool.Conditions.join;
 import static dev.jsctx.pool.PoolTesting.fakePool;
 import static dev.jsctx.pool.PoolTesting.spec;
+import static dev.jsctx.pool.tck.Await.awaitTrue;
+import static dev.jsctx.pool.tck.Await.failure;
+import static dev.jsctx.pool.tck.Await.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jsctx.pool.spi.EngineCapability;
+import dev.jsctx.pool.tck.FakeEngine;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -25,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ContextPoolTest {
+    private final FakeEngine fake = new FakeEngine();
 
     @Nested
     @DisplayName("order and parallelism")
@@ -45,7 +46,7 @@ class ContextPoolTest {
         void manyVirtualCallersKeepOrder() throws Exception {
             int callers = 50;
             int callsEach = 100;
-            try (ContextPool pool = ContextPool.create(fakePool(2).build());
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 2).build());
                     JsContext ctx = pool.open(spec("order"));
                     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> done = new ArrayList<>();
@@ -77,7 +78,7 @@ class ContextPoolTest {
         @DisplayName(
                 "asynchronous calls run in the order they were made, a Promise call finishing before the next starts")
         void asyncCallsRunInOrderIncludingPromises() throws Throwable {
-            try (ContextPool pool = ContextPool.create(fakePool(1).build());
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
                     JsContext ctx = pool.open(spec("async-order"))) {
                 List<CompletionStage<JsonValue>> results = new ArrayList<>();
                 for (int i = 0; i < 300; i++) {
@@ -100,7 +101,7 @@ class ContextPoolTest {
         @DisplayName("contexts on different runtime threads run at the same time")
         void contextsOnDifferentThreadsRunInParallel() throws Throwable {
             CyclicBarrier bothInside = new CyclicBarrier(2);
-            FakeEngine.define("rendezvous", (c, args, done) -> {
+            fake.define("rendezvous", (c, args, done) -> {
                 try {
                     bothInside.await(10, TimeUnit.SECONDS); // only returns if the other call runs at the same time
                     done.complete(JsonValue.TRUE);
@@ -108,7 +109,7 @@ class ContextPoolTest {
                     done.fail(new JsContextException("no rendezvous: " + e));
                 }
             });
-            try (ContextPool pool = ContextPool.create(fakePool(2).build());
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 2).build());
                     JsContext a = pool.open(spec("a", Duration.ofSeconds(30)));
                     JsContext b = pool.open(spec("b", Duration.ofSeconds(30)))) {
                 assertNotEquals(a.threadIndex(), b.threadIndex());
@@ -122,7 +123,7 @@ class ContextPoolTest {
         @Test
         @DisplayName("new contexts go to the thread with the fewest contexts, and their calls run on it")
         void placementAndThreads() {
-            try (ContextPool pool = ContextPool.create(fakePool(2).build())) {
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 2).build())) {
                 List<JsContext> contexts = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     contexts.add(pool.open(spec("p" + i)));
@@ -146,18 +147,11 @@ class ContextPoolTest {
         @Test
         @DisplayName("a context refuses calls beyond its queue bound, and runs the ones it accepted")
         void backPressure() throws Throwable {
-            CountDownLatch entered = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            FakeEngine.define("blockUntilReleased", (c, args, done) -> {
-                entered.countDown();
-                awaitLatch(release);
-                done.complete(JsonValue.TRUE);
-            });
             try (ContextPool pool = ContextPool.create(
-                            fakePool(1).maxQueuedCallsPerContext(3).build());
+                            fakePool(fake, 1).maxQueuedCallsPerContext(3).build());
                     JsContext ctx = pool.open(spec("bounded"))) {
-                CompletionStage<JsonValue> running = ctx.callAsync("blockUntilReleased");
-                assertTrue(entered.await(10, TimeUnit.SECONDS));
+                CompletionStage<JsonValue> running = ctx.callAsync("hold");
+                fake.gate().awaitHeld();
                 List<CompletionStage<JsonValue>> queued = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     queued.add(ctx.callAsync("echo", Json.createValue(i)));
@@ -166,7 +160,7 @@ class ContextPoolTest {
                         CallQueueFullException.class, () -> join(ctx.callAsync("echo", Json.createValue(99))));
                 assertEquals(3, refused.limit());
                 assertThrows(CallQueueFullException.class, () -> ctx.call("echo", Json.createValue(100)));
-                release.countDown();
+                fake.gate().open();
                 assertEquals(JsonValue.TRUE, join(running));
                 for (int i = 0; i < 3; i++) {
                     assertEquals(i, ((JsonNumber) join(queued.get(i))).intValue());
@@ -179,7 +173,7 @@ class ContextPoolTest {
         @DisplayName("open beyond maxContexts fails with the limit, and works again after a close")
         void poolFull() {
             try (ContextPool pool =
-                    ContextPool.create(fakePool(2).maxContexts(2).build())) {
+                    ContextPool.create(fakePool(fake, 2).maxContexts(2).build())) {
                 JsContext first = pool.open(spec("one"));
                 pool.open(spec("two"));
                 PoolFullException full = assertThrows(PoolFullException.class, () -> pool.open(spec("three")));
@@ -202,7 +196,7 @@ class ContextPoolTest {
         @DisplayName("concurrent opens never exceed maxContexts")
         void concurrentOpensRespectTheLimit() throws Exception {
             try (ContextPool pool =
-                            ContextPool.create(fakePool(2).maxContexts(10).build());
+                            ContextPool.create(fakePool(fake, 2).maxContexts(10).build());
                     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<Boolean>> attempts = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
@@ -232,14 +226,14 @@ class ContextPoolTest {
         @DisplayName("open takes a ready-made spare of the same shape instead of building a context")
         void openUsesSpare() {
             try (ContextPool pool =
-                    ContextPool.create(fakePool(1).sparesPerSpec(1).build())) {
+                    ContextPool.create(fakePool(fake, 1).sparesPerSpec(1).build())) {
                 ContextSpec spec = ContextSpec.builder()
                         .addScript(Script.ofText("s.js", "n=1"))
                         .label("a")
                         .build();
                 pool.open(spec);
                 awaitTrue("a spare is ready", () -> pool.stats().sparesReady() == 1);
-                long createdBeforeOpen = FakeEngine.CREATED.get();
+                long createdBeforeOpen = fake.created();
                 JsContext second = pool.open(ContextSpec.builder()
                         .addScript(Script.ofText("s.js", "n=1"))
                         .label("b")
@@ -254,8 +248,8 @@ class ContextPoolTest {
         @Test
         @DisplayName("scripts are prepared once per shape, whatever the label or time limit")
         void preparedOncePerShape() {
-            try (ContextPool pool = ContextPool.create(fakePool(2).build())) {
-                long before = FakeEngine.PREPARED.get();
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 2).build())) {
+                long before = fake.prepared();
                 for (int i = 0; i < 5; i++) {
                     pool.open(ContextSpec.builder()
                             .addScript(Script.ofText("shape.js", "k=2"))
@@ -263,11 +257,11 @@ class ContextPoolTest {
                             .callTimeout(Duration.ofSeconds(1 + i))
                             .build());
                 }
-                assertEquals(1, FakeEngine.PREPARED.get() - before);
+                assertEquals(1, fake.prepared() - before);
                 pool.open(ContextSpec.builder()
                         .addScript(Script.ofText("shape.js", "k=3"))
                         .build());
-                assertEquals(2, FakeEngine.PREPARED.get() - before);
+                assertEquals(2, fake.prepared() - before);
             }
         }
 
@@ -275,7 +269,7 @@ class ContextPoolTest {
         @DisplayName("a script that throws while loading fails open with its JsException and frees the place")
         void scriptThrowsAtOpen() {
             try (ContextPool pool =
-                    ContextPool.create(fakePool(1).maxContexts(1).build())) {
+                    ContextPool.create(fakePool(fake, 1).maxContexts(1).build())) {
                 ContextSpec broken = ContextSpec.builder()
                         .addScript(Script.ofText("bad.js", "throw"))
                         .build();
@@ -293,7 +287,7 @@ class ContextPoolTest {
         @Test
         @DisplayName("reset gives fresh state with the same scripts, and the old state's timers never fire")
         void resetGivesFreshState() {
-            try (ContextPool pool = ContextPool.create(fakePool(1).build())) {
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build())) {
                 ContextSpec spec = ContextSpec.builder()
                         .addScript(Script.ofText("c.js", "count=0"))
                         .build();
@@ -314,19 +308,36 @@ class ContextPoolTest {
                 assertNotEquals(oldId, ((JsonNumber) ctx.call("id")).longValue());
                 // A later timer on the same thread fires after every earlier one had its turn.
                 ctx.call("later", Json.createValue(1100), JsonValue.NULL);
-                assertTrue(FakeEngine.FIRED.contains("reset-alive-" + oldId), "the control timer fired");
-                assertTrue(!FakeEngine.FIRED.contains("reset-old"), "the old state's timer never fired");
+                assertTrue(fake.fired().contains("reset-alive-" + oldId), "the control timer fired");
+                assertTrue(!fake.fired().contains("reset-old"), "the old state's timer never fired");
             }
         }
 
         @Test
-        @DisplayName("memoryBytes asks the engine, on the context's thread")
+        @DisplayName("memoryBytes asks the engine, on the context's thread, blocking or not")
         void memoryBytes() {
-            try (ContextPool pool = ContextPool.create(fakePool(1).build());
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
                     JsContext ctx = pool.open(spec("mem"))) {
                 assertEquals(100, ctx.memoryBytes());
-                ctx.call("set", Json.createValue("x"), JsonValue.TRUE);
-                assertEquals(200, ctx.memoryBytes());
+                CompletionStage<JsonValue> set = ctx.callAsync("set", Json.createValue("x"), JsonValue.TRUE);
+                CompletionStage<Long> after = ctx.memoryBytesAsync();
+                assertEquals(JsonValue.TRUE, join(set));
+                assertEquals(200L, join(after), "measured in order, after the set");
+            }
+        }
+
+        @Test
+        @DisplayName("resetAsync gives fresh state in order with the calls around it")
+        void resetAsync() {
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
+                    JsContext ctx = pool.open(ContextSpec.builder()
+                            .addScript(Script.ofText("c.js", "count=0"))
+                            .build())) {
+                ctx.callAsync("set", Json.createValue("count"), Json.createValue(5));
+                CompletionStage<Void> reset = ctx.resetAsync();
+                CompletionStage<JsonValue> after = ctx.callAsync("get", Json.createValue("count"));
+                join(reset);
+                assertEquals(0, ((JsonNumber) join(after)).intValue());
             }
         }
     }
@@ -337,7 +348,7 @@ class ContextPoolTest {
         @Test
         @DisplayName("a JavaScript error reaches the caller typed, and the context keeps its state")
         void jsErrorKeepsContext() {
-            try (ContextPool pool = ContextPool.create(fakePool(1).build());
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
                     JsContext ctx = pool.open(spec("err"))) {
                 ctx.call("set", Json.createValue("kept"), Json.createValue(1));
                 JsException error = assertThrows(JsException.class, () -> ctx.call("throw"));
@@ -349,12 +360,47 @@ class ContextPoolTest {
         }
 
         @Test
+        @DisplayName("a blocking call throws a copy made on the caller's thread, with the runtime thread's as cause")
+        void blockingFailureHasTheCallersStack() {
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
+                    JsContext ctx = pool.open(spec("stack", Duration.ofMillis(100)))) {
+                JsException error = assertThrows(JsException.class, () -> ctx.call("throw"));
+                assertEquals("TypeError", error.jsName());
+                assertTrue(
+                        List.of(error.getStackTrace()).stream()
+                                .anyMatch(f -> f.getMethodName().contains("blockingFailureHasTheCallersStack")),
+                        "the caller's frames are in the stack trace");
+                JsException cause = assertInstanceOf(JsException.class, error.getCause());
+                assertEquals(error.getMessage(), cause.getMessage());
+                CallTimeoutException timeout = assertThrows(CallTimeoutException.class, () -> ctx.call("never"));
+                assertEquals(Duration.ofMillis(100), timeout.limit());
+                assertInstanceOf(CallTimeoutException.class, timeout.getCause());
+            }
+        }
+
+        @Test
+        @DisplayName("the asynchronous methods throw nothing but NullPointerException for a null argument")
+        void asyncNullArguments() {
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
+                    JsContext ctx = pool.open(spec("nulls"))) {
+                assertThrows(NullPointerException.class, () -> ctx.callAsync(null));
+                assertThrows(NullPointerException.class, () -> ctx.callAsync("echo", (JsonValue) null));
+                assertThrows(NullPointerException.class, () -> ctx.evalAsync(null));
+                assertThrows(NullPointerException.class, () -> pool.openAsync(null));
+                ctx.close();
+                assertInstanceOf(ContextClosedException.class, failure(ctx.callAsync("echo", JsonValue.TRUE)));
+                assertInstanceOf(ContextClosedException.class, failure(ctx.resetAsync()));
+            }
+        }
+
+        @Test
         @DisplayName("an engine failure that is not a pool exception is wrapped, and the runtime thread carries on")
         void engineBugIsWrapped() {
-            try (ContextPool pool = ContextPool.create(fakePool(1).build());
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
                     JsContext ctx = pool.open(spec("bug"))) {
                 JsContextException error = assertThrows(JsContextException.class, () -> ctx.call("crash"));
-                assertInstanceOf(IllegalStateException.class, error.getCause());
+                assertInstanceOf(
+                        IllegalStateException.class, error.getCause().getCause(), "the copy, the original, the bug");
                 assertEquals(JsonValue.TRUE, ctx.call("echo", JsonValue.TRUE));
             }
         }
@@ -369,7 +415,7 @@ class ContextPoolTest {
                 throw new IllegalStateException("observer bug");
             };
             try (ContextPool pool = ContextPool.create(
-                            fakePool(1).callObserver(observer).build());
+                            fakePool(fake, 1).callObserver(observer).build());
                     JsContext ctx = pool.open(spec("obs", Duration.ofMillis(100)))) {
                 ctx.call("echo", JsonValue.TRUE);
                 assertThrows(JsException.class, () -> ctx.call("throw"));
@@ -385,17 +431,12 @@ class ContextPoolTest {
         @Test
         @DisplayName("a blocking call from a stage the pool completes fails fast instead of deadlocking")
         void blockingOnTheRuntimeThreadIsRefused() {
-            CountDownLatch go = new CountDownLatch(1);
-            FakeEngine.define("waitForGo", (c, args, done) -> {
-                awaitLatch(go);
-                done.complete(JsonValue.TRUE);
-            });
-            try (ContextPool pool = ContextPool.create(fakePool(1).build());
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
                     JsContext ctx = pool.open(spec("self"))) {
-                CompletableFuture<JsonValue> nested = ctx.callAsync("waitForGo")
+                CompletableFuture<JsonValue> nested = ctx.callAsync("hold")
                         .toCompletableFuture()
                         .thenApply(v -> ctx.call("echo", v)); // attached before completion: runs on the runtime thread
-                go.countDown();
+                fake.gate().open();
                 CompletionException failure = assertThrows(CompletionException.class, nested::join);
                 assertInstanceOf(IllegalStateException.class, failure.getCause());
                 assertEquals(JsonValue.TRUE, ctx.call("echo", JsonValue.TRUE));
@@ -409,9 +450,10 @@ class ContextPoolTest {
         @Test
         @DisplayName("an engine without BROWSER_API or STATEMENT_BUDGET refuses specs that need them")
         void missingCapabilitiesAreRefused() {
+            FakeEngine minimal = new FakeEngine("fake-minimal", Set.of(EngineCapability.PROMISES));
             try (ContextPool pool = ContextPool.create(
-                    PoolConfig.builder().engine("fake-minimal").threads(1).build())) {
-                assertEquals(Set.of(EngineCapability.PROMISES, EngineCapability.INTERRUPT), pool.capabilities());
+                    PoolConfig.builder().engine(minimal).threads(1).build())) {
+                assertEquals(Set.of(EngineCapability.PROMISES), pool.capabilities());
                 UnsupportedCapabilityException browser = assertThrows(
                         UnsupportedCapabilityException.class,
                         () -> pool.open(ContextSpec.builder()
@@ -430,22 +472,11 @@ class ContextPoolTest {
         @Test
         @DisplayName("engineInfo names the engine and adds what it says of itself")
         void engineInfo() {
-            try (ContextPool pool = ContextPool.create(fakePool(1).build())) {
+            try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build())) {
                 Map<String, String> info = pool.engineInfo();
                 assertEquals("fake", info.get("engine"));
                 assertEquals("1.0", info.get("version"));
             }
-        }
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("latch not released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,16 +1,16 @@
 package dev.jsctx.pool;
 
-import static dev.jsctx.pool.Conditions.PATIENCE;
 import static dev.jsctx.pool.PoolTesting.fakePool;
+import static dev.jsctx.pool.tck.Await.PATIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jsctx.pool.spi.PreparedScripts;
+import dev.jsctx.pool.spi.ContextShape;
+import dev.jsctx.pool.tck.FakeEngine;
+import dev.jsctx.pool.tck.Gate;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
@@ -22,7 +22,8 @@ class SpareShelvesTest {
     @Test
     @DisplayName("closing the shelves waits for a spare being handed over, closes the others, and refuses later takes")
     void closeWaitsForHandOver() throws Exception {
-        try (ContextPool created = ContextPool.create(fakePool(1).build())) {
+        FakeEngine fake = new FakeEngine();
+        try (ContextPool created = ContextPool.create(fakePool(fake, 1).build())) {
             RuntimePool pool = (RuntimePool) created;
             RuntimeThread thread = new RuntimeThread(pool, 9, 0);
             thread.start();
@@ -32,10 +33,10 @@ class SpareShelvesTest {
                     .addScript(Script.ofText("s.js", "n=1"))
                     .label("shelf")
                     .build();
-            ShapeKey shape = ShapeKey.of(spec);
-            PreparedScripts prepared = pool.engine().prepare(spec);
+            ContextShape shape = spec.shape();
+            Blueprint blueprint = new Blueprint(shape, pool.engine().prepare(shape), "shelf", PATIENCE);
             onThread(thread, () -> {
-                        shelves.keep(shape, spec, prepared, PATIENCE.toNanos());
+                        shelves.keep(blueprint);
                         while (shelves.refillOne()) {
                             assertTrue(shelves.ready() <= 2);
                         }
@@ -43,27 +44,24 @@ class SpareShelvesTest {
                     .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             assertEquals(2, shelves.ready());
 
-            CountDownLatch handingOver = new CountDownLatch(1);
-            CountDownLatch handedOver = new CountDownLatch(1);
+            Gate handOver = new Gate();
             CompletableFuture<HostedContext> taker = CompletableFuture.supplyAsync(() -> shelves.take(shape, spare -> {
-                handingOver.countDown();
-                await(handedOver);
+                handOver.hold();
                 return spare;
             }));
-            assertTrue(handingOver.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS));
-            long closedBefore = FakeEngine.CLOSED.get();
+            handOver.awaitHeld();
+            long closedBefore = fake.closed();
             CompletableFuture<Void> closing = onThread(thread, shelves::closeAll);
 
             assertThrows(
                     TimeoutException.class,
                     () -> closing.get(200, TimeUnit.MILLISECONDS),
                     "the close waits while a spare is being handed over");
-            handedOver.countDown();
+            handOver.open();
             closing.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             HostedContext taken = taker.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
 
-            assertFalse(taken.isClosed(), "the spare handed over is its taker's to close");
-            assertEquals(closedBefore + 1, FakeEngine.CLOSED.get(), "the other spare was closed");
+            assertEquals(closedBefore + 1, fake.closed(), "the other spare was closed");
             assertEquals(0, shelves.ready());
             assertNull(shelves.take(shape, spare -> spare), "no take after the close");
             onThread(thread, taken::close).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
@@ -83,13 +81,5 @@ class SpareShelvesTest {
             }
         }));
         return done;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
     }
 }
