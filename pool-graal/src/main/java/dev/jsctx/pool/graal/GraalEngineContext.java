@@ -40,13 +40,20 @@ final class GraalEngineContext implements EngineContext {
     private final GraalPreparedScripts scripts;
     private final ContextHost host;
     private final JsonBridge bridge;
+    private final ScriptLabel label;
     private final ContextHeapMeter heapMeter;
 
-    GraalEngineContext(Context context, GraalPreparedScripts scripts, ContextHost host, ContextHeapMeter heapMeter) {
+    GraalEngineContext(
+            Context context,
+            GraalPreparedScripts scripts,
+            ContextHost host,
+            ScriptLabel label,
+            ContextHeapMeter heapMeter) {
         this.context = context;
         this.bindings = context.getBindings("js");
         this.scripts = scripts;
         this.host = host;
+        this.label = label;
         this.heapMeter = heapMeter;
         this.bridge = new JsonBridge(bindings);
     }
@@ -86,6 +93,7 @@ final class GraalEngineContext implements EngineContext {
             }
             Object[] guestArgs = bridge.toGuest(args);
             resetBudget();
+            label.refresh(host);
             settle(callee.execute(guestArgs), completion);
         } catch (PolyglotException e) {
             completion.fail(failure(e));
@@ -98,6 +106,7 @@ final class GraalEngineContext implements EngineContext {
     public void eval(String source, Completion completion) {
         try {
             resetBudget();
+            label.refresh(host);
             settle(
                     context.eval(Source.newBuilder("js", source, "eval")
                             .cached(false)
@@ -143,6 +152,7 @@ final class GraalEngineContext implements EngineContext {
     void runTask(Value task) {
         try {
             resetBudget();
+            label.refresh(host);
             task.executeVoid();
         } catch (PolyglotException e) {
             JsContextException failure = failure(e);

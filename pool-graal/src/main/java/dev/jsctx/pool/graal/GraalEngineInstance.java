@@ -253,12 +253,13 @@ final class GraalEngineInstance implements JsEngine {
 
     private EngineContext createContext(ContextShape shape, PreparedScripts prepared, ContextHost host) {
         GraalPreparedScripts scripts = (GraalPreparedScripts) prepared;
+        ScriptLabel label = new ScriptLabel(host.label());
         Context context = newContext(
                 scripts.surface(),
                 scripts.limits(),
-                new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.INFO, host::label),
-                new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.WARNING, host::label));
-        GraalEngineContext engineContext = new GraalEngineContext(context, scripts, host, heapMeter);
+                new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.INFO, label),
+                new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.WARNING, label));
+        GraalEngineContext engineContext = new GraalEngineContext(context, scripts, host, label, heapMeter);
         engineContext.load(browserApi);
         return engineContext;
     }
