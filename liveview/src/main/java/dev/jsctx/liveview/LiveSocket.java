@@ -354,10 +354,12 @@ final class LiveSocket implements WsListener {
                     outbound::text,
                     this::viewFailed,
                     runtime.config().mailboxCapacity(),
-                    refusals);
+                    refusals,
+                    runtime.failures());
         } catch (RuntimeException e) {
             runtime.admission().viewEnded(claims.id());
-            LOGGER.log(Level.ERROR, "view factory for " + claims.path() + " failed", e);
+            runtime.failures()
+                    .failed(claims.path(), "factory", () -> "view factory for " + claims.path() + " failed", e);
             viewFailed("view factory failed");
             return;
         }

@@ -110,7 +110,7 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
         Map<String, String> params = params(request.query());
         Rendered rendered;
         try {
-            rendered = ViewSession.renderOnce(runtime.route(path).get(), path, params);
+            rendered = ViewSession.renderOnce(runtime.route(path).get(), path, params, runtime.failures());
         } catch (ViewSession.ViewFailedException e) {
             response.status(Status.INTERNAL_SERVER_ERROR_500).send("The page could not be rendered.");
             return;

@@ -296,6 +296,34 @@ class LiveViewAttackIT {
         assertEquals(1, resource.closes.get());
     }
 
+    @Test
+    @DisplayName("a client re-joining a view whose mount throws gets 4500 each time, and one stack trace in the log")
+    void failedMountsAreLoggedOncePerInterval() throws Exception {
+        start(config -> {});
+        String token = live.page("/?fail-join=1").token();
+        try (LogCapture log = LogCapture.start()) {
+            int attempts = 8;
+            for (int i = 0; i < attempts; i++) {
+                LiveConnection retry = connect();
+                retry.send(join(token));
+                assertEquals(LiveProtocol.CLOSE_VIEW_FAILED, retry.closeCode());
+            }
+            List<java.util.logging.LogRecord> traces =
+                    log.records().stream().filter(r -> r.getThrown() != null).toList();
+            assertEquals(1, traces.size(), log.lines().toString());
+            assertEquals(java.util.logging.Level.SEVERE, traces.get(0).getLevel());
+            assertTrue(
+                    traces.get(0).getMessage().contains("failed in mount"),
+                    log.lines().toString());
+            assertEquals(
+                    1,
+                    log.lines().stream()
+                            .filter(l -> l.contains("failed in mount"))
+                            .count(),
+                    log.lines().toString());
+        }
+    }
+
     @Nested
     @DisplayName("admission")
     class Admission {
