@@ -51,6 +51,8 @@ final class LiveSocket implements WsListener {
 
     private volatile String client = "unknown";
     private volatile long lastSeenNanos = System.nanoTime();
+    /** The hash of the session cookie the upgrade sent, or {@code null}; a token must be bound to it. */
+    private volatile String binding;
 
     // guarded by this
     private boolean closing;
@@ -90,6 +92,7 @@ final class LiveSocket implements WsListener {
             LOGGER.log(Level.WARNING, () -> "refused WebSocket upgrade: " + refusal);
             throw new WsUpgradeException("origin or host not allowed");
         }
+        binding = SessionCookie.of(headers).map(SessionCookie::binding).orElse(null);
         return Optional.empty();
     }
 
@@ -334,6 +337,10 @@ final class LiveSocket implements WsListener {
             claims = runtime.tokens().verify(token);
         } catch (JoinTokens.InvalidTokenException e) {
             closeRefused(e.close(), e.getMessage());
+            return;
+        }
+        if (!claims.binding().equals(binding)) {
+            closeRefused(CloseReason.TOKEN_INVALID, "token bound to another session cookie than this socket's");
             return;
         }
         Supplier<? extends LiveView> factory = runtime.route(claims.path());

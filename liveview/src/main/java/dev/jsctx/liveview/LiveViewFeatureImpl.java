@@ -115,8 +115,11 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
             response.status(Status.INTERNAL_SERVER_ERROR_500).send("The page could not be rendered.");
             return;
         }
+        String cookie = SessionCookie.of(request.headers()).orElseGet(SessionCookie::create);
+        response.header(HeaderNames.SET_COOKIE, SessionCookie.setCookie(cookie, request.isSecure()));
+        String token = runtime.tokens().sign(path, params, SessionCookie.binding(cookie));
         String container = "<div " + ATTR_VIEW
-                + " " + ATTR_TOKEN + "=\"" + Html.escape(runtime.tokens().sign(path, params)) + "\""
+                + " " + ATTR_TOKEN + "=\"" + Html.escape(token) + "\""
                 + " " + ATTR_HEARTBEAT_MS + "=\""
                 + runtime.config().heartbeatInterval().toMillis() + "\">"
                 + rendered.toHtml() + "</div>";

@@ -61,13 +61,14 @@ class AllowedOriginsIT {
     @DisplayName("a WebSocket from an allowed origin is accepted and joins")
     void allowedOriginJoins() throws Exception {
         // the Host must name the allowed origin too, which java.net.http cannot send: a raw socket
+        String cookie = SessionCookie.create();
         String token = new JoinTokens(
                         SECRET.getBytes(StandardCharsets.UTF_8),
                         Duration.ofMinutes(1),
                         Duration.ofHours(1),
                         Clock.systemUTC())
-                .sign("/", Map.of());
-        try (RawWebSocket tab = RawWebSocket.connect(port, "app.example", ALLOWED, 0)) {
+                .sign("/", Map.of(), SessionCookie.binding(cookie));
+        try (RawWebSocket tab = RawWebSocket.connect(port, "app.example", ALLOWED, 0, cookie)) {
             assertTrue(tab.upgraded(), tab.handshake);
             tab.sendText("{\"type\":\"join\",\"ref\":\"1\",\"version\":\"1\",\"token\":\"" + token + "\"}");
             String reply = tab.read().text();

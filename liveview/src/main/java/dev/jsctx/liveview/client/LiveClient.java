@@ -2,6 +2,8 @@ package dev.jsctx.liveview.client;
 
 import dev.jsctx.liveview.LiveProtocol;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,13 +24,21 @@ import java.util.concurrent.TimeUnit;
  * runs the module's JavaScript client instead.
  *
  * <pre>{@code
- * try (LiveClient client = LiveClient.create(URI.create("http://localhost:4000"));
- *      LiveConnection tab = client.connect()) {
- *     tab.join(client.page("/").token());
- *     tab.event("add", Map.of("amount", "5"));
- *     String count = tab.dynamic(0);
+ * try (LiveClient client = LiveClient.create(URI.create("http://localhost:4000"))) {
+ *     LivePage page = client.page("/");
+ *     try (LiveConnection tab = client.connect()) {
+ *         tab.join(page.token());
+ *         tab.event("add", Map.of("amount", "5"));
+ *         String count = tab.dynamic(0);
+ *     }
  * }
  * }</pre>
+ *
+ * <p>Like a browser, a client keeps the cookies its pages set, among them the session cookie
+ * ({@link LiveProtocol#COOKIE_SESSION}) that the pages' join tokens are bound to, and sends them with every later
+ * request and WebSocket upgrade. A connection opened before the client's first page carries no session cookie,
+ * so its joins are refused with {@link LiveProtocol#CLOSE_TOKEN_INVALID}: fetch a page first, as a browser does.
+ * All pages of one client share one session cookie; use one client per simulated browser.
  *
  * <p>One client serves any number of connections: they share its HTTP client (one selector thread for all of
  * them), its heartbeat timer and the static HTML of their rendered trees, so a connection costs little beyond its
@@ -51,7 +61,12 @@ public final class LiveClient implements AutoCloseable {
         this.timeout = builder.timeout;
         this.heartbeatInterval = builder.heartbeatInterval;
         this.keptMessages = builder.keptMessages;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // keeps the pages' session cookie, which their tokens are bound to; java.net.http sends the client's
+        // cookies with a WebSocket upgrade too
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .build();
         if (heartbeatInterval == null) {
             this.heartbeats = null;
         } else {
