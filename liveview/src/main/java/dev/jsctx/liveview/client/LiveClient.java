@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link LiveProtocol#COOKIE_SESSION}) that the pages' join tokens are bound to, and sends them with every later
  * request and WebSocket upgrade. A connection opened before the client's first page carries no session cookie,
  * so its joins are refused with {@link LiveProtocol#CLOSE_TOKEN_INVALID}: fetch a page first, as a browser does.
- * All pages of one client share one session cookie; use one client per simulated browser.
+ * All pages of one client share one session cookie (the first page is fetched alone, so that concurrent first
+ * pages do not each get another); use one client per simulated browser.
  *
  * <p>One client serves any number of connections: they share its HTTP client (one selector thread for all of
  * them), its heartbeat timer and the static HTML of their rendered trees, so a connection costs little beyond its
@@ -55,6 +56,9 @@ public final class LiveClient implements AutoCloseable {
     private final HttpClient http;
     private final RenderedTree.Statics statics = new RenderedTree.Statics();
     private final ScheduledExecutorService heartbeats;
+    private final Object firstPage = new Object();
+    /** Whether a page was fetched, so the cookie jar holds the session cookie (guarded by firstPage to set). */
+    private volatile boolean visited;
 
     private LiveClient(Builder builder) {
         this.base = builder.base;
@@ -132,6 +136,17 @@ public final class LiveClient implements AutoCloseable {
      * @throws LiveClientException if the request fails or the response is no view page
      */
     public LivePage page(String pathAndQuery) {
+        if (!visited) {
+            // pages fetched at once before the first one's answer would each get another session cookie, and
+            // the cookie jar keeps only the last: their tokens would not join. The first page goes alone.
+            synchronized (firstPage) {
+                if (!visited) {
+                    LivePage page = LivePage.parse(get(pathAndQuery));
+                    visited = true;
+                    return page;
+                }
+            }
+        }
         return LivePage.parse(get(pathAndQuery));
     }
 
