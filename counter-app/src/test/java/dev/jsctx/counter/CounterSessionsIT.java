@@ -155,8 +155,9 @@ abstract class CounterSessionsIT {
     }
 
     private LiveConnection tab() {
+        String token = client.page("/").token();
         LiveConnection connection = client.connect();
-        LiveReply joined = connection.join(client.page("/").token());
+        LiveReply joined = connection.join(token);
         assertTrue(joined.ok(), "join: " + joined);
         return connection;
     }

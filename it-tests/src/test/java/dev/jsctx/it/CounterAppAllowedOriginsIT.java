@@ -29,8 +29,9 @@ class CounterAppAllowedOriginsIT {
     @DisplayName("the origin set in LIVEVIEW_ALLOWED_ORIGINS joins and counts; another origin gets 403")
     void allowedOriginOnly(CounterApp app) {
         try (LiveClient client = LiveClient.create(app.uri("/"))) {
+            String token = client.page("/").token();
             try (LiveConnection tab = client.connect(ALLOWED)) {
-                assertTrue(tab.join(client.page("/").token()).ok());
+                assertTrue(tab.join(token).ok());
                 assertTrue(tab.event("inc").ok());
                 assertEquals("1", tab.dynamic(0));
             }

@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and checks join tokens: {@code base64url(claims JSON) + "." + base64url(HMAC-SHA256 of the first part)}.
- * The claims bind a view path, the page's params, an expiry and the time the page was rendered (epoch seconds);
+ * The claims bind a view path, the page's params, an expiry, the time the page was rendered (epoch seconds) and
+ * a hash of the page's session cookie;
  * refreshed tokens keep the page's time, so no chain of refreshes outlives {@code maxLifetime}. Each token has
  * one valid spelling: base64url without padding, with no unused bits set. Thread-safe.
  */
@@ -31,6 +32,7 @@ final class JoinTokens {
     private static final String CLAIM_PARAMS = "q";
     private static final String CLAIM_EXPIRY = "e";
     private static final String CLAIM_ISSUED = "i";
+    private static final String CLAIM_BINDING = "b";
     /** Longer tokens are refused before any decoding. */
     static final int MAX_TOKEN_CHARS = 8192;
 
@@ -52,10 +54,11 @@ final class JoinTokens {
     /**
      * The claims of a valid token.
      *
-     * @param issued epoch second the page was rendered
-     * @param id     identifies this token (its signature), for per-token limits
+     * @param issued  epoch second the page was rendered
+     * @param binding what the token is bound to: {@link SessionCookie#binding(String)} of the page's cookie
+     * @param id      identifies this token (its signature), for per-token limits
      */
-    record Claims(String path, Map<String, String> params, long issued, String id) {}
+    record Claims(String path, Map<String, String> params, long issued, String binding, String id) {}
 
     /** Why a token was refused; {@code close} says how to close the socket, the message is for the log. */
     static final class InvalidTokenException extends Exception {
@@ -72,17 +75,17 @@ final class JoinTokens {
         }
     }
 
-    /** A token for a page rendered now. */
-    String sign(String path, Map<String, String> params) {
-        return sign(path, params, clock.instant().getEpochSecond());
+    /** A token for a page rendered now, bound to {@code binding} (see {@link SessionCookie#binding(String)}). */
+    String sign(String path, Map<String, String> params, String binding) {
+        return sign(path, params, clock.instant().getEpochSecond(), binding);
     }
 
-    /** A fresh token for a joined view: same page, same render time, expiry moved on (never past the lifetime). */
+    /** A fresh token for a joined view: same page, render time and binding; expiry moved on (never past the lifetime). */
     String refresh(Claims claims) {
-        return sign(claims.path(), claims.params(), claims.issued());
+        return sign(claims.path(), claims.params(), claims.issued(), claims.binding());
     }
 
-    private String sign(String path, Map<String, String> params, long issued) {
+    private String sign(String path, Map<String, String> params, long issued, String binding) {
         JsonObjectBuilder query = RenderedJson.JSON.createObjectBuilder();
         params.forEach(query::add);
         String claims = RenderedJson.JSON
@@ -93,6 +96,7 @@ final class JoinTokens {
                         CLAIM_EXPIRY,
                         Math.min(clock.instant().plus(ttl).getEpochSecond(), issued + maxLifetime.toSeconds()))
                 .add(CLAIM_ISSUED, issued)
+                .add(CLAIM_BINDING, binding)
                 .build()
                 .toString();
         String body = ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
@@ -122,7 +126,8 @@ final class JoinTokens {
         if (!(claims.get(CLAIM_PATH) instanceof JsonString path)
                 || !(claims.get(CLAIM_PARAMS) instanceof JsonObject query)
                 || !(claims.get(CLAIM_EXPIRY) instanceof JsonNumber expiry && expiry.isIntegral())
-                || !(claims.get(CLAIM_ISSUED) instanceof JsonNumber issued && issued.isIntegral())) {
+                || !(claims.get(CLAIM_ISSUED) instanceof JsonNumber issued && issued.isIntegral())
+                || !(claims.get(CLAIM_BINDING) instanceof JsonString binding)) {
             throw invalid("token claims are malformed");
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -136,7 +141,7 @@ final class JoinTokens {
         if (expiry.longValue() < now || issued.longValue() + maxLifetime.toSeconds() < now) {
             throw new InvalidTokenException(CloseReason.TOKEN_EXPIRED, "token has expired");
         }
-        return new Claims(path.getString(), Map.copyOf(params), issued.longValue(), signaturePart);
+        return new Claims(path.getString(), Map.copyOf(params), issued.longValue(), binding.getString(), signaturePart);
     }
 
     /** Decode strict base64url without padding; any other spelling of the same bytes is refused. */

@@ -25,6 +25,9 @@ public final class LiveProtocol {
     /** The client's entry module, loaded by every page. */
     public static final String SCRIPT_ENTRY = "jsctx.js";
 
+    /** The HttpOnly cookie a page sets; its join tokens only join from a socket that sends it back. */
+    public static final String COOKIE_SESSION = "jsctx-session";
+
     // Message keys.
     /** Message type: {@link #TYPE_JOIN}, {@link #TYPE_EVENT}, {@link #TYPE_HEARTBEAT}, {@link #TYPE_REPLY},
      * {@link #TYPE_DIFF} or {@link #TYPE_ERROR}. */

@@ -24,6 +24,7 @@ final class LiveRuntime {
     private final JoinTokens tokens;
     private final Admission admission;
     private final Origins origins;
+    private final FailureLog failures = new FailureLog();
     private final Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
     private final long heartbeatTimeoutNanos;
     private final long writeTimeoutNanos;
@@ -41,6 +42,11 @@ final class LiveRuntime {
 
     Admission admission() {
         return admission;
+    }
+
+    /** Where failures of views' callbacks are logged, at most once per route and callback per interval. */
+    FailureLog failures() {
+        return failures;
     }
 
     Origins origins() {

@@ -51,6 +51,8 @@ final class LiveSocket implements WsListener {
 
     private volatile String client = "unknown";
     private volatile long lastSeenNanos = System.nanoTime();
+    /** The hash of the session cookie the upgrade sent, or {@code null}; a token must be bound to it. */
+    private volatile String binding;
 
     // guarded by this
     private boolean closing;
@@ -90,6 +92,7 @@ final class LiveSocket implements WsListener {
             LOGGER.log(Level.WARNING, () -> "refused WebSocket upgrade: " + refusal);
             throw new WsUpgradeException("origin or host not allowed");
         }
+        binding = SessionCookie.of(headers).map(SessionCookie::binding).orElse(null);
         return Optional.empty();
     }
 
@@ -336,6 +339,10 @@ final class LiveSocket implements WsListener {
             closeRefused(e.close(), e.getMessage());
             return;
         }
+        if (!claims.binding().equals(binding)) {
+            closeRefused(CloseReason.TOKEN_INVALID, "token bound to another session cookie than this socket's");
+            return;
+        }
         Supplier<? extends LiveView> factory = runtime.route(claims.path());
         if (factory == null) {
             closeRefused(CloseReason.NO_ROUTE, "no view at " + LogText.quote(claims.path()));
@@ -354,10 +361,12 @@ final class LiveSocket implements WsListener {
                     outbound::text,
                     this::viewFailed,
                     runtime.config().mailboxCapacity(),
-                    refusals);
+                    refusals,
+                    runtime.failures());
         } catch (RuntimeException e) {
             runtime.admission().viewEnded(claims.id());
-            LOGGER.log(Level.ERROR, "view factory for " + claims.path() + " failed", e);
+            runtime.failures()
+                    .failed(claims.path(), "factory", () -> "view factory for " + claims.path() + " failed", e);
             viewFailed("view factory failed");
             return;
         }

@@ -110,13 +110,16 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
         Map<String, String> params = params(request.query());
         Rendered rendered;
         try {
-            rendered = ViewSession.renderOnce(runtime.route(path).get(), path, params);
+            rendered = ViewSession.renderOnce(runtime.route(path).get(), path, params, runtime.failures());
         } catch (ViewSession.ViewFailedException e) {
             response.status(Status.INTERNAL_SERVER_ERROR_500).send("The page could not be rendered.");
             return;
         }
+        String cookie = SessionCookie.of(request.headers()).orElseGet(SessionCookie::create);
+        response.header(HeaderNames.SET_COOKIE, SessionCookie.setCookie(cookie, request.isSecure()));
+        String token = runtime.tokens().sign(path, params, SessionCookie.binding(cookie));
         String container = "<div " + ATTR_VIEW
-                + " " + ATTR_TOKEN + "=\"" + Html.escape(runtime.tokens().sign(path, params)) + "\""
+                + " " + ATTR_TOKEN + "=\"" + Html.escape(token) + "\""
                 + " " + ATTR_HEARTBEAT_MS + "=\""
                 + runtime.config().heartbeatInterval().toMillis() + "\">"
                 + rendered.toHtml() + "</div>";

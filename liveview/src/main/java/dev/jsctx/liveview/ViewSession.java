@@ -35,6 +35,8 @@ final class ViewSession implements LiveSession {
     private final int mailboxCapacity;
     /** The socket's refusal log, shared so that one socket logs at most one refusal per interval. */
     private final RefusalLog refusals;
+    /** Where failures of the view's callbacks are logged, shared by every view of the feature. */
+    private final FailureLog failures;
 
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -56,7 +58,8 @@ final class ViewSession implements LiveSession {
             Consumer<String> frames,
             Consumer<String> onFailure,
             int mailboxCapacity,
-            RefusalLog refusals) {
+            RefusalLog refusals,
+            FailureLog failures) {
         this.id = newId();
         this.view = view;
         this.path = path;
@@ -64,6 +67,7 @@ final class ViewSession implements LiveSession {
         this.onFailure = onFailure;
         this.mailboxCapacity = mailboxCapacity;
         this.refusals = refusals;
+        this.failures = failures;
     }
 
     /**
@@ -77,8 +81,9 @@ final class ViewSession implements LiveSession {
             Consumer<String> frames,
             Consumer<String> onFailure,
             int mailboxCapacity,
-            RefusalLog refusals) {
-        return new ViewSession(view, path, frames, onFailure, mailboxCapacity, refusals);
+            RefusalLog refusals,
+            FailureLog failures) {
+        return new ViewSession(view, path, frames, onFailure, mailboxCapacity, refusals, failures);
     }
 
     /**
@@ -86,14 +91,14 @@ final class ViewSession implements LiveSession {
      *
      * @throws ViewFailedException if mount or render failed (the view has ended)
      */
-    static Rendered renderOnce(LiveView view, String path, Map<String, String> params) {
-        ViewSession session = new ViewSession(view, path, null, reason -> {}, 0, new RefusalLog());
+    static Rendered renderOnce(LiveView view, String path, Map<String, String> params, FailureLog failures) {
+        ViewSession session = new ViewSession(view, path, null, reason -> {}, 0, new RefusalLog(), failures);
         session.lock.lock();
         try {
             session.view.mount(params, session);
             return Objects.requireNonNull(session.view.render(), "render() returned null");
         } catch (Exception e) {
-            throw session.failed("mount", e);
+            throw session.failed("render", "mount", e);
         } finally {
             session.end();
             session.lock.unlock();
@@ -181,7 +186,7 @@ final class ViewSession implements LiveSession {
             frames.accept(Messages.joined(ref, RenderedJson.full(rendered), freshToken));
         } catch (Exception e) {
             end();
-            throw failed("mount", e);
+            throw failed("mount", "mount", e);
         } finally {
             lock.unlock();
         }
@@ -212,7 +217,7 @@ final class ViewSession implements LiveSession {
             frames.accept(Messages.ok(ref, renderDiff()));
         } catch (Exception e) {
             end();
-            throw failed("handleEvent(" + LogText.quote(name) + ")", e);
+            throw failed("handleEvent", "handleEvent(" + LogText.quote(name) + ")", e);
         } finally {
             lock.unlock();
         }
@@ -282,7 +287,7 @@ final class ViewSession implements LiveSession {
             return true;
         } catch (Exception e) {
             end();
-            failure = failed("handleInfo", e).getMessage();
+            failure = failed("handleInfo", "handleInfo", e).getMessage();
             return false;
         } finally {
             lock.unlock();
@@ -299,8 +304,13 @@ final class ViewSession implements LiveSession {
         return diff;
     }
 
-    private ViewFailedException failed(String callback, Exception cause) {
-        LOGGER.log(Level.ERROR, "view " + path + " (" + id + ") failed in " + callback + " and ended", cause);
+    /**
+     * @param kind     the kind of callback, the key of its {@link FailureLog} entry ({@code "render"} for the
+     *                 HTTP render, so a failing page and a failing join are each logged)
+     * @param callback the callback as logged, client values quoted
+     */
+    private ViewFailedException failed(String kind, String callback, Exception cause) {
+        failures.failed(path, kind, () -> "view " + path + " (" + id + ") failed in " + callback + " and ended", cause);
         // the cause stays in the server log: its message may hold details the browser must not see
         return new ViewFailedException("view failed");
     }

@@ -27,17 +27,18 @@ class JoinTokensTest {
 
     @Test
     void signedTokenGivesBackPathAndParams() throws Exception {
-        String token = tokens.sign("/items", Map.of("id", "7"));
+        String token = tokens.sign("/items", Map.of("id", "7"), "bound");
         JoinTokens.Claims claims = tokens.verify(token);
         assertEquals("/items", claims.path());
         assertEquals(Map.of("id", "7"), claims.params());
         assertEquals(NOW.getEpochSecond(), claims.issued());
+        assertEquals("bound", claims.binding());
         assertEquals(token.substring(token.indexOf('.') + 1), claims.id());
     }
 
     @Test
     void tokenWithChangedClaimsIsRefused() {
-        String token = tokens.sign("/items", Map.of("id", "7"));
+        String token = tokens.sign("/items", Map.of("id", "7"), "bound");
         String forgedBody = base64("{\"p\":\"/admin\",\"q\":{},\"e\":9999999999,\"i\":0}");
         String forged = forgedBody + token.substring(token.indexOf('.'));
         JoinTokens.InvalidTokenException e =
@@ -53,20 +54,20 @@ class JoinTokensTest {
                 Duration.ofHours(1),
                 LIFETIME,
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThrows(JoinTokens.InvalidTokenException.class, () -> tokens.verify(other.sign("/", Map.of())));
+        assertThrows(JoinTokens.InvalidTokenException.class, () -> tokens.verify(other.sign("/", Map.of(), "bound")));
     }
 
     @Test
     void expiredTokenIsRefusedWithItsOwnCode() {
         JoinTokens past = at(NOW.minus(Duration.ofHours(2)));
-        JoinTokens.InvalidTokenException e =
-                assertThrows(JoinTokens.InvalidTokenException.class, () -> tokens.verify(past.sign("/", Map.of())));
+        JoinTokens.InvalidTokenException e = assertThrows(
+                JoinTokens.InvalidTokenException.class, () -> tokens.verify(past.sign("/", Map.of(), "bound")));
         assertEquals(CloseReason.TOKEN_EXPIRED, e.close());
     }
 
     @Test
     void refreshedTokensNeverOutliveTheMaximumLifetime() throws Exception {
-        String token = tokens.sign("/", Map.of());
+        String token = tokens.sign("/", Map.of(), "bound");
         // a client that keeps rejoining every 50 minutes keeps getting fresh tokens...
         Instant now = NOW;
         for (int i = 0; i < 20; i++) {
@@ -95,7 +96,7 @@ class JoinTokensTest {
 
     @Test
     void onlyTheCanonicalSpellingOfATokenIsAccepted() throws Exception {
-        String token = tokens.sign("/", Map.of("a", "b"));
+        String token = tokens.sign("/", Map.of("a", "b"), "bound");
         tokens.verify(token);
         String body = token.substring(0, token.indexOf('.'));
         String signature = token.substring(token.indexOf('.') + 1);
@@ -127,6 +128,8 @@ class JoinTokensTest {
             "{\"p\":\"/\",\"q\":{},\"e\":\"soon\",\"i\":1}",
             "{\"p\":\"/\",\"q\":{},\"e\":1.5,\"i\":1}",
             "{\"p\":\"/\",\"q\":{},\"e\":9999999999}",
+            "{\"p\":\"/\",\"q\":{},\"e\":9999999999,\"i\":1}",
+            "{\"p\":\"/\",\"q\":{},\"e\":9999999999,\"i\":1,\"b\":7}",
             "not json"
         }) {
             String body = base64(claims);

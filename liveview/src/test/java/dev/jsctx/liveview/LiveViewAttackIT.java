@@ -36,6 +36,7 @@ class LiveViewAttackIT {
     private final List<AutoCloseable> open = new ArrayList<>();
     private WebServer server;
     private LiveClient live;
+    private boolean visited;
 
     @AfterEach
     void stop() throws Exception {
@@ -65,7 +66,12 @@ class LiveViewAttackIT {
         live = LiveClient.create(URI.create("http://localhost:" + server.port()));
     }
 
+    /** A tab of a browser that has loaded a page: it carries the session cookie the pages' tokens are bound to. */
     private LiveConnection connect() {
+        if (!visited) {
+            live.page("/");
+            visited = true;
+        }
         LiveConnection connection = live.connect();
         open.add(connection);
         return connection;
@@ -263,9 +269,10 @@ class LiveViewAttackIT {
         @DisplayName("after the server's close nothing is read, and the connection is cut after a short grace")
         void nothingIsReadAfterTheServersClose() throws Exception {
             start(config -> {});
-            String token = live.page("/").token();
+            TestPage page = TestPage.get(server.port(), "/");
+            String token = page.token();
             int views = TestView.RESOURCES.size();
-            try (RawWebSocket socket = raw()) {
+            try (RawWebSocket socket = RawWebSocket.connect(server.port(), page)) {
                 socket.sendText(join("forged." + token.substring(token.indexOf('.') + 1)));
                 socket.sendText("{\"type\":\"heartbeat\",\"ref\":\"h\"}");
                 socket.sendText(join(token));
@@ -294,6 +301,34 @@ class LiveViewAttackIT {
         assertNotNull(resource);
         assertTrue(resource.closed.await(10, TimeUnit.SECONDS), "the view mounted after the time-out ended");
         assertEquals(1, resource.closes.get());
+    }
+
+    @Test
+    @DisplayName("a client re-joining a view whose mount throws gets 4500 each time, and one stack trace in the log")
+    void failedMountsAreLoggedOncePerInterval() throws Exception {
+        start(config -> {});
+        String token = live.page("/?fail-join=1").token();
+        try (LogCapture log = LogCapture.start()) {
+            int attempts = 8;
+            for (int i = 0; i < attempts; i++) {
+                LiveConnection retry = connect();
+                retry.send(join(token));
+                assertEquals(LiveProtocol.CLOSE_VIEW_FAILED, retry.closeCode());
+            }
+            List<java.util.logging.LogRecord> traces =
+                    log.records().stream().filter(r -> r.getThrown() != null).toList();
+            assertEquals(1, traces.size(), log.lines().toString());
+            assertEquals(java.util.logging.Level.SEVERE, traces.get(0).getLevel());
+            assertTrue(
+                    traces.get(0).getMessage().contains("failed in mount"),
+                    log.lines().toString());
+            assertEquals(
+                    1,
+                    log.lines().stream()
+                            .filter(l -> l.contains("failed in mount"))
+                            .count(),
+                    log.lines().toString());
+        }
     }
 
     @Nested
@@ -377,10 +412,15 @@ class LiveViewAttackIT {
                     .outboundQueueFrames(8)
                     .writeTimeout(Duration.ofMillis(500)));
             LiveConnection other = joined();
+            TestPage page = TestPage.get(server.port(), "/");
             RawWebSocket slow = RawWebSocket.connect(
-                    server.port(), "localhost:" + server.port(), "http://localhost:" + server.port(), 4096);
+                    server.port(),
+                    "localhost:" + server.port(),
+                    "http://localhost:" + server.port(),
+                    4096,
+                    page.cookie());
             open.add(slow);
-            slow.sendText(join(live.page("/").token()));
+            slow.sendText(join(page.token()));
             RawWebSocket.Frame joinReply = slow.read();
             String sid = joinReply.text().replaceAll(".*\"1\":\"([0-9a-f]+)\".*", "$1");
             TestView.Resource resource = TestView.RESOURCES.get(sid);

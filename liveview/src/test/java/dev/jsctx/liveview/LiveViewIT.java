@@ -44,6 +44,8 @@ class LiveViewIT {
     LiveViewIT(WebServer server) {
         this.port = server.port();
         this.live = LiveClient.create(URI.create("http://localhost:" + port));
+        // a browser that has loaded a page: its sockets carry the session cookie the pages' tokens are bound to
+        live.page("/");
     }
 
     @AfterEach
@@ -262,9 +264,47 @@ class LiveViewIT {
                     Duration.ofMinutes(1),
                     Duration.ofHours(12),
                     Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
-            assertJoinRefused(joinMessage(past.sign("/", Map.of())), LiveProtocol.CLOSE_TOKEN_EXPIRED);
+            assertJoinRefused(joinMessage(past.sign("/", Map.of(), "any binding")), LiveProtocol.CLOSE_TOKEN_EXPIRED);
             assertOtherIntact(other, 2);
         }
+    }
+
+    @Test
+    void tokenJoinsOnlyWithThePagesSessionCookie() throws Exception {
+        TestPage page = TestPage.get(port, "/");
+        try (LogCapture log = LogCapture.start();
+                RawWebSocket withoutCookie = RawWebSocket.connect(port)) {
+            // a token copied out of the page, used without the browser's HttpOnly cookie
+            withoutCookie.sendText(joinMessage(page.token()));
+            assertEquals(
+                    LiveProtocol.CLOSE_TOKEN_INVALID,
+                    withoutCookie.readUntilClose().closeCode());
+            assertTrue(
+                    log.lines().get(0).contains("session cookie"), log.lines().toString());
+        }
+        try (RawWebSocket otherCookie =
+                RawWebSocket.connect(port, new TestPage(page.token(), SessionCookie.create()))) {
+            otherCookie.sendText(joinMessage(page.token()));
+            assertEquals(
+                    LiveProtocol.CLOSE_TOKEN_INVALID,
+                    otherCookie.readUntilClose().closeCode());
+        }
+        try (RawWebSocket withCookie = RawWebSocket.connect(port, page)) {
+            withCookie.sendText(joinMessage(page.token()));
+            RawWebSocket.Frame reply = withCookie.read();
+            assertTrue(reply.text().contains("\"status\":\"ok\""), reply.text());
+        }
+    }
+
+    @Test
+    void pageSetsAnHttpOnlyStrictSessionCookie() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        String cookie = response.headers().firstValue("set-cookie").orElseThrow();
+        assertTrue(cookie.matches("jsctx-session=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict"), cookie);
     }
 
     @Test
@@ -336,11 +376,12 @@ class LiveViewIT {
 
     @Test
     void failedMountClosesWhatItOwnedAlready() throws Exception {
+        TestPage page = TestPage.get(port, "/");
         try (LiveConnection other = joinedWithCount(1);
-                LiveConnection client = live.connect();
+                RawWebSocket client = RawWebSocket.connect(port, page);
                 LogCapture log = LogCapture.start()) {
-            client.send(joinMessage(TOKENS.sign("/", Map.of("fail", "on-join"))));
-            assertEquals(LiveProtocol.CLOSE_VIEW_FAILED, client.closeCode());
+            client.sendText(joinMessage(TOKENS.sign("/", Map.of("fail", "on-join"), page.binding())));
+            assertEquals(LiveProtocol.CLOSE_VIEW_FAILED, client.readUntilClose().closeCode());
             TestView.Resource resource = TestView.RESOURCES.get("fail:on-join");
             assertTrue(resource.closed.await(10, TimeUnit.SECONDS));
             assertEquals(1, resource.closes.get());

@@ -57,15 +57,26 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Connect and upgrade with Host {@code localhost:port} and Origin {@code http://localhost:port}. */
     static RawWebSocket connect(int port) throws IOException {
-        return connect(port, "localhost:" + port, "http://localhost:" + port, 0);
+        return connect(port, "localhost:" + port, "http://localhost:" + port, 0, null);
+    }
+
+    /** Connect as a page's own socket: with the page's session cookie. */
+    static RawWebSocket connect(int port, TestPage page) throws IOException {
+        return connect(port, "localhost:" + port, "http://localhost:" + port, 0, page.cookie());
+    }
+
+    static RawWebSocket connect(int port, String host, String origin, int receiveBuffer) throws IOException {
+        return connect(port, host, origin, receiveBuffer, null);
     }
 
     /**
      * Connect and send the upgrade request; the answer's head is in {@link #handshake}.
      *
      * @param receiveBuffer the socket's receive buffer in bytes, or 0 for the default
+     * @param cookie        the session cookie's value to send, or {@code null}
      */
-    static RawWebSocket connect(int port, String host, String origin, int receiveBuffer) throws IOException {
+    static RawWebSocket connect(int port, String host, String origin, int receiveBuffer, String cookie)
+            throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -77,7 +88,8 @@ final class RawWebSocket implements AutoCloseable {
         String request = "GET " + LiveProtocol.WS_PATH + " HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: "
                 + Base64.getEncoder().encodeToString(key) + "\r\n"
-                + "Sec-WebSocket-Version: 13\r\n" + (origin == null ? "" : "Origin: " + origin + "\r\n") + "\r\n";
+                + "Sec-WebSocket-Version: 13\r\n" + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                + (cookie == null ? "" : "Cookie: " + LiveProtocol.COOKIE_SESSION + "=" + cookie + "\r\n") + "\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;

@@ -48,8 +48,11 @@ class SessionEndIT {
         }
     }
 
+    /** A browser that has loaded a page: its sockets carry the session cookie the pages' tokens are bound to. */
     private static LiveClient clientOf(WebServer server) {
-        return LiveClient.create(URI.create("http://localhost:" + server.port()));
+        LiveClient live = LiveClient.create(URI.create("http://localhost:" + server.port()));
+        live.page("/");
+        return live;
     }
 
     private static WebServer start(Duration heartbeat) {

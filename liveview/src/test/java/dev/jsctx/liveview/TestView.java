@@ -45,6 +45,11 @@ final class TestView implements LiveView {
             RESOURCES.put("fail:" + params.get("fail"), RESOURCES.get(session.id()));
             throw new IllegalStateException("mount failed on purpose");
         }
+        if (params.containsKey("fail-join") && session.connected()) {
+            RESOURCES.put("fail:" + params.get("fail-join"), RESOURCES.get(session.id()));
+            // a page that renders but whose join always fails: a client retrying it
+            throw new IllegalStateException("join failed on purpose");
+        }
     }
 
     @Override

@@ -37,9 +37,9 @@ class CounterLiveIT {
     void clientSample() {
         // tag::client[]
         URI base = URI.create("http://localhost:" + server.port()); // server: the WebServer above
-        try (LiveClient client = LiveClient.create(base);
-                LiveConnection tab = client.connect(base.toString())) { // Origin header, as a browser sends
-            LivePage page = client.page("/"); // GET, reads the join token
+        try (LiveClient client = LiveClient.create(base)) {
+            LivePage page = client.page("/"); // GET: the join token, and the session cookie it is bound to
+            LiveConnection tab = client.connect(base.toString()); // Origin header and cookie, as a browser sends
             tab.join(page.token()); // reply holds the full render
             LiveReply reply = tab.event("add", Map.of("amount", "5")); // waits for the reply with its ref
             String count = tab.dynamic(0); // first dynamic, after the diff
@@ -57,9 +57,10 @@ class CounterLiveIT {
     @DisplayName("a bad amount is explained in #error and the view goes on counting")
     void badAmount() {
         URI base = URI.create("http://localhost:" + server.port());
-        try (LiveClient client = LiveClient.create(base);
-                LiveConnection tab = client.connect(base.toString())) {
-            tab.join(client.page("/").token());
+        try (LiveClient client = LiveClient.create(base)) {
+            LivePage page = client.page("/");
+            LiveConnection tab = client.connect(base.toString());
+            tab.join(page.token());
             tab.event("inc");
             for (String amount : new String[] {"abc", "", "1.5", "99999999999999999999"}) {
                 LiveReply reply = tab.event("add", Map.of("amount", amount));

@@ -89,8 +89,9 @@ class TodoLiveIT {
     }
 
     private LiveConnection tab() {
+        String token = client.page("/todo").token();
         LiveConnection tab = client.connect();
-        LiveReply joined = tab.join(client.page("/todo").token());
+        LiveReply joined = tab.join(token);
         assertTrue(joined.ok(), "join: " + joined);
         return tab;
     }

@@ -2,6 +2,8 @@ package dev.jsctx.liveview.client;
 
 import dev.jsctx.liveview.LiveProtocol;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,13 +24,22 @@ import java.util.concurrent.TimeUnit;
  * runs the module's JavaScript client instead.
  *
  * <pre>{@code
- * try (LiveClient client = LiveClient.create(URI.create("http://localhost:4000"));
- *      LiveConnection tab = client.connect()) {
- *     tab.join(client.page("/").token());
- *     tab.event("add", Map.of("amount", "5"));
- *     String count = tab.dynamic(0);
+ * try (LiveClient client = LiveClient.create(URI.create("http://localhost:4000"))) {
+ *     LivePage page = client.page("/");
+ *     try (LiveConnection tab = client.connect()) {
+ *         tab.join(page.token());
+ *         tab.event("add", Map.of("amount", "5"));
+ *         String count = tab.dynamic(0);
+ *     }
  * }
  * }</pre>
+ *
+ * <p>Like a browser, a client keeps the cookies its pages set, among them the session cookie
+ * ({@link LiveProtocol#COOKIE_SESSION}) that the pages' join tokens are bound to, and sends them with every later
+ * request and WebSocket upgrade. A connection opened before the client's first page carries no session cookie,
+ * so its joins are refused with {@link LiveProtocol#CLOSE_TOKEN_INVALID}: fetch a page first, as a browser does.
+ * All pages of one client share one session cookie (the first page is fetched alone, so that concurrent first
+ * pages do not each get another); use one client per simulated browser.
  *
  * <p>One client serves any number of connections: they share its HTTP client (one selector thread for all of
  * them), its heartbeat timer and the static HTML of their rendered trees, so a connection costs little beyond its
@@ -45,13 +56,21 @@ public final class LiveClient implements AutoCloseable {
     private final HttpClient http;
     private final RenderedTree.Statics statics = new RenderedTree.Statics();
     private final ScheduledExecutorService heartbeats;
+    private final Object firstPage = new Object();
+    /** Whether a page was fetched, so the cookie jar holds the session cookie (guarded by firstPage to set). */
+    private volatile boolean visited;
 
     private LiveClient(Builder builder) {
         this.base = builder.base;
         this.timeout = builder.timeout;
         this.heartbeatInterval = builder.heartbeatInterval;
         this.keptMessages = builder.keptMessages;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // keeps the pages' session cookie, which their tokens are bound to; java.net.http sends the client's
+        // cookies with a WebSocket upgrade too
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .build();
         if (heartbeatInterval == null) {
             this.heartbeats = null;
         } else {
@@ -117,6 +136,17 @@ public final class LiveClient implements AutoCloseable {
      * @throws LiveClientException if the request fails or the response is no view page
      */
     public LivePage page(String pathAndQuery) {
+        if (!visited) {
+            // pages fetched at once before the first one's answer would each get another session cookie, and
+            // the cookie jar keeps only the last: their tokens would not join. The first page goes alone.
+            synchronized (firstPage) {
+                if (!visited) {
+                    LivePage page = LivePage.parse(get(pathAndQuery));
+                    visited = true;
+                    return page;
+                }
+            }
+        }
         return LivePage.parse(get(pathAndQuery));
     }
 

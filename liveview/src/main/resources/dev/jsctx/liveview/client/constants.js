@@ -5,6 +5,7 @@ export const PROTOCOL_VERSION = "1";
 export const WS_PATH = "/live/ws";
 export const SCRIPT_PATH = "/live/js/";
 export const SCRIPT_ENTRY = "jsctx.js";
+export const COOKIE_SESSION = "jsctx-session";
 export const KEY_TYPE = "type";
 export const KEY_REF = "ref";
 export const KEY_TOKEN = "token";
