@@ -75,6 +75,9 @@ public final class LiveProtocol {
     public static final String RENDERED_STATICS = "s";
     /** Dynamics of each item of a list: an array of arrays. */
     public static final String RENDERED_ITEMS = "d";
+    /** A keyed list's diff: its new order, as runs {@code [start, count]} of the old items and new items
+     * {@code {"d": [dynamics]}}. */
+    public static final String RENDERED_ORDER = "o";
 
     // HTML attributes.
     /** Marks a view's container element. */

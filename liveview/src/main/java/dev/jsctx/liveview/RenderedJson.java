@@ -1,6 +1,7 @@
 package dev.jsctx.liveview;
 
 import static dev.jsctx.liveview.LiveProtocol.RENDERED_ITEMS;
+import static dev.jsctx.liveview.LiveProtocol.RENDERED_ORDER;
 import static dev.jsctx.liveview.LiveProtocol.RENDERED_STATICS;
 
 import jakarta.json.JsonArray;
@@ -10,7 +11,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,7 +27,8 @@ import java.util.Objects;
  *
  * <p>Diff form: an object with only the positions that changed. A changed string is the new string; a nested
  * template with the same statics is its own diff; a list with the same statics is {@code {"d": [...]}} with all
- * items; anything whose statics changed is sent in full form (it has an {@code "s"} key).
+ * items, or for a keyed list {@code {"o": [...]}}, its new order as runs of old items and new items (see
+ * {@link #keyedDiff}); anything whose statics changed is sent in full form (it has an {@code "s"} key).
  */
 final class RenderedJson {
 
@@ -83,6 +88,9 @@ final class RenderedJson {
         if (old instanceof RenderedList oldList
                 && now instanceof RenderedList newList
                 && newList.sameStatics(oldList.statics())) {
+            if (oldList.keyed() && newList.keyed()) {
+                return keyedDiff(oldList, newList);
+            }
             return JSON.createObjectBuilder()
                     .add(RENDERED_ITEMS, items(newList.items()))
                     .build();
@@ -91,6 +99,46 @@ final class RenderedJson {
             return diff(oldRendered, (Rendered) now);
         }
         return full((Rendered) now);
+    }
+
+    /**
+     * The new order of a keyed list as runs of old items ({@code [start, count]}) and items to insert
+     * ({@code {"d": [dynamics]}}): an item whose key stayed and whose dynamics did not change costs only its
+     * place in a run, however far it moved.
+     */
+    private static JsonObject keyedDiff(RenderedList old, RenderedList now) {
+        Map<Object, Integer> oldIndex = new HashMap<>(old.keys().size() * 2);
+        for (int i = 0; i < old.keys().size(); i++) {
+            oldIndex.put(old.keys().get(i), i);
+        }
+        JsonArrayBuilder order = JSON.createArrayBuilder();
+        int runStart = -1;
+        int runLength = 0;
+        for (int i = 0; i < now.keys().size(); i++) {
+            Integer j = oldIndex.get(now.keys().get(i));
+            Object[] item = now.items().get(i);
+            if (j != null && Arrays.equals(old.items().get(j), item)) {
+                if (runLength > 0 && runStart + runLength == j) {
+                    runLength++;
+                    continue;
+                }
+                addRun(order, runStart, runLength);
+                runStart = j;
+                runLength = 1;
+            } else {
+                addRun(order, runStart, runLength);
+                runLength = 0;
+                order.add(JSON.createObjectBuilder().add(RENDERED_ITEMS, item(item)));
+            }
+        }
+        addRun(order, runStart, runLength);
+        return JSON.createObjectBuilder().add(RENDERED_ORDER, order).build();
+    }
+
+    private static void addRun(JsonArrayBuilder order, int start, int length) {
+        if (length > 0) {
+            order.add(JSON.createArrayBuilder().add(start).add(length));
+        }
     }
 
     private static JsonObjectBuilder fullTemplate(RenderedTemplate template) {
@@ -121,16 +169,20 @@ final class RenderedJson {
     private static JsonArray items(List<Object[]> items) {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         for (Object[] item : items) {
-            JsonArrayBuilder dynamics = JSON.createArrayBuilder();
-            for (Object dynamic : item) {
-                if (dynamic instanceof String text) {
-                    dynamics.add(text);
-                } else {
-                    dynamics.add(full((Rendered) dynamic));
-                }
-            }
-            array.add(dynamics);
+            array.add(item(item));
         }
         return array.build();
+    }
+
+    private static JsonArrayBuilder item(Object[] item) {
+        JsonArrayBuilder dynamics = JSON.createArrayBuilder();
+        for (Object dynamic : item) {
+            if (dynamic instanceof String text) {
+                dynamics.add(text);
+            } else {
+                dynamics.add(full((Rendered) dynamic));
+            }
+        }
+        return dynamics;
     }
 }

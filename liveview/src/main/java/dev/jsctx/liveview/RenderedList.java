@@ -2,17 +2,24 @@ package dev.jsctx.liveview;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A list of items made from one template (a comprehension): the statics once, the dynamics per item.
- * An empty list has no statics.
+ * An empty list has no statics. A keyed list also has each item's key (distinct, in item order), so a diff can
+ * send only the items that are new or changed and say where the others moved; {@code keys} is {@code null} for
+ * an unkeyed list.
  */
-record RenderedList(String[] statics, List<Object[]> items) implements Rendered {
+record RenderedList(String[] statics, List<Object[]> items, List<Object> keys) implements Rendered {
 
     private static final String[] NO_STATICS = new String[0];
 
     static RenderedList empty() {
-        return new RenderedList(NO_STATICS, List.of());
+        return new RenderedList(NO_STATICS, List.of(), null);
+    }
+
+    boolean keyed() {
+        return keys != null;
     }
 
     void appendTo(StringBuilder html) {
@@ -39,7 +46,10 @@ record RenderedList(String[] statics, List<Object[]> items) implements Rendered 
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RenderedList that && sameStatics(that.statics) && sameItems(that.items);
+        return other instanceof RenderedList that
+                && sameStatics(that.statics)
+                && sameItems(that.items)
+                && Objects.equals(keys, that.keys);
     }
 
     @Override
@@ -48,7 +58,7 @@ record RenderedList(String[] statics, List<Object[]> items) implements Rendered 
         for (Object[] item : items) {
             hash = 31 * hash + Arrays.hashCode(item);
         }
-        return hash;
+        return 31 * hash + Objects.hashCode(keys);
     }
 
     @Override

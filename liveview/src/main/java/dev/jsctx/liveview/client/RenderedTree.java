@@ -1,12 +1,15 @@
 package dev.jsctx.liveview.client;
 
 import static dev.jsctx.liveview.LiveProtocol.RENDERED_ITEMS;
+import static dev.jsctx.liveview.LiveProtocol.RENDERED_ORDER;
 import static dev.jsctx.liveview.LiveProtocol.RENDERED_STATICS;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -100,15 +103,20 @@ abstract sealed class RenderedTree {
         }
         Object[][] items = new Object[array.size()][];
         for (int i = 0; i < items.length; i++) {
-            if (!(array.get(i) instanceof JsonArray item) || item.size() != width) {
-                throw new IllegalArgumentException("a list item must be an array of " + width + " dynamics");
-            }
-            items[i] = new Object[width];
-            for (int j = 0; j < width; j++) {
-                items[i][j] = parseDynamic(item.get(j), shared);
-            }
+            items[i] = item(array.get(i), width, shared);
         }
         return items;
+    }
+
+    private static Object[] item(JsonValue value, int width, Statics shared) {
+        if (!(value instanceof JsonArray item) || item.size() != width) {
+            throw new IllegalArgumentException("a list item must be an array of " + width + " dynamics");
+        }
+        Object[] dynamics = new Object[width];
+        for (int j = 0; j < width; j++) {
+            dynamics[j] = parseDynamic(item.get(j), shared);
+        }
+        return dynamics;
     }
 
     private static String[] stringArray(JsonValue value) {
@@ -205,10 +213,39 @@ abstract sealed class RenderedTree {
             if (diff.containsKey(RENDERED_STATICS)) {
                 return parse(diff, shared);
             }
+            if (diff.containsKey(RENDERED_ORDER)) {
+                return new ListTree(statics, reorder(diff.get(RENDERED_ORDER), shared));
+            }
             if (!diff.containsKey(RENDERED_ITEMS)) {
-                throw new IllegalArgumentException("a list diff holds \"d\" or \"s\", not " + diff);
+                throw new IllegalArgumentException("a list diff holds \"d\", \"o\" or \"s\", not " + diff);
             }
             return new ListTree(statics, items(diff.get(RENDERED_ITEMS), Math.max(0, statics.length - 1), shared));
+        }
+
+        /** A keyed list's new items: runs {@code [start, count]} of these items, and new items {@code {"d": [...]}}. */
+        private Object[][] reorder(JsonValue order, Statics shared) {
+            if (!(order instanceof JsonArray parts)) {
+                throw new IllegalArgumentException("a keyed list's order must be an array, not " + order);
+            }
+            int width = Math.max(0, statics.length - 1);
+            List<Object[]> reordered = new ArrayList<>();
+            for (JsonValue part : parts) {
+                if (part instanceof JsonObject inserted) {
+                    reordered.add(item(inserted.get(RENDERED_ITEMS), width, shared));
+                } else if (part instanceof JsonArray run
+                        && run.size() == 2
+                        && run.get(0) instanceof JsonNumber start
+                        && run.get(1) instanceof JsonNumber count
+                        && start.intValue() >= 0
+                        && count.intValue() > 0
+                        && start.intValue() + count.intValue() <= items.length) {
+                    reordered.addAll(
+                            Arrays.asList(items).subList(start.intValue(), start.intValue() + count.intValue()));
+                } else {
+                    throw new IllegalArgumentException("a keyed list's order holds runs and items, not " + part);
+                }
+            }
+            return reordered.toArray(Object[][]::new);
         }
 
         @Override

@@ -26,6 +26,7 @@ export const STATUS_OK = "ok";
 export const STATUS_ERROR = "error";
 export const RENDERED_STATICS = "s";
 export const RENDERED_ITEMS = "d";
+export const RENDERED_ORDER = "o";
 export const ATTR_VIEW = "data-jsctx-view";
 export const ATTR_TOKEN = "data-jsctx-token";
 export const ATTR_HEARTBEAT_MS = "data-jsctx-heartbeat-ms";

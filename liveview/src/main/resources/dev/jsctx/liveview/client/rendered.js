@@ -1,12 +1,15 @@
 // The client's copy of a view's rendered tree: merge diffs into it and turn it into HTML.
 // Tree format (see README): {"s": [statics], "0": dyn, ...} for a template, {"s": [...], "d": [[dyn...]...]} for
 // a list; a dynamic is an HTML string (escaped by the server) or a nested tree.
-import { RENDERED_ITEMS, RENDERED_STATICS } from "./constants.js";
+import { RENDERED_ITEMS, RENDERED_ORDER, RENDERED_STATICS } from "./constants.js";
 
 /** Returns a new tree with the diff applied; the old tree is not changed. */
 export function merge(tree, diff) {
   if (RENDERED_STATICS in diff) {
     return diff;
+  }
+  if (RENDERED_ORDER in diff) {
+    return { ...tree, [RENDERED_ITEMS]: reorder(tree[RENDERED_ITEMS], diff[RENDERED_ORDER]) };
   }
   const next = { ...tree };
   for (const [key, value] of Object.entries(diff)) {
@@ -17,6 +20,11 @@ export function merge(tree, diff) {
     }
   }
   return next;
+}
+
+/** A keyed list's new items: runs [start, count] of the old ones and new items {d: [dynamics]}. */
+function reorder(items, order) {
+  return order.flatMap((part) => Array.isArray(part) ? items.slice(part[0], part[0] + part[1]) : [part[RENDERED_ITEMS]]);
 }
 
 /** The HTML of a tree: statics and dynamics joined in order. */

@@ -45,6 +45,15 @@ class RenderedTreeTest {
     }
 
     @Test
+    void keyedListDiffKeepsRunsOfOldItemsAndInsertsNewOnes() {
+        RenderedTree tree =
+                parse(PAGE).merge(json("{\"2\":{\"s\":[\"<li>\",\"</li>\"],\"d\":[[\"a\"],[\"b\"],[\"c\"]]}}"), shared);
+        RenderedTree after = tree.merge(json("{\"2\":{\"o\":[[2,1],{\"d\":[\"n\"]},[0,2]]}}"), shared);
+        assertEquals("<li>c</li><li>n</li><li>a</li><li>b</li>", after.dynamic(2));
+        assertThrows(IllegalArgumentException.class, () -> tree.merge(json("{\"2\":{\"o\":[[2,2]]}}"), shared));
+    }
+
+    @Test
     void anythingWithStaticsReplacesWhatWasThere() {
         RenderedTree tree =
                 parse(PAGE).merge(json("{\"1\":{\"s\":[\"<i>\",\"-\",\"</i>\"],\"0\":\"m\",\"1\":\"n\"}}"), shared);
