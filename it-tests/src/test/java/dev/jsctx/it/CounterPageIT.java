@@ -25,7 +25,7 @@ class CounterPageIT {
 
     private static final Duration CONTEXTS_SETTLE = Duration.ofSeconds(5);
     /** How many ES modules the live-view client has, all under {@link LiveProtocol#SCRIPT_PATH}. */
-    private static final int CLIENT_FILES = 6;
+    private static final int CLIENT_FILES = 9;
 
     /**
      * Retained heap of one counter context: {@code benchmarks/run.sh memory}, {@code heap_per_context_none_bytes}
@@ -124,7 +124,7 @@ class CounterPageIT {
     }
 
     @Test
-    @DisplayName("the client's six files come compressed on the first visit and from the browser's cache on the next")
+    @DisplayName("the client's nine files come compressed on the first visit and from the browser's cache on the next")
     void clientFilesComeCompressedThenFromTheCache(CounterApp app) {
         List<Browser.Fetch> first = browser.connect(app.uri("/")).fetches(LiveProtocol.SCRIPT_PATH);
         assertEquals(CLIENT_FILES, first.size(), "client files fetched on the first visit: " + first);

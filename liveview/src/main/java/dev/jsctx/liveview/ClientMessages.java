@@ -1,5 +1,6 @@
 package dev.jsctx.liveview;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -15,12 +16,16 @@ import org.eclipse.parsson.api.JsonConfig;
  */
 final class ClientMessages {
 
-    /** Parsson's depth limit: 3 lets a message hold its payload object and refuses a third level of nesting. */
-    static final int MAX_DEPTH = 3;
+    /** Parsson's depth limit (it refuses this depth): a message, its payload object, and arrays of strings in it
+     * (multi-value fields); a fourth level of nesting is refused. */
+    static final int MAX_DEPTH = 4;
     /** Longest number accepted, in characters of its source. */
     static final int MAX_NUMBER_CHARS = 64;
     /** Longest {@code ref} accepted; it is echoed in the reply. */
     static final int MAX_REF_CHARS = 64;
+
+    private static final String VALUES_PROBLEM =
+            "event values must be strings, numbers, booleans, null or arrays of strings";
 
     private static final JsonReaderFactory READERS = RenderedJson.PROVIDER.createReaderFactory(Map.of(
             JsonConfig.MAX_DEPTH, MAX_DEPTH,
@@ -69,25 +74,45 @@ final class ClientMessages {
 
     /**
      * Why an event payload is refused, or {@code null} if it is fine: an object whose values are strings,
-     * numbers, booleans or null, each string at most {@code maxValueChars} long.
+     * numbers, booleans, null, or arrays of strings (a form's multi-value fields), each string at most
+     * {@code maxValueChars} long.
      */
     static String payloadProblem(JsonValue payload, int maxValueChars) {
         if (payload.getValueType() != JsonValue.ValueType.OBJECT) {
             return "event payload must be a JSON object";
         }
         for (JsonValue value : payload.asJsonObject().values()) {
-            switch (value.getValueType()) {
-                case STRING -> {
-                    if (((JsonString) value).getString().length() > maxValueChars) {
-                        return "event value longer than " + maxValueChars + " characters";
-                    }
-                }
-                case OBJECT, ARRAY -> {
-                    return "event values must be strings, numbers, booleans or null";
-                }
-                default -> {}
+            String problem = value instanceof JsonArray array
+                    ? arrayProblem(array, maxValueChars)
+                    : scalarProblem(value, maxValueChars);
+            if (problem != null) {
+                return problem;
             }
         }
         return null;
+    }
+
+    private static String arrayProblem(JsonArray array, int maxValueChars) {
+        for (JsonValue element : array) {
+            if (!(element instanceof JsonString)) {
+                return VALUES_PROBLEM;
+            }
+            String problem = scalarProblem(element, maxValueChars);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static String scalarProblem(JsonValue value, int maxValueChars) {
+        return switch (value.getValueType()) {
+            case STRING ->
+                ((JsonString) value).getString().length() > maxValueChars
+                        ? "event value longer than " + maxValueChars + " characters"
+                        : null;
+            case OBJECT, ARRAY -> VALUES_PROBLEM;
+            default -> null;
+        };
     }
 }

@@ -62,6 +62,8 @@ public final class LiveProtocol {
     public static final String TYPE_REPLY = "reply";
     /** Server to client: changes pushed after {@code handleInfo}. */
     public static final String TYPE_DIFF = "diff";
+    /** Server to client: an event for the page's hooks, from {@code LiveSession.pushEvent}. */
+    public static final String TYPE_PUSH = "push";
     /** Server to client: an error that belongs to no request (for example malformed JSON). */
     public static final String TYPE_ERROR = "error";
 
@@ -94,6 +96,18 @@ public final class LiveProtocol {
     public static final String ATTR_CHANGE = "data-jsctx-change";
     /** Prefix of attributes whose values join the event payload: {@code data-jsctx-value-amount="5"}. */
     public static final String ATTR_VALUE_PREFIX = "data-jsctx-value-";
+    /** On a changing field or its form: send the change after this many quiet milliseconds, or {@code blur}. */
+    public static final String ATTR_DEBOUNCE = "data-jsctx-debounce";
+    /** On a changing field or its form: send changes at most once every this many milliseconds. */
+    public static final String ATTR_THROTTLE = "data-jsctx-throttle";
+    /** On a form's button: its text, and the button disabled, while the form's submit is in flight. */
+    public static final String ATTR_DISABLE_WITH = "data-jsctx-disable-with";
+    /** Names the client hook ({@code window.jsctxHooks[name]}) whose callbacks the element gets. */
+    public static final String ATTR_HOOK = "data-jsctx-hook";
+    /** On an element whose attributes and children renders never change (the page's scripts own it). */
+    public static final String ATTR_IGNORE = "data-jsctx-ignore";
+    /** Payload key of a change event: the name of the field that changed. */
+    public static final String PAYLOAD_TARGET = "_target";
 
     // CSS classes.
     /** On an element while its event is in flight. */

@@ -1,5 +1,7 @@
 package dev.jsctx.liveview;
 
+import jakarta.json.JsonObject;
+
 /**
  * The session of one view instance, given to {@link LiveView#mount}. It owns the view's resources and carries
  * messages to the view. All methods are thread-safe.
@@ -46,4 +48,16 @@ public interface LiveSession {
      * @return true if the message was queued, false if it was dropped
      */
     boolean send(Object message);
+
+    /**
+     * Push an event to the browser, for the client hooks that listen to it ({@code this.handleEvent(name, callback)}
+     * in a {@code data-jsctx-hook}); no DOM changes by itself. Callable from any thread. Called from one of the
+     * view's callbacks, the event goes out right after that callback's reply or diff, so hooks see the DOM the
+     * callback rendered; events go out in the order they were pushed. Dropped when the view is not connected
+     * (the HTTP render) or has ended.
+     *
+     * @param event   the event's name
+     * @param payload the event's values, as the hook's callback receives them
+     */
+    void pushEvent(String event, JsonObject payload);
 }

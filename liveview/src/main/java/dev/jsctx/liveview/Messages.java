@@ -1,6 +1,8 @@
 package dev.jsctx.liveview;
 
 import static dev.jsctx.liveview.LiveProtocol.KEY_DIFF;
+import static dev.jsctx.liveview.LiveProtocol.KEY_EVENT;
+import static dev.jsctx.liveview.LiveProtocol.KEY_PAYLOAD;
 import static dev.jsctx.liveview.LiveProtocol.KEY_REASON;
 import static dev.jsctx.liveview.LiveProtocol.KEY_REF;
 import static dev.jsctx.liveview.LiveProtocol.KEY_RENDERED;
@@ -11,6 +13,7 @@ import static dev.jsctx.liveview.LiveProtocol.STATUS_ERROR;
 import static dev.jsctx.liveview.LiveProtocol.STATUS_OK;
 import static dev.jsctx.liveview.LiveProtocol.TYPE_DIFF;
 import static dev.jsctx.liveview.LiveProtocol.TYPE_ERROR;
+import static dev.jsctx.liveview.LiveProtocol.TYPE_PUSH;
 import static dev.jsctx.liveview.LiveProtocol.TYPE_REPLY;
 
 import jakarta.json.JsonObject;
@@ -48,6 +51,16 @@ final class Messages {
                 .createObjectBuilder()
                 .add(KEY_TYPE, TYPE_DIFF)
                 .add(KEY_DIFF, diff)
+                .build()
+                .toString();
+    }
+
+    static String pushEvent(String event, JsonObject payload) {
+        return RenderedJson.JSON
+                .createObjectBuilder()
+                .add(KEY_TYPE, TYPE_PUSH)
+                .add(KEY_EVENT, event)
+                .add(KEY_PAYLOAD, payload)
                 .build()
                 .toString();
     }

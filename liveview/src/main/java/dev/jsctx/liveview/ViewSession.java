@@ -47,6 +47,10 @@ final class ViewSession implements LiveSession {
     private volatile boolean endedFlag;
 
     private Rendered lastSent;
+    /** While a view callback runs: the events it pushed, sent after its reply or diff. */
+    private List<String> pushes;
+
+    private boolean inCallback;
 
     // guarded by this
     private ArrayDeque<Object> mailbox;
@@ -163,6 +167,46 @@ final class ViewSession implements LiveSession {
         return true;
     }
 
+    @Override
+    public void pushEvent(String event, JsonObject payload) {
+        String frame =
+                Messages.pushEvent(Objects.requireNonNull(event, "event"), Objects.requireNonNull(payload, "payload"));
+        if (frames == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (ended) {
+                return;
+            }
+            if (inCallback) {
+                if (pushes == null) {
+                    pushes = new ArrayList<>(2);
+                }
+                pushes.add(frame);
+            } else {
+                frames.accept(frame);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: a view callback starts; what it pushes waits for {@link #callbackDone()}. */
+    private void callbackStarts() {
+        inCallback = true;
+    }
+
+    /** Under the lock, after the callback's reply or diff was sent: send what it pushed (nothing if it failed). */
+    private void callbackDone() {
+        inCallback = false;
+        List<String> pushed = pushes;
+        pushes = null;
+        if (pushed != null && !ended) {
+            pushed.forEach(frames);
+        }
+    }
+
     private boolean ended() {
         // a racy read is fine: a message accepted just before the end is dropped by info()
         return endedFlag;
@@ -180,6 +224,7 @@ final class ViewSession implements LiveSession {
                 // the socket closed while the join was on its way: mount nothing
                 return;
             }
+            callbackStarts();
             view.mount(params, this);
             Rendered rendered = Objects.requireNonNull(view.render(), "render() returned null");
             lastSent = rendered;
@@ -188,6 +233,7 @@ final class ViewSession implements LiveSession {
             end();
             throw failed("mount", "mount", e);
         } finally {
+            callbackDone();
             lock.unlock();
         }
     }
@@ -204,6 +250,7 @@ final class ViewSession implements LiveSession {
                 frames.accept(Messages.refused(ref, "view has ended"));
                 return;
             }
+            callbackStarts();
             try {
                 view.handleEvent(name, payload);
             } catch (EventRejectedException e) {
@@ -219,6 +266,7 @@ final class ViewSession implements LiveSession {
             end();
             throw failed("handleEvent", "handleEvent(" + LogText.quote(name) + ")", e);
         } finally {
+            callbackDone();
             lock.unlock();
         }
     }
@@ -279,6 +327,7 @@ final class ViewSession implements LiveSession {
             if (ended) {
                 return false;
             }
+            callbackStarts();
             view.handleInfo(message);
             JsonObject diff = renderDiff();
             if (!diff.isEmpty()) {
@@ -290,6 +339,7 @@ final class ViewSession implements LiveSession {
             failure = failed("handleInfo", "handleInfo", e).getMessage();
             return false;
         } finally {
+            callbackDone();
             lock.unlock();
             if (failure != null) {
                 onFailure.accept(failure);

@@ -208,6 +208,43 @@ class LiveViewIT {
     }
 
     @Test
+    void multiValueFieldsArriveAsArraysOfStringsAndNothingDeeperIsAccepted() throws Exception {
+        try (LiveConnection client = live.connect()) {
+            client.join(live.page("/").token());
+            client.send("{\"type\":\"event\",\"ref\":\"a\",\"event\":\"tags\",\"payload\":{\"tags\":[\"x\",\"y\"]}}");
+            JsonObject reply = client.next();
+            assertEquals("ok", reply.getString("status"), reply.toString());
+            assertEquals(
+                    "[&quot;x&quot;,&quot;y&quot;]", reply.getJsonObject("diff").getString("2"));
+            for (String payload :
+                    new String[] {"{\"tags\":[1]}", "{\"tags\":{\"a\":\"b\"}}", "{\"tags\":[\"x\",null]}"}) {
+                client.send("{\"type\":\"event\",\"ref\":\"b\",\"event\":\"tags\",\"payload\":" + payload + "}");
+                JsonObject refused = client.next();
+                assertEquals(
+                        "event values must be strings, numbers, booleans, null or arrays of strings",
+                        refused.getString("reason"),
+                        payload);
+            }
+            client.send("{\"type\":\"event\",\"ref\":\"c\",\"event\":\"tags\",\"payload\":{\"tags\":[[\"x\"]]}}");
+            assertEquals(
+                    "malformed JSON: a message must be one JSON object",
+                    client.next().getString("reason"));
+        }
+    }
+
+    @Test
+    void aPushedEventFollowsTheReplyOfTheEventThatPushedIt() throws Exception {
+        try (LiveConnection client = live.connect()) {
+            client.join(live.page("/").token());
+            LiveReply reply = client.event("ping", Map.of("n", "7"));
+            assertEquals("{\"0\":\"1\"}", reply.diff().toString());
+            assertEquals(
+                    "{\"type\":\"push\",\"event\":\"pong\",\"payload\":{\"n\":\"7\"}}",
+                    client.next().toString());
+        }
+    }
+
+    @Test
     void unknownMessageTypeAndEventBeforeJoinGetErrorReplies() throws Exception {
         try (LiveConnection client = live.connect();
                 LogCapture log = LogCapture.start()) {

@@ -59,6 +59,11 @@ final class TestView implements LiveView {
             case "add" -> count += Integer.parseInt(payload.getString("amount"));
             case "item" -> items.add(payload.getString("text"));
             case "push" -> session.send(payload.getString("text"));
+            case "tags" -> message = payload.getJsonArray("tags").toString();
+            case "ping" -> {
+                count++;
+                session.pushEvent("pong", payload);
+            }
             case "flood" -> {
                 // the view lock is held here, so nothing drains: the mailbox fills to its capacity
                 int accepted = 0;

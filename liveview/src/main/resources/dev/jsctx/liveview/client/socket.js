@@ -15,8 +15,8 @@ function reloadSoon() {
 
 /**
  * Connects a view and keeps it connected. Callbacks:
- * onJoined(rendered) after each (re)join, onDiff(diff) for server pushes, onStatus(statusClass) on changes,
- * onError(reason) for errors that belong to no request.
+ * onJoined(rendered) after each (re)join, onDiff(diff) for server pushes, onPush(event, payload) for events
+ * pushed to hooks, onStatus(statusClass) on changes, onError(reason) for errors that belong to no request.
  */
 export class ViewSocket {
   constructor(token, heartbeatMs, callbacks) {
@@ -87,6 +87,9 @@ export class ViewSocket {
       }
       case C.TYPE_DIFF:
         this.callbacks.onDiff(message[C.KEY_DIFF]);
+        break;
+      case C.TYPE_PUSH:
+        this.callbacks.onPush(message[C.KEY_EVENT], message[C.KEY_PAYLOAD]);
         break;
       case C.TYPE_ERROR:
         this.callbacks.onError(message[C.KEY_REASON]);
