@@ -181,6 +181,20 @@ class BrowserClientIT {
     }
 
     @Test
+    void hideAndDispatchRunInTheBrowserAndUnknownCommandsRunNothing() {
+        js("document.getElementById('menu').addEventListener('menu:poked', () => { window.poked = true; });");
+        find("#tip-button").click();
+        assertTrue(!find("#tip").isDisplayed(), "hidden");
+        assertEquals(Boolean.TRUE, js("return window.poked === true;"));
+        find("#inc").click();
+        awaitText("#count", "1");
+        assertTrue(!find("#tip").isDisplayed(), "still hidden after a render");
+        find("#bad-commands").click();
+        assertEquals(Boolean.TRUE, js("return window.pwned === undefined;"));
+        assertTrue(!find("#tip").isDisplayed(), "the list stops at the unknown command");
+    }
+
+    @Test
     void anIgnoredSubtreeKeepsWhatThePagePutThere() {
         js("document.getElementById('ignored').textContent = 'mine';");
         find("#inc").click();

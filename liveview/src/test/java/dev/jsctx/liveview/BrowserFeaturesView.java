@@ -47,6 +47,8 @@ final class BrowserFeaturesView implements LiveView {
             <input id="live" name="live" data-jsctx-change="live" value="{}"><p id="live-echo">{}</p>
             <div id="scroller" style="height: 60px; overflow: auto">{}</div>
             <button id="menu-button" data-jsctx-click="{}">menu</button><nav id="menu" class="menu">menu</nav>
+            <button id="tip-button" data-jsctx-click="{}">tip</button><p id="tip">tip</p>
+            <button id="bad-commands" data-jsctx-click="[[&quot;eval&quot;,{&quot;code&quot;:&quot;window.pwned = 1&quot;}],            [&quot;show&quot;,{&quot;to&quot;:&quot;#tip&quot;}]]">bad</button>
             <div id="ignored" data-jsctx-ignore>{}</div>
             {}
             <p id="hook-message">{}</p>
@@ -61,6 +63,7 @@ final class BrowserFeaturesView implements LiveView {
     private static final Template LINE = Template.of("<div>line {}: {}</div>");
     private static final JsCommands MENU =
             JsCommands.create().toggleClass("#menu", "open").push("inc");
+    private static final JsCommands TIP = JsCommands.create().hide("#tip").dispatch("#menu", "menu:poked");
 
     private LiveSession session;
     private long count;
@@ -136,6 +139,7 @@ final class BrowserFeaturesView implements LiveView {
                 live,
                 Html.each(IntStream.range(0, 20).boxed().toList(), i -> LINE.with(i, live)),
                 MENU,
+                TIP,
                 count,
                 hookShown ? HOOKED.with(count) : null,
                 hookMessage,
