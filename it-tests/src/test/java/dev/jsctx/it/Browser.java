@@ -183,6 +183,11 @@ final class Browser implements AutoCloseable {
             return matcher;
         }
 
+        /** The value of the form field matching the CSS selector now (what the user typed, not the attribute). */
+        String value(String cssSelector) {
+            return find(cssSelector).getDomProperty("value");
+        }
+
         /** The text the element matching the CSS selector shows now. */
         String text(String cssSelector) {
             return find(cssSelector).getText();

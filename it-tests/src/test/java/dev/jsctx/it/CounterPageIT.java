@@ -104,7 +104,7 @@ class CounterPageIT {
     }
 
     @Test
-    @DisplayName("the add form with 5 adds 5; with abc it shows why in #error and the count stays")
+    @DisplayName("the add form with 5 adds 5; with abc it shows why in #error, the count stays and so does abc")
     void addFormAddsOrExplains(CounterApp app) {
         Browser.Window window = browser.connect(app.uri("/"));
 
@@ -116,6 +116,7 @@ class CounterPageIT {
         window.click("#add button[type=submit]");
         window.awaitText("#error", "Amount must be a whole number");
         assertEquals("5", window.text("#count"), "count after a refused amount");
+        assertEquals("abc", window.value("#amount"), "the render that showed the error kept what the user typed");
 
         window.type("#amount", "5");
         window.click("#add button[type=submit]");
