@@ -53,8 +53,9 @@ public interface LiveSession {
      * Push an event to the browser, for the client hooks that listen to it ({@code this.handleEvent(name, callback)}
      * in a {@code data-jsctx-hook}); no DOM changes by itself. Callable from any thread. Called from one of the
      * view's callbacks, the event goes out right after that callback's reply or diff, so hooks see the DOM the
-     * callback rendered; events go out in the order they were pushed. Dropped when the view is not connected
-     * (the HTTP render) or has ended.
+     * callback rendered; called from another thread, it waits until a callback of the view that is running has
+     * finished. Events go out in the order they were pushed. Dropped when the view is not connected (the HTTP
+     * render) or has ended, or when the callback that pushed it fails.
      *
      * @param event   the event's name
      * @param payload the event's values, as the hook's callback receives them

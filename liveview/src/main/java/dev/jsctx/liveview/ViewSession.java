@@ -169,11 +169,12 @@ final class ViewSession implements LiveSession {
 
     @Override
     public void pushEvent(String event, JsonObject payload) {
-        String frame =
-                Messages.pushEvent(Objects.requireNonNull(event, "event"), Objects.requireNonNull(payload, "payload"));
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(payload, "payload");
         if (frames == null) {
             return;
         }
+        String frame = Messages.pushEvent(event, payload);
         lock.lock();
         try {
             if (ended) {
