@@ -1,5 +1,6 @@
 package dev.jsctx.pool.graal;
 
+import dev.jsctx.pool.BrowserLimits;
 import dev.jsctx.pool.spi.ContextHost;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,14 @@ final class BrowserApi {
     static void install(Context context, Source source, GraalEngineContext owner) {
         BrowserApi api = new BrowserApi(owner);
         Value installer = context.eval(source);
-        installer.executeVoid(api.schedule(), api.cancel(), api.log(), api.randomBytes());
+        BrowserLimits limits = owner.host().browserLimits();
+        installer.executeVoid(
+                api.schedule(),
+                api.cancel(),
+                api.log(),
+                api.randomBytes(),
+                limits.maxPendingTimers(),
+                limits.minTimerDelay().toMillis());
     }
 
     /** {@code schedule(id, delayMillis, task)}: runs {@code task} once after the delay, unless cancelled. */
@@ -96,7 +104,7 @@ final class BrowserApi {
                 case "error" -> System.Logger.Level.ERROR;
                 default -> System.Logger.Level.INFO;
             };
-            owner.host().scriptLogger().log(level, "[" + owner.host().label() + "] " + args[1].asString());
+            owner.log().log(level, args[1].asString());
             return null;
         };
     }

@@ -82,9 +82,11 @@ final class RhinoContext implements EngineContext {
             result = guarded(() -> {
                 Object value = body.get();
                 if (value instanceof NativePromise promise) {
-                    ((Function) ScriptableObject.getProperty(promise, "then")).call(cx, global, promise, new Object[] {
-                        reaction(completion, true), reaction(completion, false)
-                    });
+                    // The reactions may outlive the call (a Promise never settled): they hold it weakly.
+                    Completion awaited = Completion.weak(completion);
+                    ((Function) ScriptableObject.getProperty(promise, "then"))
+                            .call(cx, global, promise, new Object[] {reaction(awaited, true), reaction(awaited, false)
+                            });
                     return null;
                 }
                 return new RhinoValues(cx, global).toJson(value);

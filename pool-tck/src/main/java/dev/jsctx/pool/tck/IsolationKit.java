@@ -6,21 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.jsctx.pool.ApiSurface;
+import dev.jsctx.pool.BrowserLimits;
 import dev.jsctx.pool.CallTimeoutException;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.ContextSpec;
+import dev.jsctx.pool.EngineCapability;
 import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.JsException;
 import dev.jsctx.pool.PoolConfig;
 import dev.jsctx.pool.Script;
+import dev.jsctx.pool.UnsupportedCapabilityException;
+import dev.jsctx.pool.UnsupportedValueException;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +42,8 @@ import org.junit.jupiter.api.TestInstance;
  * its own world (globals, built-in prototypes, {@code globalThis}, RegExp statics) and whatever goes wrong in it (a
  * thrown error, a stack overflow, a time-out) stays in that context. Every check looks from a neighbour on the
  * same runtime thread, where contexts share the most (an engine runtime, spare contexts, one thread's engine
- * state), and from one on another thread.
+ * state), and from one on another thread. A call given up on (timed out awaiting a Promise) keeps nothing alive,
+ * and the {@link BrowserLimits} hold: pending timers, the minimum timer delay, console lines and bytes per second.
  *
  * <p>An engine module extends it with one small class that names the engine, as for {@link PoolCompatibilityKit}.
  * The kit runs on its own pool of two runtime threads.
@@ -46,7 +56,17 @@ public abstract class IsolationKit {
             function spin() { while (true) { } }
             function recurse(n) { return recurse(n + 1) + 1; }
             function thrower() { throw new TypeError("bad input"); }
+            var unsettled = [];
+            function hang() { return new Promise(function (resolve) { unsettled.push(resolve); }); }
             """);
+
+    /** The chapter's pool bounds, small enough to reach in a test. */
+    private static final BrowserLimits KIT_LIMITS = BrowserLimits.builder()
+            .maxPendingTimers(50)
+            .minTimerDelay(Duration.ofMillis(4))
+            .maxLogLineBytes(256)
+            .logBytesPerSecond(4_096)
+            .build();
 
     private ContextPool pool;
     private final List<JsContext> opened = new CopyOnWriteArrayList<>();
@@ -69,7 +89,8 @@ public abstract class IsolationKit {
     @BeforeAll
     void startPool() {
         pool = ContextPool.create(
-                configure(PoolConfig.builder().engine(engineName()).threads(2)).build());
+                configure(PoolConfig.builder().engine(engineName()).threads(2).browserLimits(KIT_LIMITS))
+                        .build());
     }
 
     @AfterAll
@@ -200,7 +221,138 @@ public abstract class IsolationKit {
         }
     }
 
+    @Test
+    @DisplayName("a call that timed out awaiting a Promise that never settles keeps nothing of the call alive")
+    void timedOutCallIsReleased() {
+        JsContext ctx = pool.open(ContextSpec.builder()
+                .addScript(ISOLATION_SCRIPT)
+                .label("hanging")
+                .callTimeout(Duration.ofMillis(100))
+                .build());
+        opened.add(ctx);
+        if (!pool.capabilities().contains(EngineCapability.PROMISES)) {
+            assertThrows(UnsupportedValueException.class, () -> ctx.call("hang"));
+            return;
+        }
+        CompletionStage<JsonValue> stage = ctx.callAsync("hang");
+        assertInstanceOf(CallTimeoutException.class, Await.failure(stage));
+        WeakReference<CompletionStage<JsonValue>> call = new WeakReference<>(stage);
+        stage = null; // the script keeps the Promise (its resolve function) for as long as the context lives
+        Await.awaitTrue("the timed-out call is collected", () -> {
+            System.gc();
+            return call.get() == null;
+        });
+        assertEquals(1, number(ctx.eval("unsettled.length")));
+    }
+
+    @Test
+    @DisplayName("BROWSER: pending timers are capped per context, and one context's timers leave room to another")
+    void timersAreCapped() {
+        withBrowser("timers", ctx -> {
+            JsContext neighbour = openOnThread(browserSpec("timer-neighbour"), ctx.threadIndex(), true);
+            ctx.eval("for (var i = 0; i < 49; i++) { setTimeout(function () { }, 60000); }"
+                    + " globalThis.last = setInterval(function () { }, 60000); 0");
+            JsException refused = assertThrows(JsException.class, () -> ctx.eval("setTimeout(function () { }, 60000)"));
+            assertEquals("RangeError", refused.jsName());
+            assertTrue(refused.jsMessage().contains("50"), refused.jsMessage());
+            assertEquals(
+                    JsonValue.TRUE,
+                    ctx.eval("clearInterval(last); typeof setTimeout(function () { }, 1) === 'number'"));
+            assertEquals(
+                    JsonValue.TRUE,
+                    neighbour.eval(
+                            "var ids = []; for (var i = 0; i < 50; i++) { ids.push(setTimeout(function () { }, 60000)); }"
+                                    + " ids.length === 50"));
+        });
+    }
+
+    @Test
+    @DisplayName("BROWSER: no timer runs sooner than the minimum delay, setInterval(f, 0) included")
+    void timersHaveAMinimumDelay() {
+        withBrowser("interval", ctx -> {
+            ctx.eval("globalThis.ticks = []; globalThis.start = Date.now();"
+                    + " globalThis.iv = setInterval(function () { ticks.push(Date.now()); }, 0); 0");
+            Await.awaitTrue("the interval ran 20 times", () -> number(ctx.eval("ticks.length")) >= 20);
+            JsonValue spacing = ctx.eval("clearInterval(iv); [ticks.length, ticks[ticks.length - 1] - start]");
+            long runs = number(spacing.asJsonArray().get(0));
+            long elapsed = number(spacing.asJsonArray().get(1));
+            long minDelay = KIT_LIMITS.minTimerDelay().toMillis();
+            assertTrue(
+                    runs <= elapsed / minDelay + 1,
+                    runs + " runs in " + elapsed + " ms, with " + minDelay + " ms apart");
+        });
+    }
+
+    @Test
+    @DisplayName("BROWSER: a console line is escaped (CR/LF) and cut at its limit, the marker says how much")
+    void consoleLinesAreEscapedAndCut() {
+        withBrowser("console-line", ctx -> {
+            try (LogCapture log = new LogCapture()) {
+                String marker = "iso-line-" + System.nanoTime();
+                ctx.eval("console.log('" + marker + "\\nFORGED line\\r\\n'); console.log('" + marker
+                        + "-long ' + 'x'.repeat(1000)); 0");
+                List<String> lines = log.matching(marker);
+                assertEquals(2, lines.size(), "one record per console call: " + lines);
+                assertTrue(lines.get(0).contains(marker + "\\nFORGED line\\r\\n"), lines.get(0));
+                assertTrue(lines.stream().noneMatch(l -> l.contains("\n") || l.contains("\r")), "no raw CR/LF");
+                String cut = lines.get(1);
+                assertTrue(cut.contains("bytes cut]"), cut);
+                assertTrue(cut.length() < 400, "cut near 256 bytes: " + cut.length());
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("BROWSER: console output past its bytes per second is dropped, then counted; rejection warnings too")
+    void consoleIsRateLimited() {
+        withBrowser("console-flood", ctx -> {
+            try (LogCapture log = new LogCapture()) {
+                String marker = "iso-flood-" + System.nanoTime();
+                long started = System.nanoTime();
+                ctx.eval("for (var i = 0; i < 150; i++) { console.log('" + marker + " ' + 'y'.repeat(150)); } 0");
+                ctx.eval("for (var j = 0; j < 300; j++) { Promise.reject(new Error('" + marker + "-rejected')); } 0");
+                long windows = Duration.ofNanos(System.nanoTime() - started).toSeconds() + 2;
+                long loggedBytes = log.matching("[console-flood] ").stream()
+                        .filter(line -> !line.contains("dropped: over the limit"))
+                        .mapToLong(line -> line.getBytes(StandardCharsets.UTF_8).length)
+                        .sum();
+                assertTrue(
+                        loggedBytes <= windows * KIT_LIMITS.logBytesPerSecond(),
+                        loggedBytes + " bytes logged in at most " + windows + " one-second windows");
+                assertTrue(log.count(marker) > 0, "some lines were logged");
+                Await.awaitTrue("the dropped lines are counted", () -> {
+                    ctx.eval("console.log('tick'); 0");
+                    return log.contains("log lines (");
+                });
+            }
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs a BROWSER check on a new BROWSER context if the engine declares BROWSER_API; otherwise checks that such
+     * a context is refused cleanly.
+     */
+    private void withBrowser(String label, Consumer<JsContext> check) {
+        if (pool.capabilities().contains(EngineCapability.BROWSER_API)) {
+            check.accept(openSpec(browserSpec(label)));
+        } else {
+            UnsupportedCapabilityException error =
+                    assertThrows(UnsupportedCapabilityException.class, () -> openSpec(browserSpec(label)));
+            assertEquals(EngineCapability.BROWSER_API, error.capability());
+        }
+    }
+
+    /** A BROWSER spec; its calls may take long on a loaded machine (the flood runs interpreted). */
+    private static ContextSpec browserSpec(String label) {
+        return ContextSpec.builder()
+                .addScript(ISOLATION_SCRIPT)
+                .apiSurface(ApiSurface.BROWSER)
+                .label(label)
+                .callTimeout(Duration.ofSeconds(30))
+                .build();
+    }
 
     /** What {@link #tamper} changes, read back: pristine in every other context. */
     private static final String TAMPERING_PROBE = """
@@ -229,16 +381,25 @@ public abstract class IsolationKit {
     }
 
     private JsContext open(String label) {
-        JsContext ctx = pool.open(
+        return openSpec(
                 ContextSpec.builder().addScript(ISOLATION_SCRIPT).label(label).build());
+    }
+
+    private JsContext openSpec(ContextSpec spec) {
+        JsContext ctx = pool.open(spec);
         opened.add(ctx);
         return ctx;
     }
 
-    /** Opens contexts until one lands on (or, with {@code same} false, off) the given thread. */
     private JsContext openOnThread(String label, int threadIndex, boolean same) {
+        return openOnThread(
+                ContextSpec.builder().addScript(ISOLATION_SCRIPT).label(label).build(), threadIndex, same);
+    }
+
+    /** Opens contexts until one lands on (or, with {@code same} false, off) the given thread. */
+    private JsContext openOnThread(ContextSpec spec, int threadIndex, boolean same) {
         for (int attempt = 0; attempt < 8; attempt++) {
-            JsContext ctx = open(label);
+            JsContext ctx = openSpec(spec);
             if ((ctx.threadIndex() == threadIndex) == same) {
                 return ctx;
             }
