@@ -20,8 +20,10 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * ({@value #RESOURCE}, one cached {@link Source} per engine) over four host functions, handed in as
  * {@link ProxyExecutable}s and reachable only through the closures browser.js makes: the context gets no other
  * host access. Timers run as tasks of the pool ({@link ContextHost#schedule}) on the context's runtime thread
- * and the pool cancels them when the context closes. {@code TextEncoder}/{@code TextDecoder} and {@code performance}
- * are GraalJS's own ({@code js.text-encoding}, {@code js.performance}).
+ * and the pool cancels them when the context closes; browser.js holds them to the pool's
+ * {@link BrowserLimits} (pending timers, minimum delay), and console output goes through the context's
+ * {@link ScriptLog}. {@code TextEncoder}/{@code TextDecoder} and {@code performance} are GraalJS's own
+ * ({@code js.text-encoding}, {@code js.performance}).
  */
 final class BrowserApi {
     static final String RESOURCE = "dev/jsctx/pool/graal/browser.js";
