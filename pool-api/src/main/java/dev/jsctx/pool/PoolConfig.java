@@ -22,6 +22,7 @@ public final class PoolConfig {
     private final Duration closeTimeout;
     private final CallObserver callObserver;
     private final Map<String, String> engineOptions;
+    private final BrowserLimits browserLimits;
 
     private PoolConfig(Builder b) {
         this.threads = b.threads;
@@ -34,6 +35,7 @@ public final class PoolConfig {
         this.closeTimeout = b.closeTimeout;
         this.callObserver = b.callObserver;
         this.engineOptions = Map.copyOf(b.engineOptions);
+        this.browserLimits = b.browserLimits;
     }
 
     /**
@@ -100,6 +102,11 @@ public final class PoolConfig {
         return engineOptions;
     }
 
+    /** @return the bounds of every context's timers and log output */
+    public BrowserLimits browserLimits() {
+        return browserLimits;
+    }
+
     @Override
     public String toString() {
         return "PoolConfig[threads=" + threads + ", engine=" + engine().orElse("(only one)")
@@ -121,6 +128,7 @@ public final class PoolConfig {
         private Duration closeTimeout = Duration.ofSeconds(5);
         private CallObserver callObserver = CallObserver.NONE;
         private final Map<String, String> engineOptions = new LinkedHashMap<>();
+        private BrowserLimits browserLimits = BrowserLimits.defaults();
 
         private Builder() {}
 
@@ -242,6 +250,18 @@ public final class PoolConfig {
          */
         public Builder engineOption(String key, String value) {
             engineOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Sets the bounds of every context's timers and log output (see {@link BrowserLimits}). If not invoked,
+         * {@link BrowserLimits#defaults()}.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder browserLimits(BrowserLimits limits) {
+            this.browserLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

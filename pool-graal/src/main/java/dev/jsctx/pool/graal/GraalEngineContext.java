@@ -41,6 +41,7 @@ final class GraalEngineContext implements EngineContext {
     private final ContextHost host;
     private final JsonBridge bridge;
     private final ScriptLabel label;
+    private final ScriptLog log;
     private final ContextHeapMeter heapMeter;
 
     GraalEngineContext(
@@ -48,12 +49,14 @@ final class GraalEngineContext implements EngineContext {
             GraalPreparedScripts scripts,
             ContextHost host,
             ScriptLabel label,
+            ScriptLog log,
             ContextHeapMeter heapMeter) {
         this.context = context;
         this.bindings = context.getBindings("js");
         this.scripts = scripts;
         this.host = host;
         this.label = label;
+        this.log = log;
         this.heapMeter = heapMeter;
         this.bridge = new JsonBridge(bindings);
     }
@@ -82,6 +85,11 @@ final class GraalEngineContext implements EngineContext {
 
     ContextHost host() {
         return host;
+    }
+
+    /** @return where console output goes: the context's bounded log, shared with its output streams */
+    ScriptLog log() {
+        return log;
     }
 
     @Override
@@ -123,11 +131,12 @@ final class GraalEngineContext implements EngineContext {
      * Completes now, or when the returned thenable settles (its callbacks run as promise jobs); a thenable that
      * never settles is the pool's to time out or fail at close.
      */
-    private void settle(Value result, Completion completion) {
+    private void settle(Value result, Completion call) {
         if (!result.hasMembers() || !result.canInvokeMember("then")) {
-            completion.complete(JsonBridge.toJson(result));
+            call.complete(JsonBridge.toJson(result));
             return;
         }
+        Completion completion = Completion.weak(call); // the reactions may outlive the call (a Promise never settled)
         ProxyExecutable onFulfilled = args -> {
             try {
                 completion.complete(JsonBridge.toJson(args.length > 0 ? args[0] : context.asValue(null)));
@@ -160,14 +169,13 @@ final class GraalEngineContext implements EngineContext {
                 host.died(exceeded);
                 return;
             }
-            host.scriptLogger()
-                    .log(
-                            System.Logger.Level.WARNING,
-                            "[" + host.label() + "] Uncaught "
-                                    + (failure instanceof JsException js
-                                                    && !js.jsStack().isEmpty()
-                                            ? js.jsStack()
-                                            : failure.getMessage()));
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "Uncaught "
+                            + (failure instanceof JsException js
+                                            && !js.jsStack().isEmpty()
+                                    ? js.jsStack()
+                                    : failure.getMessage()));
         }
     }
 
