@@ -20,7 +20,8 @@ final class PooledContext implements JsContext {
     private enum ClosedBy {
         USER,
         ENGINE,
-        POOL
+        POOL,
+        RUNTIME_THREAD_DIED
     }
 
     private final RuntimePool pool;
@@ -33,7 +34,7 @@ final class PooledContext implements JsContext {
     private final AtomicInteger queued = new AtomicInteger();
 
     private final AtomicReference<ClosedBy> closedBy = new AtomicReference<>();
-    /** Why the engine context died, when {@link ClosedBy#ENGINE} closed it. */
+    /** Why the engine context or its runtime thread died, when {@link ClosedBy#ENGINE} or a thread's death closed it. */
     private volatile ContextClosedException death;
 
     private List<Runnable> listeners; // guarded by this
@@ -140,9 +141,15 @@ final class PooledContext implements JsContext {
         }
     }
 
-    /** Runtime thread, while the pool shuts it down. */
-    void closeWithPool() {
-        markClosed(ClosedBy.POOL);
+    /** Runtime thread, while it shuts down: the pool closes, or the thread died (see {@link RuntimeThread#death}). */
+    void closeWithItsThread() {
+        ContextClosedException threadDeath = thread.death();
+        if (threadDeath == null) {
+            markClosed(ClosedBy.POOL);
+        } else {
+            death = threadDeath;
+            markClosed(ClosedBy.RUNTIME_THREAD_DIED);
+        }
         lane.release();
     }
 
@@ -164,6 +171,10 @@ final class PooledContext implements JsContext {
         if (by == ClosedBy.ENGINE) {
             return new ContextClosedException(
                     "Context '" + label + "' was closed by its engine (" + death.getMessage() + "); open a new one");
+        }
+        if (by == ClosedBy.RUNTIME_THREAD_DIED) {
+            return new ContextClosedException(
+                    "Context '" + label + "' was closed: its " + death.getMessage() + "; open a new one");
         }
         return new ContextClosedException("Context '" + label + "' is closed");
     }
