@@ -131,8 +131,8 @@ final class PooledContext implements JsContext {
     }
 
     /**
-     * Runtime thread: the engine context died (a call ran out of its statement budget, or the engine reported it);
-     * the engine cannot resume it.
+     * Runtime thread: the engine context died (a call ran out of its statement budget, or the engine reported it),
+     * or the context took more than its {@link FairShare}.
      */
     void closeBecause(ContextClosedException reason) {
         death = reason;
@@ -167,6 +167,9 @@ final class PooledContext implements JsContext {
         ClosedBy by = closedBy.get();
         if (by == ClosedBy.POOL || (by == null && pool.isClosed())) {
             return new PoolClosedException("Context '" + label + "' was closed with its pool");
+        }
+        if (by == ClosedBy.ENGINE && death instanceof CpuShareExceededException) {
+            return new CpuShareExceededException(death.getMessage());
         }
         if (by == ClosedBy.ENGINE) {
             return new ContextClosedException(

@@ -127,7 +127,8 @@ final class RuntimePool implements ContextPool {
         checkCapabilities(spec);
         ContextShape shape = spec.shape();
         Duration timeout = spec.callTimeout().orElse(config.callTimeout());
-        Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout);
+        FairShare fairShare = spec.fairShare().orElse(config.fairShare());
+        Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout, fairShare);
         reserve();
         RuntimeThread thread;
         try {

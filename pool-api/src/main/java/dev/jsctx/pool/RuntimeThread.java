@@ -338,27 +338,42 @@ final class RuntimeThread implements Runnable {
         boolean ran = false;
         TimerQueue.Timer timer;
         while (!stopping && (timer = timers.pollDue(now)) != null) {
+            ContextLane lane = timer.owner() == null ? null : timer.owner().lane();
+            long deferredUntil = lane == null ? now : lane.deferredUntil(now);
+            if (deferredUntil != now) {
+                timers.postpone(timer, deferredUntil); // timers count against the context's fair share too
+                continue;
+            }
             ran = true;
-            runTimer(timer, now);
+            runTimer(timer, lane);
             resumeLanes();
         }
         return ran;
     }
 
-    private void runTimer(TimerQueue.Timer timer, long now) {
+    /**
+     * @param lane the context whose timer it is, or null for a spare's or the pool's own
+     */
+    private void runTimer(TimerQueue.Timer timer, ContextLane lane) {
         HostedContext owner = timer.owner();
         if (owner == null) {
             timer.run(); // the pool's own deadline; calls no engine code
             return;
         }
-        long token = guard.begin(owner.engineContext(), now + owner.timeoutNanos());
+        long start = System.nanoTime();
+        long deadline = lane == null ? start + owner.timeoutNanos() : lane.deadline(start, owner.timeoutNanos());
+        long token = guard.begin(owner.engineContext(), deadline);
         Throwable failure = null;
         try {
             timer.run();
         } catch (RuntimeException | StackOverflowError e) {
             failure = e;
         }
-        if (guard.end(token)) {
+        boolean interrupted = guard.end(token);
+        if (lane != null) {
+            lane.ran(start, System.nanoTime(), interrupted);
+        }
+        if (interrupted) {
             LOG.log(
                     System.Logger.Level.WARNING,
                     "A timer task of context '" + owner.label() + "' ran past its time limit and was interrupted");

@@ -35,7 +35,7 @@ class SpareShelvesTest {
                     .build();
             ContextShape shape = spec.shape();
             Blueprint blueprint =
-                    new Blueprint(shape, pool.engine().prepare(shape), "shelf", PATIENCE);
+                    new Blueprint(shape, pool.engine().prepare(shape), "shelf", PATIENCE, FairShare.defaults());
             onThread(thread, () -> {
                         shelves.keep(blueprint);
                         while (shelves.refillOne()) {
