@@ -1,5 +1,6 @@
 package dev.jsctx.bench;
 
+import dev.jsctx.pool.FairShare;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,10 @@ public final class Main {
                                                               open (spare ready / cold) and close latency
               calls    [--engines graal,rhino,noop] [--warmup 20] [--seconds 10] [--iterations 3]
                                                               call latency and throughput through the pool
+              isolation [--engines graal,rhino] [--warmup 15] [--seconds 10] [--neighbours 2] [--interval-ms 1]
+                       [--fair-share on|off] [--max-timeouts 50]
+                                                              neighbours' latency beside a context spinning into
+                                                              its time limit, and its share of its thread
               sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
                                                               live counter sessions over WebSockets
             """;
@@ -63,6 +68,16 @@ public final class Main {
                         intOption(options, "warmup", 20),
                         intOption(options, "seconds", 10),
                         intOption(options, "iterations", 3));
+            case "isolation" ->
+                IsolationBenchmark.run(
+                        new IsolationBenchmark.Options(
+                                engines(options, "graal,rhino"),
+                                intOption(options, "warmup", 15),
+                                intOption(options, "seconds", 10),
+                                intOption(options, "neighbours", 2),
+                                intOption(options, "interval-ms", 1),
+                                fairShare(options)),
+                        System.out);
             case "sessions" ->
                 SessionsBenchmark.run(
                         new SessionsBenchmark.Options(
@@ -95,6 +110,21 @@ public final class Main {
     private static int intOption(Map<String, String> options, String name, int defaultValue) {
         String value = options.get(name);
         return value == null ? defaultValue : Integer.parseInt(value);
+    }
+
+    /** {@code --fair-share off} turns the pool's fair share off; else the defaults, {@code --max-timeouts} aside. */
+    private static FairShare fairShare(Map<String, String> options) {
+        String value = options.getOrDefault("fair-share", "on");
+        if (value.equals("off")) {
+            return FairShare.off();
+        }
+        if (!value.equals("on")) {
+            throw new IllegalArgumentException("--fair-share takes on or off: " + value);
+        }
+        return FairShare.builder()
+                .maxTimeouts(
+                        intOption(options, "max-timeouts", FairShare.defaults().maxTimeouts()))
+                .build();
     }
 
     private static int requiredInt(Map<String, String> options, String name) {
