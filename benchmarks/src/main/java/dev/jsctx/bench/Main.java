@@ -29,6 +29,8 @@ public final class Main {
                        [--fair-share on|off] [--max-timeouts 50]
                                                               neighbours' latency beside a context spinning into
                                                               its time limit, and its share of its thread
+              host     [--engines graal,rhino] [--warmup 15] [--seconds 5] [--iterations 3]
+                                                              host functions and messages: sync/async call, message, rate
               sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
                                                               live counter sessions over WebSockets
             """;
@@ -78,6 +80,12 @@ public final class Main {
                                 intOption(options, "interval-ms", 1),
                                 fairShare(options)),
                         System.out);
+            case "host" ->
+                HostBenchmark.run(
+                        engines(options, "graal,rhino"),
+                        intOption(options, "warmup", 15),
+                        intOption(options, "seconds", 5),
+                        intOption(options, "iterations", 3));
             case "sessions" ->
                 SessionsBenchmark.run(
                         new SessionsBenchmark.Options(

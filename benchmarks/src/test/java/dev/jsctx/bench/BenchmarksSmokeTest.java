@@ -96,6 +96,22 @@ class BenchmarksSmokeTest {
                 "rhino_isolation_hostile_share_pct");
     }
 
+    @Test
+    @DisplayName("host runs the JMH benchmarks of host functions and messages and prints every figure")
+    void host() throws Exception {
+        String printed = capture(() -> HostBenchmark.run(List.of("rhino"), 0, 1, 1));
+        assertFigures(
+                printed,
+                "host_rhino_sync_loop_p50_us",
+                "host_rhino_plain_loop_p50_us",
+                "host_rhino_sync_overhead_per_call_us",
+                "host_rhino_async_p50_us",
+                "host_rhino_async_p99_us",
+                "host_rhino_message_round_trip_p50_us",
+                "host_rhino_async_calls_per_s",
+                "host_rhino_plain_calls_per_s");
+    }
+
     private static void assertFigures(String printed, String... keys) {
         for (String key : keys) {
             assertTrue(

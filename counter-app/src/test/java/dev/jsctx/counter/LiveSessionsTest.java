@@ -44,6 +44,9 @@ class LiveSessionsTest {
                 }
 
                 @Override
+                public void pushEvent(String event, jakarta.json.JsonObject payload) {}
+
+                @Override
                 public boolean send(Object message) {
                     if (message == LiveSessions.REFRESH) {
                         refreshed.countDown();

@@ -18,6 +18,9 @@ final class ContextLane {
     private final Blueprint blueprint;
     private final long timeoutNanos;
     private final CpuAccount account;
+    /** The opener's host functions at work, or null for a context without them. */
+    private final HostCalls hostCalls;
+
     private HostedContext hosted;
     /** Resumes the backlog once the context is no longer deferred; null when none is scheduled. */
     private TimerQueue.Timer wake;
@@ -35,10 +38,26 @@ final class ContextLane {
         this.hosted = hosted;
         this.timeoutNanos = blueprint.timeoutNanos();
         this.account = new CpuAccount(blueprint.fairShare());
+        this.hostCalls = blueprint.host() == null ? null : new HostCalls(this, thread, blueprint.host());
     }
 
     PooledContext context() {
         return context;
+    }
+
+    HostCalls hostCalls() {
+        return hostCalls;
+    }
+
+    /**
+     * Runtime thread: a message from {@link JsContext#send} has its turn; dropped once the context is closed.
+     */
+    void deliverMessage(JsonValue message) {
+        if (released || !context.isOpen()) {
+            return;
+        }
+        HostedContext target = hosted;
+        target.runGuarded("a message", () -> target.engineContext().deliverMessage(message));
     }
 
     String label() {
@@ -288,6 +307,9 @@ final class ContextLane {
                 waiting.failWith(context.closedError());
             }
             backlog = null;
+        }
+        if (hostCalls != null) {
+            hostCalls.close();
         }
         hosted.close();
         thread.unregister(this);

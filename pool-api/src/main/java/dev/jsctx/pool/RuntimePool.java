@@ -97,18 +97,38 @@ final class RuntimePool implements ContextPool {
 
     @Override
     public JsContext open(ContextSpec spec) {
+        return openBlocking(spec, null);
+    }
+
+    @Override
+    public JsContext open(ContextSpec spec, HostFunctions host) {
+        return openBlocking(spec, Objects.requireNonNull(host, "host"));
+    }
+
+    /** @param host the opener's host functions, or null for none */
+    private JsContext openBlocking(ContextSpec spec, HostFunctions host) {
         if (threads().stream().anyMatch(RuntimeThread::isCurrentThread)) {
             throw new IllegalStateException("open() on a runtime thread would wait forever; use openAsync there");
         }
-        Placement placement = place(spec);
+        Placement placement = place(spec, host);
         JsContext fromSpare = openWithSpare(placement);
         return fromSpare != null ? fromSpare : request(placement, false).await();
     }
 
     @Override
     public CompletionStage<JsContext> openAsync(ContextSpec spec) {
+        return openWithoutBlocking(spec, null);
+    }
+
+    @Override
+    public CompletionStage<JsContext> openAsync(ContextSpec spec, HostFunctions host) {
+        return openWithoutBlocking(spec, Objects.requireNonNull(host, "host"));
+    }
+
+    /** @param host the opener's host functions, or null for none */
+    private CompletionStage<JsContext> openWithoutBlocking(ContextSpec spec, HostFunctions host) {
         try {
-            Placement placement = place(spec);
+            Placement placement = place(spec, host);
             JsContext fromSpare = openWithSpare(placement);
             return fromSpare != null
                     ? CompletableFuture.completedFuture(fromSpare)
@@ -118,17 +138,21 @@ final class RuntimePool implements ContextPool {
         }
     }
 
-    /** Checks a spec and reserves a place for its context on the least-loaded thread. */
-    private Placement place(ContextSpec spec) {
+    /**
+     * Checks a spec and reserves a place for its context on the least-loaded thread.
+     *
+     * @param host the opener's host functions, or null for none
+     */
+    private Placement place(ContextSpec spec, HostFunctions host) {
         Objects.requireNonNull(spec, "spec");
         if (isClosed()) {
             throw new PoolClosedException("The pool is closed; cannot open context '" + spec.label() + "'");
         }
-        checkCapabilities(spec);
-        ContextShape shape = spec.shape();
+        checkCapabilities(spec, host);
+        ContextShape shape = spec.shape().withHostObject(host != null);
         Duration timeout = spec.callTimeout().orElse(config.callTimeout());
         FairShare fairShare = spec.fairShare().orElse(config.fairShare());
-        Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout, fairShare);
+        Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout, fairShare, host);
         reserve();
         RuntimeThread thread;
         try {
@@ -160,7 +184,13 @@ final class RuntimePool implements ContextPool {
         return request;
     }
 
-    private void checkCapabilities(ContextSpec spec) {
+    private void checkCapabilities(ContextSpec spec, HostFunctions host) {
+        if (host != null && !capabilities.contains(EngineCapability.HOST_FUNCTIONS)) {
+            throw new UnsupportedCapabilityException(
+                    engineName,
+                    EngineCapability.HOST_FUNCTIONS,
+                    "context '" + spec.label() + "' is opened with host functions");
+        }
         if (spec.apiSurface() == ApiSurface.BROWSER && !capabilities.contains(EngineCapability.BROWSER_API)) {
             throw new UnsupportedCapabilityException(
                     engineName,

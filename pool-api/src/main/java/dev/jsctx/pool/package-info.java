@@ -29,7 +29,14 @@
  *       it, through the runtime thread's {@code CallGuard}.</li>
  * </ul>
  *
- * <p>What an open needs travels as one {@code Blueprint} (shape, prepared scripts, label, time limit). Per runtime
+ * <p>Host functions ({@link dev.jsctx.pool.HostFunctions}, given at open) live on the lane, as {@code HostCalls}:
+ * synchronous functions and the message listener run there, on the runtime thread, inside the JavaScript that calls
+ * them; each asynchronous call is a {@code HostCall} that runs the Java function on a virtual thread and comes back
+ * through the inbox as work of its own to settle its Promise (through the engine's {@code HostReply}, guarded like a
+ * timer task). {@code JsContext.send} queues a {@code HostMessage} the same way.
+ *
+ * <p>What an open needs travels as one {@code Blueprint} (shape, prepared scripts, label, time limit, host
+ * functions). Per runtime
  * thread, {@code RuntimeThread} owns the loop, the {@code TimerQueue} (all timer bookkeeping), the spare shelves
  * and its {@code ThreadStats} (written through their methods only); {@code RuntimePool} owns the engine, the
  * threads, placement and the pool's limits.

@@ -90,6 +90,7 @@ final class GraalEngineInstance implements JsEngine {
     private final String ecmascriptVersion;
     private final Map<String, String> browserOptions;
     private final Source browserApi;
+    private final Source hostObject;
     private final OutputStream engineOut;
     private final OutputStream engineErr;
     private final boolean optimized;
@@ -105,6 +106,7 @@ final class GraalEngineInstance implements JsEngine {
         BROWSER_EXTRA_OPTIONS.forEach((key, value) -> browser.put(key, jsOptions.getOrDefault(key, value)));
         this.browserOptions = Map.copyOf(browser);
         this.browserApi = BrowserApi.source();
+        this.hostObject = GraalHostBridge.source();
         this.heapMeter = new ContextHeapMeter(engine, browserOptions);
         this.optimized =
                 !engine.getImplementationName().toLowerCase(Locale.ROOT).contains("interpret");
@@ -263,7 +265,7 @@ final class GraalEngineInstance implements JsEngine {
                 new LoggerOutputStream(log, System.Logger.Level.INFO),
                 new LoggerOutputStream(log, System.Logger.Level.WARNING));
         GraalEngineContext engineContext = new GraalEngineContext(context, scripts, host, label, log, heapMeter);
-        engineContext.load(browserApi);
+        engineContext.load(browserApi, shape.hostObject() ? hostObject : null);
         return engineContext;
     }
 
