@@ -33,6 +33,10 @@ public final class Main {
                                                               host functions and messages: sync/async call, message, rate
               sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
                                                               live counter sessions over WebSockets
+              broadcast [--sessions 1000] [--messages 200] [--warmup 50] [--rate 20]
+                                                              one publisher to N sessions on each of two nodes (Redis)
+              redis-clients [--messages 5000] [--rate 1000] [--clients lettuce,jedis]
+                                                              Lettuce vs Jedis: publish to deliver, threads
             """;
 
     private Main() {}
@@ -97,6 +101,17 @@ public final class Main {
                                 Path.of(System.getProperty("jsctx.counter.home", "counter-app/target")),
                                 "trivial".equals(options.get("server"))),
                         System.out);
+            case "broadcast" ->
+                BroadcastBenchmark.run(
+                        intOption(options, "sessions", 1_000),
+                        intOption(options, "messages", 200),
+                        intOption(options, "warmup", 50),
+                        intOption(options, "rate", 20));
+            case "redis-clients" ->
+                RedisClientsBenchmark.run(
+                        intOption(options, "messages", 5_000),
+                        intOption(options, "rate", 1_000),
+                        List.of(options.getOrDefault("clients", "lettuce,jedis").split(",")));
             default -> {
                 System.err.print("unknown benchmark '" + args[0] + "'\n" + USAGE);
                 System.exit(2);

@@ -47,6 +47,17 @@ class LiveSessionsTest {
                 public void pushEvent(String event, jakarta.json.JsonObject payload) {}
 
                 @Override
+                public String tabId() {
+                    return "tab";
+                }
+
+                @Override
+                public void subscribe(String topic) {}
+
+                @Override
+                public void track(String topic) {}
+
+                @Override
                 public boolean send(Object message) {
                     if (message == LiveSessions.REFRESH) {
                         refreshed.countDown();
