@@ -18,5 +18,12 @@ public enum EngineCapability {
     /** Statement budgets ({@link ContextSpec#statementBudget()}) are enforced. */
     STATEMENT_BUDGET,
     /** {@link JsContext#memoryBytes()} returns a measurement, not -1. */
-    MEMORY_MEASUREMENT
+    MEMORY_MEASUREMENT,
+    /**
+     * Memory limits ({@link ContextSpec#memoryLimitBytes()}, {@link PoolConfig#memoryLimitBytes()}) are enforced:
+     * the engine measures a context's retained heap while a call runs
+     * ({@link dev.jsctx.pool.spi.EngineContext#retainedBytesUpTo}), and a context past its limit fails its call
+     * with {@link MemoryLimitExceededException} and is closed.
+     */
+    MEMORY_LIMIT
 }

@@ -32,6 +32,7 @@ final class RuntimePool implements ContextPool {
     private final PreparedScriptsCache preparedScripts;
     private final List<RuntimeThread> threads;
     private final Watchdog watchdog;
+    private final MemoryGuard memoryGuard;
     /** Contexts open or being opened; reserved before placement so maxContexts is never exceeded. */
     private final AtomicInteger contextsOpen = new AtomicInteger();
 
@@ -54,6 +55,7 @@ final class RuntimePool implements ContextPool {
         }
         this.threads = List.copyOf(created);
         this.watchdog = new Watchdog(guards, config.callTimeout());
+        this.memoryGuard = new MemoryGuard(config.threads());
     }
 
     static ContextPool start(PoolConfig config) {
@@ -117,10 +119,15 @@ final class RuntimePool implements ContextPool {
         if (isClosed()) {
             throw new PoolClosedException("The pool is closed; cannot open context '" + spec.label() + "'");
         }
-        checkCapabilities(spec);
-        ContextShape shape = spec.shape();
+        long memoryLimit =
+                spec.memoryLimitBytes().orElse(config.memoryLimitBytes().orElse(0));
+        checkCapabilities(spec, memoryLimit);
+        ContextShape shape = spec.shape(memoryLimit);
         Duration timeout = spec.callTimeout().orElse(config.callTimeout());
         Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout);
+        if (memoryLimit > 0) {
+            memoryGuard.watch();
+        }
         reserve();
         RuntimeThread thread = placeOnLeastLoaded();
         watchdog.noteTimeout(timeout.toNanos());
@@ -146,7 +153,7 @@ final class RuntimePool implements ContextPool {
         return request;
     }
 
-    private void checkCapabilities(ContextSpec spec) {
+    private void checkCapabilities(ContextSpec spec, long memoryLimit) {
         if (spec.apiSurface() == ApiSurface.BROWSER && !capabilities.contains(EngineCapability.BROWSER_API)) {
             throw new UnsupportedCapabilityException(
                     engineName,
@@ -159,6 +166,13 @@ final class RuntimePool implements ContextPool {
                     EngineCapability.STATEMENT_BUDGET,
                     "context '" + spec.label() + "' asks for a statement budget of "
                             + spec.statementBudget().getAsLong());
+        }
+        if (memoryLimit > 0 && !capabilities.contains(EngineCapability.MEMORY_LIMIT)) {
+            throw new UnsupportedCapabilityException(
+                    engineName,
+                    EngineCapability.MEMORY_LIMIT,
+                    "context '" + spec.label() + "' has a memory limit of " + memoryLimit + " bytes"
+                            + (spec.memoryLimitBytes().isPresent() ? "" : " (the pool's default)"));
         }
     }
 
@@ -212,6 +226,10 @@ final class RuntimePool implements ContextPool {
 
     JsEngine engine() {
         return engine;
+    }
+
+    MemoryGuard memoryGuard() {
+        return memoryGuard;
     }
 
     @Override
@@ -277,6 +295,7 @@ final class RuntimePool implements ContextPool {
                 }
             }
             watchdog.stop(deadline);
+            memoryGuard.stop(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stuck.add("(close was interrupted)");
