@@ -5,6 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -13,15 +16,21 @@ import java.util.concurrent.locks.LockSupport;
  * publishes itself in its runtime thread's {@link Slot}; the guard's thread, started with the first context that
  * has a limit, looks at each running call every {@value #POLL_MILLIS} ms. The trigger is cheap: the bytes the
  * runtime thread allocated, from the JVM's per-thread counter. Once a call has allocated half its limit since the
- * last judgement, the guard asks the engine what the context retains (a walk of its heap, paid only then); past
- * the limit, it interrupts the call, which then fails with {@link MemoryLimitExceededException} and closes its
+ * last judgement, a walker thread asks the engine what the context retains (a walk of its heap, paid only then);
+ * past the limit, it interrupts the call, which then fails with {@link MemoryLimitExceededException} and closes its
  * context. GraalVM's own sandbox limit ({@code sandbox.MaxHeapMemory}) works the same way: an allocation trigger,
  * then Truffle's retained-size calculation on a thread of its own while the context runs.
  *
- * <p>Its own thread, not the {@link Watchdog}'s: a judgement takes milliseconds, time-outs must not wait for it.
+ * <p>The call keeps running during the walk, which takes milliseconds for a small context but up to seconds for a
+ * large graph of small objects on a busy machine. Meanwhile the guard keeps watching: a call that allocates
+ * {@value #CEILING_FACTOR} times its limit before the walk ends is judged over without waiting for it, so a fast
+ * bomb cannot outrun a slow walk to the end of the JVM's heap.
+ *
+ * <p>Threads of its own, not the {@link Watchdog}'s: time-outs must not wait for a walk.
  */
 final class MemoryGuard implements Runnable {
     static final long POLL_MILLIS = 5;
+    static final int CEILING_FACTOR = 4;
     private static final long POLL_NANOS = Duration.ofMillis(POLL_MILLIS).toNanos();
     private static final System.Logger LOG = System.getLogger(MemoryGuard.class.getName());
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -29,6 +38,8 @@ final class MemoryGuard implements Runnable {
 
     private final List<Slot> slots;
     private final Thread thread;
+    private final ExecutorService walker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("jsctx-memory-walker").factory());
     private boolean started; // guarded by this
     private volatile boolean stopped;
 
@@ -58,16 +69,18 @@ final class MemoryGuard implements Runnable {
         }
     }
 
-    /** Stops the thread, waiting at most until {@code deadlineNanos}. */
+    /** Stops the threads, waiting at most until {@code deadlineNanos}. */
     void stop(long deadlineNanos) throws InterruptedException {
         boolean wasStarted;
         synchronized (this) {
             stopped = true;
             wasStarted = started;
         }
+        walker.shutdownNow();
         if (wasStarted) {
             LockSupport.unpark(thread);
             thread.join(Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime())));
+            walker.awaitTermination(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -76,7 +89,7 @@ final class MemoryGuard implements Runnable {
         while (!stopped) {
             for (Slot slot : slots) {
                 try {
-                    slot.judgeIfTriggered();
+                    slot.watch(walker);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "The memory guard failed to judge a call; it goes on", e);
                 }
@@ -93,7 +106,8 @@ final class MemoryGuard implements Runnable {
     /**
      * The meeting point of one runtime thread and the guard, like {@link CallGuard}: the runtime thread publishes the
      * limited call it runs; the guard judges it. The state word holds a run number and a phase, so a judgement never
-     * lands on a later call.
+     * lands on a later call. While a walk is under way ({@code walking}), the runtime thread does not leave
+     * {@link #end}, so the context is not closed under the walker.
      */
     static final class Slot {
         private static final long IDLE = 0;
@@ -103,10 +117,12 @@ final class MemoryGuard implements Runnable {
         private static final long PHASE = 3;
 
         private final AtomicLong state = new AtomicLong(IDLE);
+        /** What was found past the limit; set once by whoever judged the call over, before it publishes OVER. */
+        private final AtomicLong overBytes = new AtomicLong();
         /** The runtime thread's allocation counter at the call's start or at the last judgement. */
         private volatile long judgedAt;
-        /** What the guard measured past the limit, read by the runtime thread once it sees OVER. */
-        private volatile long overBytes;
+        /** A walker measures the context; set by the guard, cleared by the walker when done. */
+        private volatile boolean walking;
         // Written by the runtime thread before the state that publishes them.
         private EngineContext target;
         private long limitBytes;
@@ -124,24 +140,30 @@ final class MemoryGuard implements Runnable {
             this.limitBytes = limitBytes;
             threadId = Thread.currentThread().threadId();
             judgedAt = THREADS.getCurrentThreadAllocatedBytes();
+            overBytes.set(0);
             state.set(token);
             return token;
         }
 
         /**
-         * Runtime thread, the call returned (its engine context left): the verdict. If the guard is judging, waits for
+         * Runtime thread, the call returned (its engine context left): the verdict. If a walk is under way, waits for
          * it; if the call allocated much since the last judgement, judges it now.
          *
-         * @return the bytes measured past the limit, or -1 if the context is within it
+         * @return the bytes found past the limit, or -1 if the context is within it
          */
         long end(long token) {
             long idle = token & ~PHASE;
-            while (!state.compareAndSet(token, idle)) {
-                if ((state.get() & PHASE) == OVER) {
-                    state.set(idle);
-                    return overBytes;
+            while (true) {
+                if (!walking) {
+                    if (state.compareAndSet(token, idle)) {
+                        break;
+                    }
+                    if (state.get() == (idle | OVER)) {
+                        state.set(idle);
+                        return overBytes.get();
+                    }
                 }
-                LockSupport.parkNanos(20_000); // judging: a walk of the context's heap, milliseconds at most
+                LockSupport.parkNanos(20_000); // a walk of the context's heap: milliseconds, seconds at worst
             }
             if (THREADS.getCurrentThreadAllocatedBytes() - judgedAt < trigger(limitBytes)) {
                 return -1;
@@ -150,28 +172,55 @@ final class MemoryGuard implements Runnable {
             return retained > limitBytes ? retained : -1;
         }
 
-        /** Guard thread: judges the running call if it allocated enough since the last judgement. */
-        void judgeIfTriggered() {
+        /** Guard thread: starts a walk if the running call allocated enough, or judges it over past the ceiling. */
+        void watch(ExecutorService walker) {
             long seen = state.get();
-            if ((seen & PHASE) != RUNNING) {
+            long phase = seen & PHASE;
+            if (phase != RUNNING && phase != JUDGING) {
                 return;
             }
             long allocated = THREADS.getThreadAllocatedBytes(threadId);
-            if (allocated - judgedAt < trigger(limitBytes) || !state.compareAndSet(seen, (seen & ~PHASE) | JUDGING)) {
+            long since = allocated - judgedAt;
+            long judging = (seen & ~PHASE) | JUDGING;
+            if (phase == JUDGING) {
+                if (since >= CEILING_FACTOR * limitBytes) {
+                    judgeOver(judging, since); // the walk did not keep up; it ends on its own
+                }
                 return;
             }
-            // From here the runtime thread waits in end() rather than leave: target stays this call's context.
-            long verdict = seen;
+            if (since < trigger(limitBytes) || !state.compareAndSet(seen, judging)) {
+                return;
+            }
+            judgedAt = allocated;
+            walking = true;
             try {
-                judgedAt = allocated;
+                walker.execute(() -> walk(seen, judging));
+            } catch (RuntimeException e) { // rejected: the pool is closing
+                state.compareAndSet(judging, seen);
+                walking = false;
+            }
+        }
+
+        /** Walker thread: measures the context and judges the call. */
+        private void walk(long running, long judging) {
+            try {
                 long retained = target.retainedBytesUpTo(limitBytes);
                 if (retained > limitBytes) {
-                    overBytes = retained;
-                    verdict = (seen & ~PHASE) | OVER;
-                    target.interrupt(); // before OVER is published: the context is not closed meanwhile
+                    judgeOver(judging, retained);
                 }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "The engine failed to measure a context; the call goes on", e);
             } finally {
-                state.set(verdict);
+                state.compareAndSet(judging, running);
+                walking = false;
+            }
+        }
+
+        /** Guard or walker: the call is over its limit; interrupts it before publishing that. */
+        private void judgeOver(long judging, long bytes) {
+            if (overBytes.compareAndSet(0, bytes)) {
+                target.interrupt(); // the runtime thread waits in end() meanwhile: the context is not closed
+                state.compareAndSet(judging, (judging & ~PHASE) | OVER);
             }
         }
     }
