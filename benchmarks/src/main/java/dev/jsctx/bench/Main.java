@@ -24,6 +24,9 @@ public final class Main {
                                                               open (spare ready / cold) and close latency
               calls    [--engines graal,rhino,noop] [--warmup 20] [--seconds 10] [--iterations 3]
                                                               call latency and throughput through the pool
+              memory-limit [--bombs 20] [--warmup 20] [--seconds 10] [--iterations 3]
+                                                              heap bombs at -Xmx512m, limit 16 MB, beside
+                                                              neighbours; a call's cost with and without a limit
               sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
                                                               live counter sessions over WebSockets
             """;
@@ -60,6 +63,12 @@ public final class Main {
             case "calls" ->
                 CallsBenchmark.run(
                         engines(options, "graal,rhino,noop"),
+                        intOption(options, "warmup", 20),
+                        intOption(options, "seconds", 10),
+                        intOption(options, "iterations", 3));
+            case "memory-limit" ->
+                MemoryLimitBenchmark.run(
+                        intOption(options, "bombs", 20),
                         intOption(options, "warmup", 20),
                         intOption(options, "seconds", 10),
                         intOption(options, "iterations", 3));
