@@ -211,17 +211,27 @@ final class MemoryGuard implements Runnable {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "The engine failed to measure a context; the call goes on", e);
             } finally {
-                state.compareAndSet(judging, running);
+                synchronized (this) { // not back to RUNNING once the guard judged the call over meanwhile
+                    if (overBytes.get() == 0) {
+                        state.compareAndSet(judging, running);
+                    }
+                }
                 walking = false;
             }
         }
 
-        /** Guard or walker: the call is over its limit; interrupts it before publishing that. */
+        /**
+         * Guard or walker, while the call is being judged: it is over its limit. Interrupts it before publishing that;
+         * the runtime thread waits in end() meanwhile, so the context is not closed under the interrupt.
+         */
         private void judgeOver(long judging, long bytes) {
-            if (overBytes.compareAndSet(0, bytes)) {
-                target.interrupt(); // the runtime thread waits in end() meanwhile: the context is not closed
-                state.compareAndSet(judging, (judging & ~PHASE) | OVER);
+            synchronized (this) {
+                if (state.get() != judging || !overBytes.compareAndSet(0, bytes)) {
+                    return; // judged already, or the walk found the call within its limit
+                }
             }
+            target.interrupt();
+            state.compareAndSet(judging, (judging & ~PHASE) | OVER);
         }
     }
 }
