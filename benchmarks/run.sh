@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs one bounded benchmark: benchmarks/run.sh NAME [--option value]...
-# Every figure is printed as one key=value line. NAME is memory, memory-cost, open, calls, isolation, host, sessions,
+# Every figure is printed as one key=value line. NAME is memory, memory-cost, memory-limit, open, calls, isolation, host, sessions,
 # broadcast or redis-clients (these two start their own redis-server on a free loopback port). GraalJS runs with its JIT: the polyglot jars go on the module path and the matching Graal
 # compiler on the upgrade module path (see pool-graal/README.md).
 set -euo pipefail
@@ -13,7 +13,7 @@ java="$java_home/bin/java"
   echo "run.sh needs JDK 21+; set JSCTX_JAVA_HOME (tried $java_home)" >&2; exit 1; }
 
 if [[ $# -eq 0 ]]; then
-  echo "usage: run.sh memory|memory-cost|open|calls|isolation|host|sessions|broadcast|redis-clients [--option value]...  (see BENCHMARKS.md)" >&2
+  echo "usage: run.sh memory|memory-cost|memory-limit|open|calls|isolation|host|sessions|broadcast|redis-clients [--option value]...  (see BENCHMARKS.md)" >&2
   exit 2
 fi
 
@@ -53,6 +53,8 @@ jvm+=("${unsafe_opt[@]}")
 # As counter-app/src/main/bin/counter: compact object headers on JDK 25+ (product there), about 1.6 KB less per context.
 feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release" 2>/dev/null || true)
 [[ ${feature:-0} -ge 25 ]] && jvm+=(-XX:+UseCompactObjectHeaders)
+# memory-limit shows the limit holding in a small heap, where an unbounded bomb would end the JVM.
+[[ $1 == memory-limit ]] && jvm+=(-Xmx512m)
 # Extra JVM flags for an experiment, for example BENCH_JVM_OPTS="-XX:-UseCompactObjectHeaders -XX:+UseZGC".
 read -r -a extra_jvm <<< "${BENCH_JVM_OPTS:-}"
 jvm+=("${extra_jvm[@]}")

@@ -31,6 +31,9 @@ public final class Main {
                                                               its time limit, and its share of its thread
               host     [--engines graal,rhino] [--warmup 15] [--seconds 5] [--iterations 3]
                                                               host functions and messages: sync/async call, message, rate
+              memory-limit [--bombs 20] [--warmup 20] [--seconds 10] [--iterations 3]
+                                                              heap bombs at -Xmx512m, limit 16 MB, beside
+                                                              neighbours; a call's cost with and without a limit
               sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
                                                               live counter sessions over WebSockets
               broadcast [--sessions 1000] [--messages 200] [--warmup 50] [--rate 20]
@@ -89,6 +92,12 @@ public final class Main {
                         engines(options, "graal,rhino"),
                         intOption(options, "warmup", 15),
                         intOption(options, "seconds", 5),
+                        intOption(options, "iterations", 3));
+            case "memory-limit" ->
+                MemoryLimitBenchmark.run(
+                        intOption(options, "bombs", 20),
+                        intOption(options, "warmup", 20),
+                        intOption(options, "seconds", 10),
                         intOption(options, "iterations", 3));
             case "sessions" ->
                 SessionsBenchmark.run(

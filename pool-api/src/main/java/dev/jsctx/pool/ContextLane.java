@@ -17,9 +17,12 @@ final class ContextLane {
     private final RuntimeThread thread;
     private final Blueprint blueprint;
     private final long timeoutNanos;
-    private final CpuAccount account;
     /** The opener's host functions at work, or null for a context without them. */
     private final HostCalls hostCalls;
+    /** The context's memory limit, or 0 for none. */
+    private final long memoryLimitBytes;
+
+    private final CpuAccount account;
 
     private HostedContext hosted;
     /** Resumes the backlog once the context is no longer deferred; null when none is scheduled. */
@@ -37,8 +40,9 @@ final class ContextLane {
         this.blueprint = blueprint;
         this.hosted = hosted;
         this.timeoutNanos = blueprint.timeoutNanos();
-        this.account = new CpuAccount(blueprint.fairShare());
         this.hostCalls = blueprint.host() == null ? null : new HostCalls(this, thread, blueprint.host());
+        this.memoryLimitBytes = blueprint.shape().memoryLimitBytes();
+        this.account = new CpuAccount(blueprint.fairShare());
     }
 
     PooledContext context() {
@@ -174,6 +178,9 @@ final class ContextLane {
         long runDeadline = account.deadline(start, timeoutNanos);
         call.running = true;
         RuntimeException thrown = null;
+        MemoryGuard.Slot memory =
+                memoryLimitBytes > 0 ? thread.pool().memoryGuard().slot(thread.index()) : null;
+        long memoryToken = memory != null ? memory.begin(engineContext, memoryLimitBytes) : 0;
         long token = thread.guard().begin(engineContext, runDeadline);
         try {
             if (call.kind == Call.Kind.CALL) {
@@ -185,9 +192,12 @@ final class ContextLane {
             thrown = EngineErrors.asPoolError(e, "a call on '" + label() + "'");
         }
         boolean interrupted = thread.guard().end(token);
+        long overLimitBytes = memory != null ? memory.end(memoryToken) : -1;
         call.running = false;
         CpuShareExceededException exceeded = ran(start, System.nanoTime(), interrupted);
-        if (exceeded != null) {
+        if (overLimitBytes >= 0) {
+            finish(call, null, new MemoryLimitExceededException(label(), memoryLimitBytes, overLimitBytes));
+        } else if (exceeded != null) {
             finish(call, null, exceeded);
         } else if (interrupted) {
             // whatever the engine threw or delivered after the interrupt
@@ -244,8 +254,8 @@ final class ContextLane {
                         : CallObserver.CallOutcome.ERROR;
         thread.stats().finished(outcome);
         context.observe(call, outcome);
-        if (failure instanceof StatementBudgetExceededException exceeded) {
-            context.closeBecause(exceeded); // before the caller wakes, so it sees the context closed
+        if (failure instanceof StatementBudgetExceededException || failure instanceof MemoryLimitExceededException) {
+            context.closeBecause((ContextClosedException) failure); // before the caller wakes: it sees it closed
         }
         if (failure == null) {
             call.succeed(value);

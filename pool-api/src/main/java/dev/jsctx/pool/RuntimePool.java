@@ -33,6 +33,7 @@ final class RuntimePool implements ContextPool {
     private final Set<EngineCapability> capabilities;
     private final JsEngine engine;
     private final PreparedScriptsCache preparedScripts;
+    private final MemoryGuard memoryGuard;
     /** One slot per runtime thread; a thread that died is replaced in its slot. */
     private final AtomicReferenceArray<RuntimeThread> threads;
     /** Threads that died and whose replacement does not serve yet, or whose contexts are still being closed. */
@@ -62,6 +63,7 @@ final class RuntimePool implements ContextPool {
         for (int i = 0; i < config.threads(); i++) {
             threads.set(i, new RuntimeThread(this, i, 0, config.sparesPerSpec()));
         }
+        this.memoryGuard = new MemoryGuard(config.threads());
     }
 
     static ContextPool start(PoolConfig config) {
@@ -148,11 +150,16 @@ final class RuntimePool implements ContextPool {
         if (isClosed()) {
             throw new PoolClosedException("The pool is closed; cannot open context '" + spec.label() + "'");
         }
-        checkCapabilities(spec, host);
-        ContextShape shape = spec.shape().withHostObject(host != null);
+        long memoryLimit =
+                spec.memoryLimitBytes().orElse(config.memoryLimitBytes().orElse(0));
+        checkCapabilities(spec, host, memoryLimit);
+        ContextShape shape = spec.shape(memoryLimit).withHostObject(host != null);
         Duration timeout = spec.callTimeout().orElse(config.callTimeout());
         FairShare fairShare = spec.fairShare().orElse(config.fairShare());
         Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout, fairShare, host);
+        if (memoryLimit > 0) {
+            memoryGuard.watch();
+        }
         reserve();
         RuntimeThread thread;
         try {
@@ -184,7 +191,7 @@ final class RuntimePool implements ContextPool {
         return request;
     }
 
-    private void checkCapabilities(ContextSpec spec, HostFunctions host) {
+    private void checkCapabilities(ContextSpec spec, HostFunctions host, long memoryLimit) {
         if (host != null && !capabilities.contains(EngineCapability.HOST_FUNCTIONS)) {
             throw new UnsupportedCapabilityException(
                     engineName,
@@ -203,6 +210,13 @@ final class RuntimePool implements ContextPool {
                     EngineCapability.STATEMENT_BUDGET,
                     "context '" + spec.label() + "' asks for a statement budget of "
                             + spec.statementBudget().getAsLong());
+        }
+        if (memoryLimit > 0 && !capabilities.contains(EngineCapability.MEMORY_LIMIT)) {
+            throw new UnsupportedCapabilityException(
+                    engineName,
+                    EngineCapability.MEMORY_LIMIT,
+                    "context '" + spec.label() + "' has a memory limit of " + memoryLimit + " bytes"
+                            + (spec.memoryLimitBytes().isPresent() ? "" : " (the pool's default)"));
         }
     }
 
@@ -325,6 +339,10 @@ final class RuntimePool implements ContextPool {
         return engine;
     }
 
+    MemoryGuard memoryGuard() {
+        return memoryGuard;
+    }
+
     @Override
     public PoolStats stats() {
         List<Integer> perThread = new ArrayList<>(threads.length());
@@ -390,6 +408,7 @@ final class RuntimePool implements ContextPool {
                 }
                 thread.watchdog().stop(deadline);
             }
+            memoryGuard.stop(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stuck.add("(close was interrupted)");
