@@ -39,8 +39,14 @@ import java.util.zip.GZIPOutputStream;
 final class ClientScripts {
 
     /** Every client module; each file has one concern. */
-    static final List<String> FILES =
-            List.of("constants.js", "rendered.js", "morph.js", "bindings.js", "socket.js", LiveProtocol.SCRIPT_ENTRY);
+    static final List<String> FILES = List.of(
+            "constants.js",
+            "rendered.js",
+            "morph.js",
+            "bindings.js",
+            "socket.js",
+            "navigation.js",
+            LiveProtocol.SCRIPT_ENTRY);
 
     static final String CACHE_IMMUTABLE = "public, max-age=31536000, immutable";
     static final String CACHE_REVALIDATE = "no-cache";

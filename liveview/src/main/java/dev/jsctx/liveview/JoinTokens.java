@@ -21,8 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs and checks join tokens: {@code base64url(claims JSON) + "." + base64url(HMAC-SHA256 of the first part)}.
  * The claims bind a view path, the page's params, an expiry, the time the page was rendered (epoch seconds) and
- * a hash of the page's session cookie;
- * refreshed tokens keep the page's time, so no chain of refreshes outlives {@code maxLifetime}. Each token has
+ * a hash of the page's session cookie, and in the tokens of join replies the id of the joined view (so that only
+ * this tab can resume it); refreshed tokens keep the page's time, so no chain of refreshes outlives {@code maxLifetime}. Each token has
  * one valid spelling: base64url without padding, with no unused bits set. Thread-safe.
  */
 final class JoinTokens {
@@ -33,6 +33,7 @@ final class JoinTokens {
     private static final String CLAIM_EXPIRY = "e";
     private static final String CLAIM_ISSUED = "i";
     private static final String CLAIM_BINDING = "b";
+    private static final String CLAIM_VIEW = "v";
     /** Longer tokens are refused before any decoding. */
     static final int MAX_TOKEN_CHARS = 8192;
 
@@ -56,9 +57,10 @@ final class JoinTokens {
      *
      * @param issued  epoch second the page was rendered
      * @param binding what the token is bound to: {@link SessionCookie#binding(String)} of the page's cookie
+     * @param viewId  the view instance a join reply's token names, for a resume; {@code null} in a page's token
      * @param id      identifies this token (its signature), for per-token limits
      */
-    record Claims(String path, Map<String, String> params, long issued, String binding, String id) {}
+    record Claims(String path, Map<String, String> params, long issued, String binding, String viewId, String id) {}
 
     /** Why a token was refused; {@code close} says how to close the socket, the message is for the log. */
     static final class InvalidTokenException extends Exception {
@@ -77,18 +79,25 @@ final class JoinTokens {
 
     /** A token for a page rendered now, bound to {@code binding} (see {@link SessionCookie#binding(String)}). */
     String sign(String path, Map<String, String> params, String binding) {
-        return sign(path, params, clock.instant().getEpochSecond(), binding);
+        return sign(path, params, clock.instant().getEpochSecond(), binding, null);
     }
 
-    /** A fresh token for a joined view: same page, render time and binding; expiry moved on (never past the lifetime). */
-    String refresh(Claims claims) {
-        return sign(claims.path(), claims.params(), claims.issued(), claims.binding());
+    /**
+     * A fresh token for a joined view: same render time and binding, the page it shows now (a patch or a
+     * navigation moves it); expiry moved on (never past the lifetime).
+     *
+     * @param path   the page's path now
+     * @param params the page's query params now
+     * @param viewId the joined view the tab may resume with this token, or {@code null} when views cannot resume
+     */
+    String refresh(Claims claims, String path, Map<String, String> params, String viewId) {
+        return sign(path, params, claims.issued(), claims.binding(), viewId);
     }
 
-    private String sign(String path, Map<String, String> params, long issued, String binding) {
+    private String sign(String path, Map<String, String> params, long issued, String binding, String viewId) {
         JsonObjectBuilder query = RenderedJson.JSON.createObjectBuilder();
         params.forEach(query::add);
-        String claims = RenderedJson.JSON
+        JsonObjectBuilder claims = RenderedJson.JSON
                 .createObjectBuilder()
                 .add(CLAIM_PATH, path)
                 .add(CLAIM_PARAMS, query)
@@ -96,10 +105,11 @@ final class JoinTokens {
                         CLAIM_EXPIRY,
                         Math.min(clock.instant().plus(ttl).getEpochSecond(), issued + maxLifetime.toSeconds()))
                 .add(CLAIM_ISSUED, issued)
-                .add(CLAIM_BINDING, binding)
-                .build()
-                .toString();
-        String body = ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+                .add(CLAIM_BINDING, binding);
+        if (viewId != null) {
+            claims.add(CLAIM_VIEW, viewId);
+        }
+        String body = ENCODER.encodeToString(claims.build().toString().getBytes(StandardCharsets.UTF_8));
         return body + "." + ENCODER.encodeToString(mac(body));
     }
 
@@ -127,9 +137,11 @@ final class JoinTokens {
                 || !(claims.get(CLAIM_PARAMS) instanceof JsonObject query)
                 || !(claims.get(CLAIM_EXPIRY) instanceof JsonNumber expiry && expiry.isIntegral())
                 || !(claims.get(CLAIM_ISSUED) instanceof JsonNumber issued && issued.isIntegral())
-                || !(claims.get(CLAIM_BINDING) instanceof JsonString binding)) {
+                || !(claims.get(CLAIM_BINDING) instanceof JsonString binding)
+                || !(claims.get(CLAIM_VIEW) == null || claims.get(CLAIM_VIEW) instanceof JsonString)) {
             throw invalid("token claims are malformed");
         }
+        String viewId = claims.get(CLAIM_VIEW) instanceof JsonString view ? view.getString() : null;
         Map<String, String> params = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> param : query.entrySet()) {
             if (!(param.getValue() instanceof JsonString value)) {
@@ -141,7 +153,8 @@ final class JoinTokens {
         if (expiry.longValue() < now || issued.longValue() + maxLifetime.toSeconds() < now) {
             throw new InvalidTokenException(CloseReason.TOKEN_EXPIRED, "token has expired");
         }
-        return new Claims(path.getString(), Map.copyOf(params), issued.longValue(), binding.getString(), signaturePart);
+        return new Claims(
+                path.getString(), Map.copyOf(params), issued.longValue(), binding.getString(), viewId, signaturePart);
     }
 
     /** Decode strict base64url without padding; any other spelling of the same bytes is refused. */

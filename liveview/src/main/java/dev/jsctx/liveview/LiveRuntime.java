@@ -20,9 +20,10 @@ final class LiveRuntime {
     private static final long SWEEP_MILLIS = 1000;
 
     private final LiveViewConfig config;
-    private final Map<String, Supplier<? extends LiveView>> routes;
+    private final Routes routes;
     private final JoinTokens tokens;
     private final Admission admission;
+    private final ResumableViews resumable;
     private final Origins origins;
     private final FailureLog failures = new FailureLog();
     private final Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -32,9 +33,10 @@ final class LiveRuntime {
 
     LiveRuntime(LiveViewConfig config, Map<String, Supplier<? extends LiveView>> routes, Clock clock) {
         this.config = config;
-        this.routes = Map.copyOf(routes);
+        this.routes = Routes.of(routes);
         this.tokens = new JoinTokens(config.secret(), config.tokenTtl(), config.tokenMaxLifetime(), clock);
         this.admission = new Admission(config);
+        this.resumable = new ResumableViews(config, admission);
         this.origins = new Origins(config.allowedOrigins());
         this.heartbeatTimeoutNanos = config.heartbeatInterval().toNanos() * 2;
         this.writeTimeoutNanos = config.writeTimeout().toNanos();
@@ -42,6 +44,11 @@ final class LiveRuntime {
 
     Admission admission() {
         return admission;
+    }
+
+    /** Joined views waiting for their tab to come back after the connection went away. */
+    ResumableViews resumable() {
+        return resumable;
     }
 
     /** Where failures of views' callbacks are logged, at most once per route and callback per interval. */
@@ -73,12 +80,8 @@ final class LiveRuntime {
         return tokens;
     }
 
-    Supplier<? extends LiveView> route(String path) {
-        return routes.get(path);
-    }
-
-    Set<String> paths() {
-        return routes.keySet();
+    Routes routes() {
+        return routes;
     }
 
     void opened(LiveSocket socket) {
@@ -110,6 +113,7 @@ final class LiveRuntime {
         for (LiveSocket socket : sockets) {
             socket.serverStopped();
         }
+        resumable.endWaiting();
     }
 
     private void sweep() {
@@ -126,5 +130,6 @@ final class LiveRuntime {
             }
         }
         admission.forgetIdle();
+        resumable.expireDue();
     }
 }

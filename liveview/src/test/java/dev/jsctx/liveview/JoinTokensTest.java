@@ -37,6 +37,21 @@ class JoinTokensTest {
     }
 
     @Test
+    void refreshedTokenNamesThePageShownNowAndTheJoinedViewOnlyWhenAsked() throws Exception {
+        JoinTokens.Claims page = tokens.verify(tokens.sign("/items", Map.of("id", "7"), "bound"));
+        assertEquals(null, page.viewId());
+        JoinTokens.Claims resumable = tokens.verify(tokens.refresh(page, "/items/8", Map.of("tab", "2"), "0123abcd"));
+        assertEquals("0123abcd", resumable.viewId());
+        assertEquals("/items/8", resumable.path());
+        assertEquals(Map.of("tab", "2"), resumable.params());
+        assertEquals("bound", resumable.binding());
+        assertEquals(page.issued(), resumable.issued());
+        assertEquals(
+                null,
+                tokens.verify(tokens.refresh(page, "/items", Map.of(), null)).viewId());
+    }
+
+    @Test
     void tokenWithChangedClaimsIsRefused() {
         String token = tokens.sign("/items", Map.of("id", "7"), "bound");
         String forgedBody = base64("{\"p\":\"/admin\",\"q\":{},\"e\":9999999999,\"i\":0}");
@@ -80,7 +95,8 @@ class JoinTokensTest {
                 assertEquals(CloseReason.TOKEN_EXPIRED, e.close());
                 return;
             }
-            token = later.refresh(later.verify(token));
+            JoinTokens.Claims claims = later.verify(token);
+            token = later.refresh(claims, claims.path(), claims.params(), null);
         }
         throw new AssertionError("a refreshed token outlived the maximum lifetime");
     }
