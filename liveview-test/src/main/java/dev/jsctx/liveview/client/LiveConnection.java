@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -230,6 +231,25 @@ public final class LiveConnection implements AutoCloseable {
                         + (closed.isDone() ? "; the connection is closed" : ""));
             }
             return message;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LiveClientException("interrupted while waiting for a message", e);
+        }
+    }
+
+    /**
+     * Takes the oldest kept message that answered no request of this connection, waiting up to {@code timeout}.
+     *
+     * @param timeout how long to wait
+     * @return the message, or empty if none came in time
+     * @throws IllegalStateException if the client keeps no messages
+     */
+    public Optional<JsonObject> poll(Duration timeout) {
+        if (kept == null) {
+            throw new IllegalStateException("this client keeps no messages (keptMessages is 0)");
+        }
+        try {
+            return Optional.ofNullable(kept.pollFirst(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LiveClientException("interrupted while waiting for a message", e);
