@@ -70,8 +70,9 @@ public interface LiveSession {
     void pushNavigate(String uri);
 
     /**
-     * Make the browser load another page, after the current callback (a full page load; this view ends when
-     * the page goes). Call it from the view's callbacks only.
+     * Make the browser load another page, after the current callback (a full page load; this view's connection
+     * goes with the page, and the view ends after {@link LiveViewConfig#resumeWindow()}). The flash does not go
+     * along. Call it from the view's callbacks only.
      *
      * @param uri a same-origin path, such as {@code "/login"}
      * @throws IllegalArgumentException if the URI is not a same-origin path
