@@ -42,7 +42,9 @@ abstract class CounterSessionsIT {
     /** Starts the app on the given engine, with the rest of the configuration as shipped. */
     static void setUp(WebServerConfig.Builder server, String engine) {
         Config config = Config.just(
-                ConfigSources.create(Map.of("pool.engine", engine, "server.port", "0")),
+                // a view outlives its connection by a second (not 30): the tests see contexts close soon
+                ConfigSources.create(
+                        Map.of("pool.engine", engine, "server.port", "0", "liveview.resume-window", "PT1S")),
                 ConfigSources.classpath("application.yaml"));
         app = CounterApp.start(config);
         app.setup(server);
@@ -83,7 +85,7 @@ abstract class CounterSessionsIT {
     }
 
     @Test
-    @DisplayName("closing a session closes its context: contexts open goes back down by one")
+    @DisplayName("closing a session closes its context after the resume window: contexts open goes back down by one")
     void closingReleasesTheContext() {
         LiveConnection first = tab();
         int withBoth;
@@ -149,6 +151,23 @@ abstract class CounterSessionsIT {
             assertFalse(refused.ok());
             assertEquals("event value longer than 4096 characters", refused.reason());
             assertEquals("1", count(tab));
+        }
+    }
+
+    @Test
+    @DisplayName("a tab whose connection dropped rejoins its own counter: the count survives")
+    void droppedTabKeepsItsCount() {
+        String token = client.page("/").token();
+        LiveConnection first = client.connect();
+        LiveReply joined = first.join(token);
+        first.event("inc");
+        first.event("add", Map.of("amount", "41"));
+        first.abort();
+        try (LiveConnection back = client.connect()) {
+            assertTrue(back.join(joined.token()).ok());
+            assertEquals("42", count(back));
+            assertTrue(back.event("inc").ok());
+            assertEquals("43", count(back));
         }
     }
 

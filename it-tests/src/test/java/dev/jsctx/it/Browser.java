@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
@@ -38,6 +39,40 @@ final class Browser implements AutoCloseable {
             window.jsctxStatuses = [];
             new MutationObserver(() => window.jsctxStatuses.push(view.className))
                 .observe(view, { attributes: true, attributeFilter: ['class'] });
+            """;
+
+    /**
+     * Runs before any script of every page: keeps each WebSocket the page opens, and when, in
+     * {@code window.jsctxSockets}, so a test can drop the live connection as a network would.
+     */
+    private static final String RECORD_SOCKETS = """
+            const NativeWebSocket = window.WebSocket;
+            window.jsctxSockets = [];
+            window.WebSocket = class extends NativeWebSocket {
+                constructor(...args) {
+                    super(...args);
+                    window.jsctxSockets.push({ socket: this, createdAt: performance.now() });
+                }
+            };
+            """;
+
+    /**
+     * Closes the page's current WebSocket and resolves, once the view is connected again over a new one, with
+     * the milliseconds from the new socket's creation to the join reply's render (the client sets the
+     * connected class and renders in the same task).
+     */
+    private static final String DROP_CONNECTION = """
+            const done = arguments[arguments.length - 1];
+            const view = document.querySelector('[data-jsctx-view]');
+            const sockets = window.jsctxSockets.length;
+            const observer = new MutationObserver(() => {
+                if (window.jsctxSockets.length > sockets && view.classList.contains('jsctx-connected')) {
+                    observer.disconnect();
+                    done(performance.now() - window.jsctxSockets[window.jsctxSockets.length - 1].createdAt);
+                }
+            });
+            observer.observe(view, { attributes: true, attributeFilter: ['class'] });
+            window.jsctxSockets[sockets - 1].socket.close();
             """;
 
     /** The page's Resource Timing entries under a path prefix: path, transfer, encoded and decoded sizes. */
@@ -92,6 +127,7 @@ final class Browser implements AutoCloseable {
             driver.switchTo().newWindow(WindowType.WINDOW);
         }
         blankWindowUsed = true;
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_SOCKETS));
         driver.get(uri.toString());
         Window window = new Window(driver.getWindowHandle());
         window.awaitStatus("jsctx-connected");
@@ -233,6 +269,18 @@ final class Browser implements AutoCloseable {
                             ((Number) entry.get(2)).longValue(),
                             ((Number) entry.get(3)).longValue()))
                     .toList();
+        }
+
+        /**
+         * Closes the page's WebSocket from the page, as a dropped network does, and waits until the view is
+         * connected again over a new one.
+         *
+         * @return milliseconds from the new socket's creation to the render of its join reply
+         */
+        double dropConnection() {
+            focus();
+            driver.manage().timeouts().scriptTimeout(WAIT);
+            return ((Number) driver.executeAsyncScript(DROP_CONNECTION)).doubleValue();
         }
 
         /** Closes the window, as a user closes a tab; its console errors are kept for {@link #consoleErrors()}. */

@@ -42,12 +42,7 @@ final class Admission {
      * @param tokenId identifies the token (its signature)
      */
     synchronized CloseReason joining(String client, String tokenId) {
-        long now = System.nanoTime();
-        TokenBucket joins = joinsByClient.computeIfAbsent(
-                client,
-                key -> new TokenBucket(
-                        config.maxJoinsPerClientPerMinute(), config.maxJoinsPerClientPerMinute() / 60.0, now));
-        if (!joins.tryTake(now)) {
+        if (!joinTaken(client)) {
             return CloseReason.JOINS_PER_CLIENT;
         }
         int sameToken = viewsByToken.getOrDefault(tokenId, 0);
@@ -60,6 +55,25 @@ final class Admission {
         viewsByToken.put(tokenId, sameToken + 1);
         views++;
         return null;
+    }
+
+    /**
+     * A join that resumes a view still counted (its views are not counted again); its refusal or {@code null}.
+     *
+     * @param client the client's address
+     */
+    synchronized CloseReason resuming(String client) {
+        return joinTaken(client) ? null : CloseReason.JOINS_PER_CLIENT;
+    }
+
+    private boolean joinTaken(String client) {
+        long now = System.nanoTime();
+        return joinsByClient
+                .computeIfAbsent(
+                        client,
+                        key -> new TokenBucket(
+                                config.maxJoinsPerClientPerMinute(), config.maxJoinsPerClientPerMinute() / 60.0, now))
+                .tryTake(now);
     }
 
     synchronized void viewEnded(String tokenId) {

@@ -48,6 +48,7 @@ final class ClientScripts {
             "bindings.js",
             "hooks.js",
             "socket.js",
+            "navigation.js",
             LiveProtocol.SCRIPT_ENTRY);
 
     static final String CACHE_IMMUTABLE = "public, max-age=31536000, immutable";

@@ -20,6 +20,7 @@ enum CloseReason {
     JOINS_PER_CLIENT(LiveProtocol.CLOSE_TOO_MANY, "too many joins from this client"),
     VIEWS_PER_TOKEN(LiveProtocol.CLOSE_TOO_MANY, "too many views for this token"),
     SERVER_FULL(LiveProtocol.CLOSE_TOO_MANY, "server full"),
+    RESUMED_ELSEWHERE(LiveProtocol.CLOSE_RESUMED_ELSEWHERE, "view resumed by another connection"),
     INTERNAL(LiveProtocol.CLOSE_INTERNAL_ERROR, "internal error");
 
     private final int code;

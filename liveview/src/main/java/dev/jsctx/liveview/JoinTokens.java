@@ -21,9 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and checks join tokens: {@code base64url(claims JSON) + "." + base64url(HMAC-SHA256 of the first part)}.
- * The claims bind a view path, the page's params, an expiry, the time the page was rendered (epoch seconds),
- * a hash of the page's session cookie and the tab's id (random per rendered page, the key of its parked state);
- * refreshed tokens keep the page's time, so no chain of refreshes outlives {@code maxLifetime}. Each token has
+ * The claims bind a view path, the page's params, an expiry, the time the page was rendered (epoch seconds) and
+ * a hash of the page's session cookie, the tab's id (random per rendered page, the key of its parked state), and in the tokens of join replies the id of the joined view (so that only
+ * this tab can resume it); refreshed tokens keep the page's time, so no chain of refreshes outlives {@code maxLifetime}. Each token has
  * one valid spelling: base64url without padding, with no unused bits set. Thread-safe.
  */
 final class JoinTokens {
@@ -34,6 +34,7 @@ final class JoinTokens {
     private static final String CLAIM_EXPIRY = "e";
     private static final String CLAIM_ISSUED = "i";
     private static final String CLAIM_BINDING = "b";
+    private static final String CLAIM_VIEW = "v";
     private static final String CLAIM_TAB = "t";
     private static final SecureRandom TAB_IDS = new SecureRandom();
     /** Longer tokens are refused before any decoding. */
@@ -60,9 +61,17 @@ final class JoinTokens {
      * @param issued  epoch second the page was rendered
      * @param binding what the token is bound to: {@link SessionCookie#binding(String)} of the page's cookie
      * @param tabId   the tab's id, the same in every refreshed token of one page
+     * @param viewId  the view instance a join reply's token names, for a resume; {@code null} in a page's token
      * @param id      identifies this token (its signature), for per-token limits
      */
-    record Claims(String path, Map<String, String> params, long issued, String binding, String tabId, String id) {}
+    record Claims(
+            String path,
+            Map<String, String> params,
+            long issued,
+            String binding,
+            String tabId,
+            String viewId,
+            String id) {}
 
     /** Why a token was refused; {@code close} says how to close the socket, the message is for the log. */
     static final class InvalidTokenException extends Exception {
@@ -91,18 +100,26 @@ final class JoinTokens {
      * the tab {@code tabId} (see {@link #newTabId()}).
      */
     String sign(String path, Map<String, String> params, String binding, String tabId) {
-        return sign(path, params, clock.instant().getEpochSecond(), binding, tabId);
+        return sign(path, params, clock.instant().getEpochSecond(), binding, tabId, null);
     }
 
-    /** A fresh token for a joined view: same page, render time, binding and tab; expiry moved on (never past the lifetime). */
-    String refresh(Claims claims) {
-        return sign(claims.path(), claims.params(), claims.issued(), claims.binding(), claims.tabId());
+    /**
+     * A fresh token for a joined view: same render time and binding, the page it shows now (a patch or a
+     * navigation moves it); expiry moved on (never past the lifetime).
+     *
+     * @param path   the page's path now
+     * @param params the page's query params now
+     * @param viewId the joined view the tab may resume with this token, or {@code null} when views cannot resume
+     */
+    String refresh(Claims claims, String path, Map<String, String> params, String viewId) {
+        return sign(path, params, claims.issued(), claims.binding(), claims.tabId(), viewId);
     }
 
-    private String sign(String path, Map<String, String> params, long issued, String binding, String tabId) {
+    private String sign(
+            String path, Map<String, String> params, long issued, String binding, String tabId, String viewId) {
         JsonObjectBuilder query = RenderedJson.JSON.createObjectBuilder();
         params.forEach(query::add);
-        String claims = RenderedJson.JSON
+        JsonObjectBuilder claims = RenderedJson.JSON
                 .createObjectBuilder()
                 .add(CLAIM_PATH, path)
                 .add(CLAIM_PARAMS, query)
@@ -111,10 +128,11 @@ final class JoinTokens {
                         Math.min(clock.instant().plus(ttl).getEpochSecond(), issued + maxLifetime.toSeconds()))
                 .add(CLAIM_ISSUED, issued)
                 .add(CLAIM_BINDING, binding)
-                .add(CLAIM_TAB, tabId)
-                .build()
-                .toString();
-        String body = ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+                .add(CLAIM_TAB, tabId);
+        if (viewId != null) {
+            claims.add(CLAIM_VIEW, viewId);
+        }
+        String body = ENCODER.encodeToString(claims.build().toString().getBytes(StandardCharsets.UTF_8));
         return body + "." + ENCODER.encodeToString(mac(body));
     }
 
@@ -143,9 +161,11 @@ final class JoinTokens {
                 || !(claims.get(CLAIM_EXPIRY) instanceof JsonNumber expiry && expiry.isIntegral())
                 || !(claims.get(CLAIM_ISSUED) instanceof JsonNumber issued && issued.isIntegral())
                 || !(claims.get(CLAIM_BINDING) instanceof JsonString binding)
-                || !(claims.get(CLAIM_TAB) instanceof JsonString tab)) {
+                || !(claims.get(CLAIM_TAB) instanceof JsonString tab)
+                || !(claims.get(CLAIM_VIEW) == null || claims.get(CLAIM_VIEW) instanceof JsonString)) {
             throw invalid("token claims are malformed");
         }
+        String viewId = claims.get(CLAIM_VIEW) instanceof JsonString view ? view.getString() : null;
         Map<String, String> params = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> param : query.entrySet()) {
             if (!(param.getValue() instanceof JsonString value)) {
@@ -163,6 +183,7 @@ final class JoinTokens {
                 issued.longValue(),
                 binding.getString(),
                 tab.getString(),
+                viewId,
                 signaturePart);
     }
 

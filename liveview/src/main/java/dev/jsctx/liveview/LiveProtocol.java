@@ -50,6 +50,8 @@ public final class LiveProtocol {
     public static final String KEY_RENDERED = "rendered";
     /** Changed dynamics in an event reply or a server push. */
     public static final String KEY_DIFF = "diff";
+    /** A page URI ({@code /path?query}, same-origin) in patch, navigate and redirect messages. */
+    public static final String KEY_URI = "uri";
 
     // Message types.
     /** Client to server: join a view with a token. */
@@ -66,6 +68,14 @@ public final class LiveProtocol {
     public static final String TYPE_PUSH = "push";
     /** Server to client: an error that belongs to no request (for example malformed JSON). */
     public static final String TYPE_ERROR = "error";
+    /** Client to server: show another URI of the same view (handleParams, then a diff). Server to client: the view
+     * patched its URI; the browser adds a history entry and keeps the message's token. */
+    public static final String TYPE_PATCH = "patch";
+    /** Client to server: replace the view with the view of a URI, over the same socket. Server to client: the view
+     * asked for that; the browser sends the request. */
+    public static final String TYPE_NAVIGATE = "navigate";
+    /** Server to client: load another page (a full page load). */
+    public static final String TYPE_REDIRECT = "redirect";
 
     /** Reply status of a request that succeeded. */
     public static final String STATUS_OK = "ok";
@@ -108,6 +118,10 @@ public final class LiveProtocol {
     public static final String ATTR_IGNORE = "data-jsctx-ignore";
     /** Payload key of a change event: the name of the field that changed. */
     public static final String PAYLOAD_TARGET = "_target";
+    /** On a link: a click patches the view to the link's {@code href} (same view, new URI, a history entry). */
+    public static final String ATTR_PATCH = "data-jsctx-patch";
+    /** On a link: a click navigates to the view of the link's {@code href} over the same socket. */
+    public static final String ATTR_NAVIGATE = "data-jsctx-navigate";
 
     // CSS classes.
     /** On an element while its event is in flight. */
@@ -149,6 +163,9 @@ public final class LiveProtocol {
     /** An admission limit refused the socket or the join (per client, per token, or the server is full); the
      * client retries a few times with a growing, jittered delay, then stops in the error state. */
     public static final int CLOSE_TOO_MANY = 4429;
+    /** Another connection of the same tab resumed this socket's view (see {@code resume-window}); the client
+     * stops. */
+    public static final int CLOSE_RESUMED_ELSEWHERE = 4409;
 
     // Timings (defaults; the heartbeat interval actually used comes from the container attribute).
     /** Default interval between client heartbeats; the server closes a socket silent for twice as long. */

@@ -23,9 +23,10 @@ final class LiveRuntime {
     private static final long SWEEP_MILLIS = 1000;
 
     private final LiveViewConfig config;
-    private final Map<String, Supplier<? extends LiveView>> routes;
+    private final Routes routes;
     private final JoinTokens tokens;
     private final Admission admission;
+    private final ResumableViews resumable;
     private final Origins origins;
     private final FailureLog failures = new FailureLog();
     private final Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -47,9 +48,10 @@ final class LiveRuntime {
             PubSub pubSub,
             ParkStore parkStore) {
         this.config = config;
-        this.routes = Map.copyOf(routes);
+        this.routes = Routes.of(routes);
         this.tokens = new JoinTokens(config.secret(), config.tokenTtl(), config.tokenMaxLifetime(), clock);
         this.admission = new Admission(config);
+        this.resumable = new ResumableViews(config, admission);
         this.origins = new Origins(config.allowedOrigins());
         this.heartbeatTimeoutNanos = config.heartbeatInterval().toNanos() * 2;
         this.writeTimeoutNanos = config.writeTimeout().toNanos();
@@ -66,6 +68,11 @@ final class LiveRuntime {
 
     Admission admission() {
         return admission;
+    }
+
+    /** Joined views waiting for their tab to come back after the connection went away. */
+    ResumableViews resumable() {
+        return resumable;
     }
 
     /** Where failures of views' callbacks are logged, at most once per route and callback per interval. */
@@ -97,12 +104,8 @@ final class LiveRuntime {
         return tokens;
     }
 
-    Supplier<? extends LiveView> route(String path) {
-        return routes.get(path);
-    }
-
-    Set<String> paths() {
-        return routes.keySet();
+    Routes routes() {
+        return routes;
     }
 
     void opened(LiveSocket socket) {
@@ -157,6 +160,7 @@ final class LiveRuntime {
         if (ownsPubSub) {
             viewServices.pubSub().close();
         }
+        resumable.endWaiting();
     }
 
     private void sweep() {
@@ -173,5 +177,6 @@ final class LiveRuntime {
             }
         }
         admission.forgetIdle();
+        resumable.expireDue();
     }
 }

@@ -90,4 +90,56 @@ public interface LiveSession {
      * @throws IllegalArgumentException if the topic is not valid
      */
     void track(String topic);
+
+    /**
+     * Change the page's URI to another one of this view, after the current callback: the browser adds a history
+     * entry, {@link LiveView#handleParams} runs with the new params, and the changes are rendered. Call it from
+     * the view's callbacks only; the last call in a callback wins.
+     *
+     * @param uri a same-origin path of this view's route, such as {@code "/rooms/lobby?tab=2"}
+     * @throws IllegalArgumentException if the URI is not a same-origin path or belongs to no route or another one
+     * @throws IllegalStateException    if called outside the view's callbacks
+     */
+    void pushPatch(String uri);
+
+    /**
+     * Go to another view over the same connection, after the current callback: this view ends, the view of the
+     * URI's route mounts, and the browser adds a history entry. The flash goes along. Call it from the view's
+     * callbacks only; the last navigation asked for in a callback wins.
+     *
+     * @param uri a same-origin path of a live view's route
+     * @throws IllegalArgumentException if the URI is not a same-origin path or belongs to no route
+     * @throws IllegalStateException    if called outside the view's callbacks
+     */
+    void pushNavigate(String uri);
+
+    /**
+     * Make the browser load another page, after the current callback (a full page load; this view's connection
+     * goes with the page, and the view ends after {@link LiveViewConfig#resumeWindow()}). The flash does not go
+     * along. Call it from the view's callbacks only.
+     *
+     * @param uri a same-origin path, such as {@code "/login"}
+     * @throws IllegalArgumentException if the URI is not a same-origin path
+     * @throws IllegalStateException    if called outside the view's callbacks
+     */
+    void redirect(String uri);
+
+    /**
+     * Show a message once: {@link #flash(String)} returns it to the renders that follow until the browser's next
+     * event after it was first rendered, also across a {@link #pushNavigate} (the next view's first renders show
+     * it). Call it from the view's callbacks only.
+     *
+     * @param kind    such as {@code "info"} or {@code "error"}
+     * @param message the text; a template escapes it like any value
+     * @throws IllegalStateException if called outside the view's callbacks
+     */
+    void putFlash(String kind, String message);
+
+    /**
+     * The flash message of a kind, for {@link LiveView#render()}.
+     *
+     * @param kind such as {@code "info"}
+     * @return the message, or {@code ""} when there is none
+     */
+    String flash(String kind);
 }

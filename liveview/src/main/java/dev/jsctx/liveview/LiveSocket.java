@@ -4,6 +4,7 @@ import static dev.jsctx.liveview.LiveProtocol.KEY_EVENT;
 import static dev.jsctx.liveview.LiveProtocol.KEY_PAYLOAD;
 import static dev.jsctx.liveview.LiveProtocol.KEY_TOKEN;
 import static dev.jsctx.liveview.LiveProtocol.KEY_TYPE;
+import static dev.jsctx.liveview.LiveProtocol.KEY_URI;
 import static dev.jsctx.liveview.LiveProtocol.KEY_VERSION;
 
 import io.helidon.common.buffers.BufferData;
@@ -19,8 +20,8 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * One browser tab's WebSocket: checks the upgrade, admits the socket and its join, charges every frame to the
@@ -60,6 +61,8 @@ final class LiveSocket implements WsListener {
     private boolean socketAdmitted;
     private ViewSession view;
     private String viewToken;
+    /** The claims of the token this socket joined with: its binding and page render time go into every refresh. */
+    private JoinTokens.Claims joinedClaims;
 
     // only touched on the connection's thread
     private StringBuilder fragments;
@@ -136,7 +139,7 @@ final class LiveSocket implements WsListener {
         } catch (RuntimeException e) {
             // a bug of ours, not the client's: never let it reach Helidon, which would log and echo it
             LOGGER.log(Level.ERROR, "failed on a WebSocket message, closing the socket", e);
-            closeAndEnd(CloseReason.INTERNAL);
+            closeAndEnd(CloseReason.INTERNAL, false);
         }
         lastSeenNanos = System.nanoTime();
     }
@@ -179,14 +182,14 @@ final class LiveSocket implements WsListener {
     @Override
     public void onClose(WsSession session, int status, String reason) {
         // the client's reason is its own text: never logged, never echoed
-        endSession();
+        endSession(true);
     }
 
     @Override
     public void onError(WsSession session, Throwable t) {
         LOGGER.log(Level.WARNING, () -> "WebSocket error, ending its view: " + LogText.quote(t));
         LOGGER.log(Level.DEBUG, "WebSocket error", t);
-        endSession();
+        endSession(true);
     }
 
     /** Called by the sweeper's virtual thread when the browser fell silent. */
@@ -195,12 +198,12 @@ final class LiveSocket implements WsListener {
                 Level.INFO,
                 () -> "closing WebSocket: no heartbeat for "
                         + runtime.config().heartbeatInterval().multipliedBy(2));
-        closeAndEnd(CloseReason.HEARTBEAT_TIMEOUT);
+        closeAndEnd(CloseReason.HEARTBEAT_TIMEOUT, true);
     }
 
     /** Called by the sweeper's virtual thread when the connection ended without a close frame. */
     void connectionDropped() {
-        endSession();
+        endSession(true);
     }
 
     /** Cut a socket whose peer stopped reading: no close frame (it would not be read), the view ends. */
@@ -213,7 +216,7 @@ final class LiveSocket implements WsListener {
         }
         LOGGER.log(Level.WARNING, () -> "dropping WebSocket of client " + client + ": " + why);
         hardClose();
-        endSession();
+        endSession(true);
     }
 
     /** The server stops: the view parks its state and ends before the browser hears of it, then the socket closes. */
@@ -222,7 +225,22 @@ final class LiveSocket implements WsListener {
         if (joined != null) {
             joined.end();
         }
-        closeAndEnd(CloseReason.GOING_AWAY);
+        closeAndEnd(CloseReason.GOING_AWAY, false);
+    }
+
+    /**
+     * Another socket resumed this socket's view (the tab came back before this connection was seen to drop):
+     * close without ending the view.
+     */
+    void letGo(ViewSession resumed) {
+        synchronized (this) {
+            if (view != resumed) {
+                return;
+            }
+            view = null;
+            viewToken = null;
+        }
+        closeAndEnd(CloseReason.RESUMED_ELSEWHERE, false);
     }
 
     /**
@@ -318,6 +336,8 @@ final class LiveSocket implements WsListener {
             case LiveProtocol.TYPE_HEARTBEAT -> outbound.text(Messages.ok(ref));
             case LiveProtocol.TYPE_JOIN -> join(ref, message);
             case LiveProtocol.TYPE_EVENT -> event(ref, message);
+            case LiveProtocol.TYPE_PATCH -> patch(ref, message);
+            case LiveProtocol.TYPE_NAVIGATE -> navigate(ref, message);
             default -> refuse(ref, "unknown message type", " " + LogText.quote(type));
         }
     }
@@ -348,9 +368,15 @@ final class LiveSocket implements WsListener {
             closeRefused(CloseReason.TOKEN_INVALID, "token bound to another session cookie than this socket's");
             return;
         }
-        Supplier<? extends LiveView> factory = runtime.route(claims.path());
-        if (factory == null) {
+        Routes.Match match = matchOf(claims.path());
+        if (match == null) {
             closeRefused(CloseReason.NO_ROUTE, "no view at " + LogText.quote(claims.path()));
+            return;
+        }
+        synchronized (this) {
+            joinedClaims = claims;
+        }
+        if (claims.viewId() != null && resumed(ref, claims)) {
             return;
         }
         CloseReason refused = runtime.admission().joining(client, claims.id());
@@ -358,12 +384,24 @@ final class LiveSocket implements WsListener {
             closeRefused(refused, "client " + client);
             return;
         }
+        mount(ref, match, Routes.PageUri.of(claims.path(), claims.params()), claims.id(), Map.of());
+    }
+
+    /**
+     * Mount a new view and send the join reply.
+     *
+     * @param tokenId what admission counted the view under
+     * @param flash   the flash of the view this one was navigated from
+     */
+    private void mount(String ref, Routes.Match match, Routes.PageUri uri, String tokenId, Map<String, String> flash) {
+        String pattern = match.route().pattern();
         ViewSession joined;
         try {
             joined = ViewSession.connected(
-                    factory.get(),
-                    claims.path(),
-                    claims.tabId(),
+                    match.route().factory().get(),
+                    new ViewLocation(runtime.routes(), match, uri),
+                    this::tokenFor,
+                    joinedTabId(),
                     outbound::text,
                     this::viewFailed,
                     runtime.config().mailboxCapacity(),
@@ -371,26 +409,173 @@ final class LiveSocket implements WsListener {
                     runtime.failures(),
                     runtime.viewServices());
         } catch (RuntimeException e) {
-            runtime.admission().viewEnded(claims.id());
-            runtime.failures()
-                    .failed(claims.path(), "factory", () -> "view factory for " + claims.path() + " failed", e);
+            runtime.admission().viewEnded(tokenId);
+            runtime.failures().failed(pattern, "factory", () -> "view factory for " + pattern + " failed", e);
             viewFailed("view factory failed");
             return;
         }
+        joined.receiveFlash(flash);
         synchronized (this) {
             if (closing) {
                 // the socket closed (heartbeat time-out, server stop) while this join was checked
-                runtime.admission().viewEnded(claims.id());
+                runtime.admission().viewEnded(tokenId);
                 return;
             }
             view = joined;
-            viewToken = claims.id();
+            viewToken = tokenId;
+        }
+        ResumableViews resumable = runtime.resumable();
+        if (resumable.enabled()) {
+            resumable.joined(joined, tokenId, binding, this);
         }
         try {
-            joined.join(ref, claims.params(), runtime.tokens().refresh(claims));
+            joined.join(ref);
         } catch (ViewSession.ViewFailedException e) {
             viewFailed(e.getMessage());
         }
+    }
+
+    private synchronized String joinedTabId() {
+        return joinedClaims.tabId();
+    }
+
+    /** The tab's join token for the page its view shows now; it names the view when views can resume. */
+    private String tokenFor(Routes.PageUri uri, String viewId) {
+        JoinTokens.Claims claims;
+        synchronized (this) {
+            claims = joinedClaims;
+        }
+        return runtime.tokens()
+                .refresh(claims, uri.path(), uri.query(), runtime.resumable().enabled() ? viewId : null);
+    }
+
+    /** The route of a path from a token, or {@code null}. */
+    private Routes.Match matchOf(String path) {
+        try {
+            return runtime.routes().match(path).orElse(null);
+        } catch (Routes.InvalidUriException e) {
+            return null;
+        }
+    }
+
+    /** The browser asks to show another URI of the same view: a link, back or forward. */
+    private void patch(String ref, JsonObject message) {
+        ViewSession joined = joinedView();
+        if (joined == null) {
+            refuse(ref, "not joined: send a join first", "");
+            return;
+        }
+        Located to = located(ref, message);
+        if (to != null) {
+            try {
+                joined.patch(ref, to.uri(), to.match());
+            } catch (ViewSession.ViewFailedException e) {
+                viewFailed(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The browser asks for the view of another URI over this socket: the current view ends for good (its flash
+     * goes along) and the new one mounts; the reply is a join reply.
+     */
+    private void navigate(String ref, JsonObject message) {
+        ViewSession left = joinedView();
+        if (left == null) {
+            refuse(ref, "not joined: send a join first", "");
+            return;
+        }
+        Located to = located(ref, message);
+        if (to == null) {
+            return;
+        }
+        CloseReason refused = runtime.admission().resuming(client);
+        if (refused != null) {
+            closeRefused(refused, "client " + client);
+            return;
+        }
+        String tokenId;
+        synchronized (this) {
+            if (view != left) {
+                return; // closed or taken over meanwhile
+            }
+            view = null;
+            tokenId = viewToken;
+        }
+        Map<String, String> flash = left.flashForNext();
+        // not parked: the next view serves the same tab and would take this view's state as its own
+        left.endWithoutParking();
+        runtime.resumable().ended(left);
+        mount(ref, to.match(), to.uri(), tokenId, flash);
+    }
+
+    /** The checked URI of a patch or navigate message and its route; {@code null} after refusing it. */
+    private Located located(String ref, JsonObject message) {
+        String uri = ClientMessages.string(message, KEY_URI);
+        try {
+            Routes.PageUri checked = Routes.parse(uri);
+            Routes.Match match = runtime.routes().match(checked.path()).orElse(null);
+            if (match == null) {
+                refuse(ref, "no live view at this URI", " " + LogText.quote(uri));
+                return null;
+            }
+            return new Located(checked, match);
+        } catch (Routes.InvalidUriException e) {
+            refuse(ref, e.getMessage(), " " + LogText.quote(uri));
+            return null;
+        }
+    }
+
+    private record Located(Routes.PageUri uri, Routes.Match match) {}
+
+    /**
+     * Resume the view the token names, if it still waits for this tab: no mount, the join reply carries its
+     * current render.
+     *
+     * @return false if there is no such view (the resume window passed, the server restarted, it failed): the
+     *     caller joins afresh with the same token
+     */
+    private boolean resumed(String ref, JoinTokens.Claims claims) {
+        ResumableViews resumable = runtime.resumable();
+        ResumableViews.Resumed resumed = resumable.claim(claims.viewId(), claims.binding(), this);
+        if (resumed == null) {
+            return false;
+        }
+        ViewSession joined = resumed.view();
+        CloseReason refused = runtime.admission().resuming(client);
+        if (refused != null) {
+            resumable.disconnected(joined, this);
+            closeRefused(refused, "client " + client);
+            return true;
+        }
+        if (resumed.previousOwner() != null) {
+            resumed.previousOwner().letGo(joined);
+        }
+        synchronized (this) {
+            if (closing) {
+                resumable.disconnected(joined, this);
+                return true;
+            }
+            view = joined;
+            viewToken = resumed.tokenId();
+        }
+        boolean carriedOn;
+        try {
+            carriedOn = joined.resume(ref, this::tokenFor, outbound::text, this::viewFailed);
+        } catch (ViewSession.ViewFailedException e) {
+            viewFailed(e.getMessage());
+            return true;
+        }
+        if (!carriedOn) {
+            // it failed while it waited: give back what admission counted for it, and mount afresh
+            synchronized (this) {
+                view = null;
+                viewToken = null;
+            }
+            resumable.ended(joined);
+            runtime.admission().viewEnded(resumed.tokenId());
+        }
+        return carriedOn;
     }
 
     private void event(String ref, JsonObject message) {
@@ -463,18 +648,22 @@ final class LiveSocket implements WsListener {
             LOGGER.log(
                     Level.WARNING,
                     () -> "closing WebSocket with " + reason.code() + " (" + reason.reason() + "): " + detail);
-            finishClosing(reason);
+            finishClosing(reason, false);
         }
     }
 
     private void viewFailed(String reason) {
-        closeAndEnd(CloseReason.VIEW_FAILED);
+        closeAndEnd(CloseReason.VIEW_FAILED, false);
     }
 
-    /** Send the close frame, stop reading, cut the connection after the grace period, and end the view. */
-    private void closeAndEnd(CloseReason reason) {
+    /**
+     * Send the close frame, stop reading, cut the connection after the grace period, and end the view.
+     *
+     * @param resumable whether the tab may come back for the view within the resume window
+     */
+    private void closeAndEnd(CloseReason reason, boolean resumable) {
         if (beginClosing()) {
-            finishClosing(reason);
+            finishClosing(reason, resumable);
         }
     }
 
@@ -487,17 +676,22 @@ final class LiveSocket implements WsListener {
         return true;
     }
 
-    private void finishClosing(CloseReason reason) {
+    private void finishClosing(CloseReason reason, boolean resumable) {
         Outbound out = outbound;
         if (out != null) {
             out.close(reason);
         }
         runtime.later(CLOSE_GRACE_MILLIS, this::hardClose);
-        endSession();
+        endSession(resumable);
     }
 
-    /** Leave the sweep set, give back what admission counted, end the view; once. */
-    private void endSession() {
+    /**
+     * Leave the sweep set, give back what admission counted, and end the view, or leave it waiting for its tab
+     * (see {@link ResumableViews}); once.
+     *
+     * @param resumable whether the connection went away in a way the tab may come back from
+     */
+    private void endSession(boolean resumable) {
         ViewSession joined;
         String token;
         boolean admitted;
@@ -515,8 +709,9 @@ final class LiveSocket implements WsListener {
         if (admitted) {
             runtime.admission().socketClosed(client);
         }
-        if (joined != null) {
+        if (joined != null && !(resumable && runtime.resumable().disconnected(joined, this))) {
             joined.end();
+            runtime.resumable().ended(joined);
             runtime.admission().viewEnded(token);
         }
     }

@@ -2,6 +2,7 @@ package dev.jsctx.liveview;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,11 +33,30 @@ public interface LiveView {
      * <p><b>Security Note:</b> {@code params} come from the page's URL, protected against tampering by the
      * signed join token only after the HTTP render; treat them as untrusted user input.
      *
-     * @param params  the query parameters of the page's URL (first value of each), immutable
+     * @param params  the route's path parameters (decoded, such as {@code name} of {@code /rooms/{name}}) over the
+     *                query parameters of the page's URL (first value of each), immutable
      * @param session the session of this view: owns resources and delivers messages
      * @throws Exception to refuse the mount; the view ends
      */
     void mount(Map<String, String> params, LiveSession session) throws Exception;
+
+    /**
+     * Take in the page's URI and its params. Fires after {@code mount}, before the first {@link #render()} (for the
+     * HTTP render and for the join), and again on every patch: a {@code data-jsctx-patch} link, a
+     * {@link LiveSession#pushPatch(String)}, or the back and forward buttons between URIs of this view. Keep state
+     * that the URI names (a selected tab, a page number) here rather than in {@code mount}.
+     *
+     * <p><b>Security Note:</b> the params and the URI come from the browser's address bar or a link: check them
+     * like any request parameter. The URI has been checked to be a same-origin path, no more.
+     *
+     * @implSpec The default does nothing.
+     *
+     * @param params the route's path parameters (decoded) over the query parameters (first value of each),
+     *               immutable
+     * @param uri    the page's URI, relative: {@code /rooms/lobby?tab=2}
+     * @throws Exception for a failure; the view ends
+     */
+    default void handleParams(Map<String, String> params, URI uri) throws Exception {}
 
     /**
      * Handle an event from the browser: a click, submit or change binding. Fires after {@code mount}, on the

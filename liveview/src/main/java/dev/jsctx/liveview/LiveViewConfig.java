@@ -30,6 +30,7 @@ import java.util.Set;
  *   outbound-queue-frames: 64
  *   write-timeout: PT10S
  *   mailbox-capacity: 256
+ *   resume-window: PT30S
  * }
  *
  * <p>A "client" is the remote IP address of the connection.
@@ -84,6 +85,7 @@ public interface LiveViewConfig {
         config.get("outbound-queue-frames").asInt().ifPresent(builder::outboundQueueFrames);
         config.get("write-timeout").as(Duration.class).ifPresent(builder::writeTimeout);
         config.get("mailbox-capacity").asInt().ifPresent(builder::mailboxCapacity);
+        config.get("resume-window").as(Duration.class).ifPresent(builder::resumeWindow);
         return builder.build();
     }
 
@@ -213,6 +215,14 @@ public interface LiveViewConfig {
     int mailboxCapacity();
 
     /**
+     * How long a joined view outlives its dropped connection: a tab that reconnects within it rejoins the same
+     * instance (same state, same owned resources, no new mount); after it the view ends. Zero turns resuming off.
+     *
+     * @return the window
+     */
+    Duration resumeWindow();
+
+    /**
      * Builder of {@link LiveViewConfig}; not thread-safe.
      */
     final class Builder implements io.helidon.common.Builder<Builder, LiveViewConfig> {
@@ -234,6 +244,7 @@ public interface LiveViewConfig {
         private int outboundQueueFrames = 64;
         private Duration writeTimeout = Duration.ofSeconds(10);
         private int mailboxCapacity = 256;
+        private Duration resumeWindow = Duration.ofSeconds(30);
 
         private Builder() {}
 
@@ -444,6 +455,20 @@ public interface LiveViewConfig {
             return this;
         }
 
+        /**
+         * How long a view waits for its tab to reconnect after the connection went away. Default is 30 seconds.
+         *
+         * @param resumeWindow zero (views end with their connection) or a positive duration
+         * @return this builder
+         */
+        public Builder resumeWindow(Duration resumeWindow) {
+            if (resumeWindow.isNegative()) {
+                throw new IllegalArgumentException("resume-window must not be negative, got " + resumeWindow);
+            }
+            this.resumeWindow = resumeWindow;
+            return this;
+        }
+
         @Override
         public LiveViewConfig build() {
             byte[] key = secret;
@@ -468,7 +493,8 @@ public interface LiveViewConfig {
                     tokenMaxLifetime,
                     outboundQueueFrames,
                     writeTimeout,
-                    mailboxCapacity);
+                    mailboxCapacity,
+                    resumeWindow);
         }
 
         private static int atLeastOne(int value, String key) {

@@ -20,7 +20,8 @@ record LiveViewConfigImpl(
         Duration tokenMaxLifetime,
         int outboundQueueFrames,
         Duration writeTimeout,
-        int mailboxCapacity)
+        int mailboxCapacity,
+        Duration resumeWindow)
         implements LiveViewConfig {
 
     @Override
@@ -39,6 +40,7 @@ record LiveViewConfigImpl(
                 + ", maxJoinsPerClientPerMinute=" + maxJoinsPerClientPerMinute
                 + ", maxViewsPerToken=" + maxViewsPerToken + ", maxViews=" + maxViews
                 + ", tokenMaxLifetime=" + tokenMaxLifetime + ", outboundQueueFrames=" + outboundQueueFrames
-                + ", writeTimeout=" + writeTimeout + ", mailboxCapacity=" + mailboxCapacity + "]";
+                + ", writeTimeout=" + writeTimeout + ", mailboxCapacity=" + mailboxCapacity
+                + ", resumeWindow=" + resumeWindow + "]";
     }
 }

@@ -103,18 +103,19 @@ public interface LiveViewFeature extends ServerFeature {
         }
 
         /**
-         * Serve a view at an exact path. The factory is called once per HTTP render and once per joined tab, each
-         * time for a new instance, on the request's or the socket's thread, possibly concurrently.
+         * Serve a view at a path, such as {@code "/"} or {@code "/rooms/{name}"}: each {@code {name}} segment matches
+         * one non-empty path segment, whose URL-decoded value the view gets as the param {@code name} (over a query
+         * param of that name). A path that matches several routes goes to the first registered. The factory is
+         * called once per HTTP render, once per joined tab and once per navigation to the view, each time for a new
+         * instance, on the request's or the socket's thread, possibly concurrently.
          *
-         * @param path    the page path, such as {@code "/"}; exact, no patterns
+         * @param path    the route: literal segments and whole-segment {@code {name}} parameters
          * @param factory makes one view instance, such as {@code CounterLive::new}
          * @return this builder
-         * @throws IllegalArgumentException if the path is taken or does not start with {@code /}
+         * @throws IllegalArgumentException if the path is taken, does not start with {@code /}, or is malformed
          */
         public Builder view(String path, Supplier<? extends LiveView> factory) {
-            if (!path.startsWith("/")) {
-                throw new IllegalArgumentException("view path must start with /: " + path);
-            }
+            Routes.checkPattern(path);
             if (views.putIfAbsent(path, Objects.requireNonNull(factory, "factory")) != null) {
                 throw new IllegalArgumentException("a view is already registered at " + path);
             }

@@ -88,8 +88,9 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
         @Override
         public void setup(HttpRouting.Builder routing) {
             scripts.register(routing);
-            for (String path : runtime.paths()) {
-                routing.get(path, (request, response) -> page(path, request, response));
+            for (Routes.Route route : runtime.routes().all()) {
+                // Helidon's {name} matches one segment, as Routes does; Routes then resolves the path itself
+                routing.get(route.pattern(), LiveViewFeatureImpl.this::page);
             }
         }
 
@@ -109,7 +110,7 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
         }
     }
 
-    private void page(String path, ServerRequest request, ServerResponse response) {
+    private void page(ServerRequest request, ServerResponse response) {
         SecurityHeaders.addTo(response);
         String refusal = runtime.origins().pageRefusal(request.headers());
         if (refusal != null) {
@@ -117,18 +118,36 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
             response.status(Status.BAD_REQUEST_400).send("This host is not served here.");
             return;
         }
-        Map<String, String> params = params(request.query());
+        Routes.PageUri uri;
+        Routes.Match match;
+        try {
+            uri = Routes.parse(Routes.PageUri.of(request.path().rawPath(), params(request.query()))
+                    .uri());
+            match = runtime.routes().match(uri.path()).orElse(null);
+        } catch (Routes.InvalidUriException e) {
+            response.status(Status.BAD_REQUEST_400).send("Malformed URI: " + e.getMessage() + ".");
+            return;
+        }
+        if (match == null) {
+            // Helidon matched the pattern, Routes did not: a segment that decodes to nothing a route takes
+            response.status(Status.NOT_FOUND_404).send("No such page.");
+            return;
+        }
         String tabId = JoinTokens.newTabId();
         Rendered rendered;
         try {
-            rendered = ViewSession.renderOnce(runtime.route(path).get(), path, tabId, params, runtime.failures());
+            rendered = ViewSession.renderOnce(
+                    match.route().factory().get(),
+                    new ViewLocation(runtime.routes(), match, uri),
+                    tabId,
+                    runtime.failures());
         } catch (ViewSession.ViewFailedException e) {
             response.status(Status.INTERNAL_SERVER_ERROR_500).send("The page could not be rendered.");
             return;
         }
         String cookie = SessionCookie.of(request.headers()).orElseGet(SessionCookie::create);
         response.header(HeaderNames.SET_COOKIE, SessionCookie.setCookie(cookie, request.isSecure()));
-        String token = runtime.tokens().sign(path, params, SessionCookie.binding(cookie), tabId);
+        String token = runtime.tokens().sign(uri.path(), uri.query(), SessionCookie.binding(cookie), tabId);
         String container = "<div " + ATTR_VIEW
                 + " " + ATTR_TOKEN + "=\"" + Html.escape(token) + "\""
                 + " " + ATTR_HEARTBEAT_MS + "=\""

@@ -9,11 +9,15 @@ import static dev.jsctx.liveview.LiveProtocol.KEY_RENDERED;
 import static dev.jsctx.liveview.LiveProtocol.KEY_STATUS;
 import static dev.jsctx.liveview.LiveProtocol.KEY_TOKEN;
 import static dev.jsctx.liveview.LiveProtocol.KEY_TYPE;
+import static dev.jsctx.liveview.LiveProtocol.KEY_URI;
 import static dev.jsctx.liveview.LiveProtocol.STATUS_ERROR;
 import static dev.jsctx.liveview.LiveProtocol.STATUS_OK;
 import static dev.jsctx.liveview.LiveProtocol.TYPE_DIFF;
 import static dev.jsctx.liveview.LiveProtocol.TYPE_ERROR;
+import static dev.jsctx.liveview.LiveProtocol.TYPE_NAVIGATE;
+import static dev.jsctx.liveview.LiveProtocol.TYPE_PATCH;
 import static dev.jsctx.liveview.LiveProtocol.TYPE_PUSH;
+import static dev.jsctx.liveview.LiveProtocol.TYPE_REDIRECT;
 import static dev.jsctx.liveview.LiveProtocol.TYPE_REPLY;
 
 import jakarta.json.JsonObject;
@@ -30,6 +34,47 @@ final class Messages {
         return reply(ref, STATUS_OK)
                 .add(KEY_RENDERED, rendered)
                 .add(KEY_TOKEN, token)
+                .build()
+                .toString();
+    }
+
+    /** The reply to a patch the browser asked for: the diff, the URI now shown and the token for it. */
+    static String patched(String ref, JsonObject diff, String uri, String token) {
+        return reply(ref, STATUS_OK)
+                .add(KEY_DIFF, diff)
+                .add(KEY_URI, uri)
+                .add(KEY_TOKEN, token)
+                .build()
+                .toString();
+    }
+
+    /** A patch the view asked for: the browser shows the URI (a history entry) and keeps the token for rejoins. */
+    static String patch(String uri, String token) {
+        return RenderedJson.JSON
+                .createObjectBuilder()
+                .add(KEY_TYPE, TYPE_PATCH)
+                .add(KEY_URI, uri)
+                .add(KEY_TOKEN, token)
+                .build()
+                .toString();
+    }
+
+    /** The view asked to go to another live view: the browser sends a navigate request for the URI. */
+    static String navigate(String uri) {
+        return RenderedJson.JSON
+                .createObjectBuilder()
+                .add(KEY_TYPE, TYPE_NAVIGATE)
+                .add(KEY_URI, uri)
+                .build()
+                .toString();
+    }
+
+    /** The view asked for another page: the browser loads the URI. */
+    static String redirect(String uri) {
+        return RenderedJson.JSON
+                .createObjectBuilder()
+                .add(KEY_TYPE, TYPE_REDIRECT)
+                .add(KEY_URI, uri)
                 .build()
                 .toString();
     }

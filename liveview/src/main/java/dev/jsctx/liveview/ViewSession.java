@@ -31,12 +31,20 @@ final class ViewSession implements LiveSession {
 
     private final String id;
     private final LiveView view;
+    /** The route's pattern, for logs and the failure log's key. */
     private final String path;
+
     private final String tabId;
-    /** Sends one text frame to the browser; {@code null} for the disconnected HTTP render. */
-    private final Consumer<String> frames;
-    /** Called, outside the lock, after a callback failed and the view ended. */
-    private final Consumer<String> onFailure;
+    /** Guarded by lock. */
+    private final ViewLocation location;
+    /** False for the disconnected HTTP render. */
+    private final boolean connected;
+    /** Sends one text frame to the browser; guarded by lock, replaced when the view resumes on another socket. */
+    private Consumer<String> frames;
+    /** Signs the tab's join token for the current URI; guarded by lock, as frames. */
+    private Tokens tokens;
+    /** Called, outside the lock, after a callback failed and the view ended; guarded by lock, as frames. */
+    private Consumer<String> onFailure;
     /** Most {@code handleInfo} messages waiting at once. */
     private final int mailboxCapacity;
     /** The socket's refusal log, shared so that one socket logs at most one refusal per interval. */
@@ -68,7 +76,8 @@ final class ViewSession implements LiveSession {
 
     private ViewSession(
             LiveView view,
-            String path,
+            ViewLocation location,
+            Tokens tokens,
             String tabId,
             Consumer<String> frames,
             Consumer<String> onFailure,
@@ -78,7 +87,10 @@ final class ViewSession implements LiveSession {
             ViewServices services) {
         this.id = newId();
         this.view = view;
-        this.path = path;
+        this.location = location;
+        this.path = location.route().pattern();
+        this.tokens = tokens;
+        this.connected = frames != null;
         this.tabId = tabId;
         this.services = services;
         this.frames = frames;
@@ -91,11 +103,14 @@ final class ViewSession implements LiveSession {
     /**
      * A view joined over a WebSocket.
      *
-     * @param frames sends one text frame to the browser; must not block (the socket's outbound queue)
+     * @param location where the view is: its route and page URI
+     * @param tokens   signs the tab's join token for the view's current URI (join replies and patches carry one)
+     * @param frames   sends one text frame to the browser; must not block (the socket's outbound queue)
      */
     static ViewSession connected(
             LiveView view,
-            String path,
+            ViewLocation location,
+            Tokens tokens,
             String tabId,
             Consumer<String> frames,
             Consumer<String> onFailure,
@@ -103,7 +118,8 @@ final class ViewSession implements LiveSession {
             RefusalLog refusals,
             FailureLog failures,
             ViewServices services) {
-        return new ViewSession(view, path, tabId, frames, onFailure, mailboxCapacity, refusals, failures, services);
+        return new ViewSession(
+                view, location, tokens, tabId, frames, onFailure, mailboxCapacity, refusals, failures, services);
     }
 
     /**
@@ -111,14 +127,14 @@ final class ViewSession implements LiveSession {
      *
      * @throws ViewFailedException if mount or render failed (the view has ended)
      */
-    static Rendered renderOnce(
-            LiveView view, String path, String tabId, Map<String, String> params, FailureLog failures) {
+    static Rendered renderOnce(LiveView view, ViewLocation location, String tabId, FailureLog failures) {
         ViewSession session =
-                new ViewSession(view, path, tabId, null, reason -> {}, 0, new RefusalLog(), failures, null);
+                new ViewSession(view, location, null, tabId, null, reason -> {}, 0, new RefusalLog(), failures, null);
         session.lock.lock();
         try {
-            session.view.mount(params, session);
-            return Objects.requireNonNull(session.view.render(), "render() returned null");
+            // a navigation asked for here is done by the connected mount, which asks again
+            session.mountAndTakeParams();
+            return session.render();
         } catch (Exception e) {
             throw session.failed("render", "mount", e);
         } finally {
@@ -134,7 +150,7 @@ final class ViewSession implements LiveSession {
 
     @Override
     public boolean connected() {
-        return frames != null;
+        return connected;
     }
 
     @Override
@@ -179,7 +195,7 @@ final class ViewSession implements LiveSession {
 
     @Override
     public boolean send(Object message) {
-        if (frames == null) {
+        if (!connected) {
             return false;
         }
         synchronized (this) {
@@ -257,7 +273,7 @@ final class ViewSession implements LiveSession {
      *
      * @throws ViewFailedException if mount or render failed (the view has ended)
      */
-    void join(String ref, Map<String, String> params, String freshToken) {
+    void join(String ref) {
         lock.lock();
         try {
             if (ended) {
@@ -265,20 +281,48 @@ final class ViewSession implements LiveSession {
                 return;
             }
             callbackStarts();
-            view.mount(params, this);
-            Optional<JsonValue> parked = takeParked();
-            if (parked.isPresent()) {
-                view.resume(parked.get());
-            }
-            Rendered rendered = Objects.requireNonNull(view.render(), "render() returned null");
+            boolean patched = mountAndTakeParams();
+            Rendered rendered = render();
             mounted = true;
             lastSent = rendered;
-            frames.accept(Messages.joined(ref, RenderedJson.full(rendered), freshToken));
+            if (patched) {
+                frames.accept(patchFrame());
+            }
+            frames.accept(Messages.joined(ref, RenderedJson.full(rendered), currentToken()));
+            sendNavigation();
         } catch (Exception e) {
             endUnparked();
             throw failed("mount", "mount", e);
         } finally {
             callbackDone();
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Carry on over a new socket, without a new mount: send the join reply with the full tree (what the browser
+     * missed while disconnected included) and send every later frame there.
+     *
+     * @return false if the view has ended meanwhile (nothing was sent)
+     * @throws ViewFailedException if render failed (the view has ended)
+     */
+    boolean resume(String ref, Tokens tokens, Consumer<String> frames, Consumer<String> onFailure) {
+        lock.lock();
+        try {
+            if (ended) {
+                return false;
+            }
+            this.tokens = tokens;
+            this.frames = frames;
+            this.onFailure = onFailure;
+            Rendered rendered = render();
+            lastSent = rendered;
+            frames.accept(Messages.joined(ref, RenderedJson.full(rendered), currentToken()));
+            return true;
+        } catch (Exception e) {
+            end();
+            throw failed("render", "render", e);
+        } finally {
             lock.unlock();
         }
     }
@@ -296,9 +340,11 @@ final class ViewSession implements LiveSession {
                 return;
             }
             callbackStarts();
+            location.browserActed();
             try {
                 view.handleEvent(name, payload);
             } catch (EventRejectedException e) {
+                location.forgetPending();
                 refusals.refused(
                         Level.INFO,
                         () -> "view " + path + " (" + id + ") refused event " + LogText.quote(name) + ": "
@@ -306,7 +352,13 @@ final class ViewSession implements LiveSession {
                 frames.accept(Messages.refused(ref, e.getMessage()));
                 return;
             }
-            frames.accept(Messages.ok(ref, renderDiff()));
+            boolean patched = takePatches();
+            JsonObject diff = renderDiff();
+            if (patched) {
+                frames.accept(patchFrame());
+            }
+            frames.accept(Messages.ok(ref, diff));
+            sendNavigation();
         } catch (Exception e) {
             endUnparked();
             throw failed("handleEvent", "handleEvent(" + LogText.quote(name) + ")", e);
@@ -317,11 +369,156 @@ final class ViewSession implements LiveSession {
     }
 
     /**
+     * Patch the page to another URI of this view, as the browser asked (a link, back or forward): then
+     * {@code handleParams}, render, and the reply with the diff and the token for the new URI.
+     *
+     * @throws ViewFailedException if a callback failed (the view has ended)
+     */
+    void patch(String ref, Routes.PageUri to, Routes.Match match) {
+        lock.lock();
+        try {
+            if (ended) {
+                frames.accept(Messages.refused(ref, "view has ended"));
+                return;
+            }
+            if (match.route() != location.route()) {
+                frames.accept(Messages.refused(ref, "the URI is another view's: navigate to it"));
+                return;
+            }
+            callbackStarts();
+            location.browserActed();
+            location.moveTo(to, match);
+            view.handleParams(location.params(), to.toUri());
+            takePatches();
+            JsonObject diff = renderDiff();
+            frames.accept(Messages.patched(ref, diff, location.uri().uri(), currentToken()));
+            sendNavigation();
+        } catch (Exception e) {
+            endUnparked();
+            throw failed("handleParams", "handleParams", e);
+        } finally {
+            callbackDone();
+            lock.unlock();
+        }
+    }
+
+    /** The flash to hand to the view this one navigates to. */
+    Map<String, String> flashForNext() {
+        lock.lock();
+        try {
+            return location.flashForNext();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Take the flash of the view that navigated here, before the join. */
+    void receiveFlash(Map<String, String> flash) {
+        lock.lock();
+        try {
+            location.receiveFlash(flash);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void pushPatch(String uri) {
+        requireCallback("pushPatch");
+        location.pushPatch(uri);
+    }
+
+    @Override
+    public void pushNavigate(String uri) {
+        requireCallback("pushNavigate");
+        location.pushNavigate(uri);
+    }
+
+    @Override
+    public void redirect(String uri) {
+        requireCallback("redirect");
+        location.redirect(uri);
+    }
+
+    @Override
+    public void putFlash(String kind, String message) {
+        requireCallback("putFlash");
+        location.putFlash(kind, message);
+    }
+
+    @Override
+    public String flash(String kind) {
+        lock.lock();
+        try {
+            return location.flash(kind);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void requireCallback(String method) {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException(method + " must be called from the view's callbacks");
+        }
+    }
+
+    /**
+     * Mount, then resume the tab's parked state if it has one, then handleParams, then any patches they asked for;
+     * true if they patched the URI.
+     */
+    private boolean mountAndTakeParams() throws Exception {
+        view.mount(location.params(), this);
+        Optional<JsonValue> parked = takeParked();
+        if (parked.isPresent()) {
+            view.resume(parked.get());
+        }
+        view.handleParams(location.params(), location.uri().toUri());
+        return takePatches();
+    }
+
+    /** Run handleParams for each patch the last callback asked for; true if there was one. */
+    private boolean takePatches() throws Exception {
+        boolean patched = false;
+        for (int i = 0; location.takePatch(i); i++) {
+            patched = true;
+            view.handleParams(location.params(), location.uri().toUri());
+        }
+        return patched;
+    }
+
+    private String patchFrame() {
+        return Messages.patch(location.uri().uri(), currentToken());
+    }
+
+    private String currentToken() {
+        return tokens.forPage(location.uri(), id);
+    }
+
+    /** Send the navigation or redirect the last callback asked for, after its reply or push. */
+    private void sendNavigation() {
+        String frame = location.takeNavigationFrame();
+        if (frame != null) {
+            frames.accept(frame);
+        }
+    }
+
+    private Rendered render() {
+        Rendered rendered = Objects.requireNonNull(view.render(), "render() returned null");
+        location.rendered();
+        return rendered;
+    }
+
+    /**
      * End the view and close what it owns, parking its state first if it has one; harmless when already ended.
      * Waits for a running callback.
      */
     void end() {
         end(true);
+    }
+
+    /** End the view without parking its state, as when the tab navigates to another view. */
+    void endWithoutParking() {
+        end(false);
     }
 
     /** End the view after its own failure: its state may be broken, so nothing is parked. */
@@ -422,6 +619,7 @@ final class ViewSession implements LiveSession {
     /** Run one info message; false when the view has ended. */
     private boolean info(Object message) {
         String failure = null;
+        Consumer<String> failed = null;
         lock.lock();
         try {
             if (ended) {
@@ -429,26 +627,32 @@ final class ViewSession implements LiveSession {
             }
             callbackStarts();
             view.handleInfo(message);
+            boolean patched = takePatches();
             JsonObject diff = renderDiff();
+            if (patched) {
+                frames.accept(patchFrame());
+            }
             if (!diff.isEmpty()) {
                 frames.accept(Messages.pushed(diff));
             }
+            sendNavigation();
             return true;
         } catch (Exception e) {
             endUnparked();
             failure = failed("handleInfo", "handleInfo", e).getMessage();
+            failed = onFailure;
             return false;
         } finally {
             callbackDone();
             lock.unlock();
-            if (failure != null) {
-                onFailure.accept(failure);
+            if (failed != null) {
+                failed.accept(failure);
             }
         }
     }
 
     private JsonObject renderDiff() {
-        Rendered rendered = Objects.requireNonNull(view.render(), "render() returned null");
+        Rendered rendered = render();
         JsonObject diff = RenderedJson.diff(lastSent, rendered);
         lastSent = rendered;
         return diff;
@@ -477,6 +681,16 @@ final class ViewSession implements LiveSession {
         byte[] bytes = new byte[8];
         IDS.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Signs the tab's join token for a page URI of a view. */
+    @FunctionalInterface
+    interface Tokens {
+        /**
+         * @param uri    the view's current page URI
+         * @param viewId the view's id, for a resume
+         */
+        String forPage(Routes.PageUri uri, String viewId);
     }
 
     /** A view callback failed; the view has ended. The message is safe to show to the browser. */

@@ -8,20 +8,27 @@
  * <ol>
  *     <li><b>HTTP render</b> ({@code GET} on the path), on the request's thread, for a new instance:
  *     {@link dev.jsctx.liveview.LiveView#mount mount} (with {@code session.connected() == false}), then
+ *     {@link dev.jsctx.liveview.LiveView#handleParams handleParams}, then
  *     {@link dev.jsctx.liveview.LiveView#render render}; the HTML goes out as a full page that works without
  *     JavaScript, and the instance ends at once, closing what it owns.</li>
  *     <li><b>Join</b>: the page's script opens a WebSocket to {@value dev.jsctx.liveview.LiveProtocol#WS_PATH} and
  *     joins with the signed token from the page. A new instance gets {@code mount} (now connected), then
- *     {@code render}; the reply holds the full render, statics and dynamics.</li>
+ *     {@code handleParams}, then {@code render}; the reply holds the full render, statics and dynamics.</li>
+ *     <li><b>Patches</b>: a patch link, {@link dev.jsctx.liveview.LiveSession#pushPatch pushPatch}, or back and
+ *     forward between URIs of the view fire {@code handleParams}, then {@code render}. A navigation
+ *     ({@link dev.jsctx.liveview.LiveSession#pushNavigate pushNavigate}, a navigate link) ends the view and
+ *     joins the other one over the same socket.</li>
  *     <li><b>Events</b>: each click, submit or change binding fires
  *     {@link dev.jsctx.liveview.LiveView#handleEvent handleEvent} on the socket's thread, then {@code render}; the
  *     reply holds only the changed dynamics.</li>
  *     <li><b>Messages</b>: each {@link dev.jsctx.liveview.LiveSession#send send} fires
  *     {@link dev.jsctx.liveview.LiveView#handleInfo handleInfo} on a virtual thread, then {@code render}; changes
  *     are pushed to the browser.</li>
- *     <li><b>End</b>: when the socket closes or fails, heartbeats stop, the server stops, or a callback throws,
- *     everything the view {@linkplain dev.jsctx.liveview.LiveSession#own owns} is closed, exactly once. After a
- *     failure or a dropped connection the browser joins again, with a fresh instance and a fresh {@code mount}.</li>
+ *     <li><b>End</b>: when a callback throws, the view is navigated from, or the server stops, and
+ *     {@link dev.jsctx.liveview.LiveViewConfig#resumeWindow resume-window} after its connection closed, failed,
+ *     dropped or missed heartbeats, everything the view {@linkplain dev.jsctx.liveview.LiveSession#own owns} is
+ *     closed, exactly once. A tab that rejoins within the window resumes the same instance (no {@code mount});
+ *     after a failure, or later, it joins a fresh instance with a fresh {@code mount}.</li>
  * </ol>
  * Callbacks of one instance never overlap; callbacks of different instances run in parallel.
  *

@@ -42,8 +42,27 @@ class JoinTokensTest {
         JoinTokens.Claims claims = tokens.verify(tokens.sign("/", Map.of(), "bound", tabId));
         assertEquals(tabId, claims.tabId());
         assertEquals(
-                tabId, at(NOW.plusSeconds(60)).verify(tokens.refresh(claims)).tabId());
+                tabId,
+                at(NOW.plusSeconds(60))
+                        .verify(tokens.refresh(claims, "/", Map.of(), null))
+                        .tabId());
         assertEquals(22, tabId.length());
+    }
+
+    @Test
+    void refreshedTokenNamesThePageShownNowAndTheJoinedViewOnlyWhenAsked() throws Exception {
+        JoinTokens.Claims page =
+                tokens.verify(tokens.sign("/items", Map.of("id", "7"), "bound", JoinTokens.newTabId()));
+        assertEquals(null, page.viewId());
+        JoinTokens.Claims resumable = tokens.verify(tokens.refresh(page, "/items/8", Map.of("tab", "2"), "0123abcd"));
+        assertEquals("0123abcd", resumable.viewId());
+        assertEquals("/items/8", resumable.path());
+        assertEquals(Map.of("tab", "2"), resumable.params());
+        assertEquals("bound", resumable.binding());
+        assertEquals(page.issued(), resumable.issued());
+        assertEquals(
+                null,
+                tokens.verify(tokens.refresh(page, "/items", Map.of(), null)).viewId());
     }
 
     @Test
@@ -93,7 +112,8 @@ class JoinTokensTest {
                 assertEquals(CloseReason.TOKEN_EXPIRED, e.close());
                 return;
             }
-            token = later.refresh(later.verify(token));
+            JoinTokens.Claims claims = later.verify(token);
+            token = later.refresh(claims, claims.path(), claims.params(), null);
         }
         throw new AssertionError("a refreshed token outlived the maximum lifetime");
     }

@@ -48,7 +48,8 @@ class LiveViewConfigTest {
                 Map.entry("liveview.token-max-lifetime", "PT2H"),
                 Map.entry("liveview.outbound-queue-frames", "17"),
                 Map.entry("liveview.write-timeout", "PT3S"),
-                Map.entry("liveview.mailbox-capacity", "18"))));
+                Map.entry("liveview.mailbox-capacity", "18"),
+                Map.entry("liveview.resume-window", "PT4S"))));
         LiveViewConfig live = LiveViewConfig.create(config.get("liveview"));
         assertEquals(11, live.maxRefusalsPerMinute());
         assertEquals(12, live.maxValueChars());
@@ -60,6 +61,7 @@ class LiveViewConfigTest {
         assertEquals(17, live.outboundQueueFrames());
         assertEquals(Duration.ofSeconds(3), live.writeTimeout());
         assertEquals(18, live.mailboxCapacity());
+        assertEquals(Duration.ofSeconds(4), live.resumeWindow());
     }
 
     @Test
@@ -75,6 +77,12 @@ class LiveViewConfigTest {
         assertEquals(64, live.outboundQueueFrames());
         assertEquals(Duration.ofSeconds(10), live.writeTimeout());
         assertEquals(256, live.mailboxCapacity());
+        assertEquals(Duration.ofSeconds(30), live.resumeWindow());
+        assertEquals(
+                Duration.ZERO,
+                LiveViewConfig.builder().resumeWindow(Duration.ZERO).build().resumeWindow());
+        assertThrows(
+                IllegalArgumentException.class, () -> LiveViewConfig.builder().resumeWindow(Duration.ofSeconds(-1)));
         assertThrows(
                 IllegalArgumentException.class, () -> LiveViewConfig.builder().maxViews(0));
     }

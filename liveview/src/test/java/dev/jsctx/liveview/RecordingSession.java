@@ -40,6 +40,23 @@ final class RecordingSession implements LiveSession {
     public void pushEvent(String event, jakarta.json.JsonObject payload) {}
 
     @Override
+    public void pushPatch(String uri) {}
+
+    @Override
+    public void pushNavigate(String uri) {}
+
+    @Override
+    public void redirect(String uri) {}
+
+    @Override
+    public void putFlash(String kind, String message) {}
+
+    @Override
+    public String flash(String kind) {
+        return "";
+    }
+
+    @Override
     public String tabId() {
         return "tab-" + id;
     }

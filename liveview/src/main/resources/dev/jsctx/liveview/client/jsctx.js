@@ -4,13 +4,17 @@ import { bind, valuesOf } from "./bindings.js";
 import { formsToRecover } from "./forms.js";
 import { Hooks } from "./hooks.js";
 import { morphInner } from "./morph.js";
+import { navigation } from "./navigation.js";
 import { merge, toHtml } from "./rendered.js";
 import { ViewSocket } from "./socket.js";
 
 const STATUS_CLASSES = [C.CLASS_LOADING, C.CLASS_CONNECTED, C.CLASS_ERROR, C.CLASS_DISCONNECTED];
 
-/** Connect one container: keep its rendered tree, patch the DOM on every change, send its bound events. */
-export function connectView(container) {
+/**
+ * Connect one container: keep its rendered tree, patch the DOM on every change, send its bound events; the
+ * page's first container also follows links and the history (`withNavigation`).
+ */
+export function connectView(container, withNavigation) {
   let tree = null;
   let joinedBefore = false;
   let down = false;
@@ -51,7 +55,28 @@ export function connectView(container) {
       onPush: (event, payload) => hooks.dispatch(event, payload),
       onStatus: setStatus,
       onError: (reason) => console.warn(`jsctx: ${reason}`),
+      onPatch: (uri) => nav?.patched(uri, true),
+      onNavigate: (uri) => navigate(uri, true),
     });
+  const patch = (uri, push) => socket.patch(uri).then((reply) => {
+    if (reply[C.KEY_STATUS] === C.STATUS_OK) {
+      tree = merge(tree, reply[C.KEY_DIFF]);
+      render();
+      nav?.patched(reply[C.KEY_URI], push);
+    } else {
+      console.warn(`jsctx: patch to ${uri} refused: ${reply[C.KEY_REASON]}`);
+    }
+  }, () => {});
+  const navigate = (uri, push) => socket.navigate(uri).then((reply) => {
+    if (reply[C.KEY_STATUS] === C.STATUS_OK) {
+      tree = reply[C.KEY_RENDERED];
+      render();
+      nav?.navigated(uri, push);
+    } else {
+      console.warn(`jsctx: navigation to ${uri} refused: ${reply[C.KEY_REASON]}`);
+    }
+  }, () => {});
+  const nav = withNavigation ? navigation(container, { patch, navigate }) : null;
 
   /** Send an event; resolves with its reply (after the DOM shows it), or with nothing if the socket closed. */
   function push(element, event, payload, beforeRender = () => {}, loading = true) {
@@ -78,4 +103,4 @@ export function connectView(container) {
   return socket;
 }
 
-document.querySelectorAll(`[${C.ATTR_VIEW}]`).forEach(connectView);
+document.querySelectorAll(`[${C.ATTR_VIEW}]`).forEach((container, i) => connectView(container, i === 0));

@@ -16,7 +16,8 @@ function reloadSoon() {
 /**
  * Connects a view and keeps it connected. Callbacks:
  * onJoined(rendered) after each (re)join, onDiff(diff) for server pushes, onPush(event, payload) for events
- * pushed to hooks, onStatus(statusClass) on changes, onError(reason) for errors that belong to no request.
+ * pushed to hooks, onStatus(statusClass) on changes, onError(reason) for errors that belong to no request,
+ * onPatch(uri) and onNavigate(uri) when the view asks for them (a redirect is done here: the page goes).
  */
 export class ViewSocket {
   constructor(token, heartbeatMs, callbacks) {
@@ -45,6 +46,24 @@ export class ViewSocket {
   /** Send an event; resolves with the reply ({status, diff} or {status, reason}). */
   push(event, payload) {
     return this.request({ [C.KEY_TYPE]: C.TYPE_EVENT, [C.KEY_EVENT]: event, [C.KEY_PAYLOAD]: payload });
+  }
+
+  /** Show another URI of the view; resolves with the reply ({status, diff, uri, token} or {status, reason}). */
+  patch(uri) {
+    return this.request({ [C.KEY_TYPE]: C.TYPE_PATCH, [C.KEY_URI]: uri }).then((reply) => this.keepToken(reply));
+  }
+
+  /** Replace the view with the view of a URI; resolves with the reply (as a join's, or {status, reason}). */
+  navigate(uri) {
+    return this.request({ [C.KEY_TYPE]: C.TYPE_NAVIGATE, [C.KEY_URI]: uri }).then((reply) => this.keepToken(reply));
+  }
+
+  /** The token for the page shown now, so a rejoin shows it too. */
+  keepToken(reply) {
+    if (reply[C.KEY_TOKEN]) {
+      this.token = reply[C.KEY_TOKEN];
+    }
+    return reply;
   }
 
   join() {
@@ -94,6 +113,16 @@ export class ViewSocket {
       case C.TYPE_ERROR:
         this.callbacks.onError(message[C.KEY_REASON]);
         break;
+      case C.TYPE_PATCH:
+        this.keepToken(message);
+        this.callbacks.onPatch(message[C.KEY_URI]);
+        break;
+      case C.TYPE_NAVIGATE:
+        this.callbacks.onNavigate(message[C.KEY_URI]);
+        break;
+      case C.TYPE_REDIRECT:
+        location.assign(message[C.KEY_URI]);
+        break;
       default:
         console.warn("jsctx: unknown message", message);
     }
@@ -135,6 +164,7 @@ export class ViewSocket {
         this.callbacks.onStatus(C.CLASS_ERROR);
         return;
       case C.CLOSE_NO_ROUTE:
+      case C.CLOSE_RESUMED_ELSEWHERE:
         console.error(`jsctx: the view cannot join (${code})`);
         this.callbacks.onStatus(C.CLASS_ERROR);
         return;

@@ -62,6 +62,7 @@ class SessionEndIT {
                 .addFeature(LiveViewFeature.builder()
                         .config(LiveViewConfig.builder()
                                 .heartbeatInterval(heartbeat)
+                                .resumeWindow(Duration.ZERO)
                                 .build())
                         .view("/", TestView::new)
                         .build())

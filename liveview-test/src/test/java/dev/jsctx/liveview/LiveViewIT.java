@@ -61,6 +61,8 @@ class LiveViewIT {
                         .maxFrameBytes(MAX_FRAME)
                         .eventsPerSecond(1)
                         .eventBurst(BURST)
+                        // views outlive their socket by this much (ResumeIT covers the resume itself)
+                        .resumeWindow(Duration.ofMillis(200))
                         .build())
                 .layout(PageLayout.standard("Test <page>", ""))
                 .view("/", TestView::new)

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -147,6 +148,32 @@ public final class LiveConnection implements AutoCloseable {
     }
 
     /**
+     * Asks the view to show another URI of its route, as a {@code data-jsctx-patch} link or the back button does,
+     * and waits for the reply; its diff is applied to the rendered tree before this returns.
+     *
+     * @param uri a same-origin path, such as {@code "/rooms/lobby?tab=2"}
+     * @return the reply: {@code ok} with a {@code diff}, the {@code uri} shown and a fresh {@code token}, or an
+     *     error with a reason
+     * @throws LiveClientException if the connection closes first or no reply comes in time
+     */
+    public LiveReply patch(String uri) {
+        return awaitReply(request(LiveProtocol.TYPE_PATCH, message -> message.add(LiveProtocol.KEY_URI, uri)), "patch");
+    }
+
+    /**
+     * Replaces the view with the view of another URI over this connection, as a {@code data-jsctx-navigate} link
+     * does, and waits for the reply; its full render becomes the rendered tree.
+     *
+     * @param uri a same-origin path of a live view
+     * @return the reply: {@code ok} with {@code rendered} and a fresh {@code token}, or an error with a reason
+     * @throws LiveClientException if the connection closes first or no reply comes in time
+     */
+    public LiveReply navigate(String uri) {
+        return awaitReply(
+                request(LiveProtocol.TYPE_NAVIGATE, message -> message.add(LiveProtocol.KEY_URI, uri)), "navigate");
+    }
+
+    /**
      * Sends a heartbeat and waits for the reply.
      *
      * @return the reply, {@code ok} unless refused (rate limit)
@@ -204,6 +231,25 @@ public final class LiveConnection implements AutoCloseable {
                         + (closed.isDone() ? "; the connection is closed" : ""));
             }
             return message;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LiveClientException("interrupted while waiting for a message", e);
+        }
+    }
+
+    /**
+     * Takes the oldest kept message that answered no request of this connection, waiting up to {@code timeout}.
+     *
+     * @param timeout how long to wait
+     * @return the message, or empty if none came in time
+     * @throws IllegalStateException if the client keeps no messages
+     */
+    public Optional<JsonObject> poll(Duration timeout) {
+        if (kept == null) {
+            throw new IllegalStateException("this client keeps no messages (keptMessages is 0)");
+        }
+        try {
+            return Optional.ofNullable(kept.pollFirst(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LiveClientException("interrupted while waiting for a message", e);

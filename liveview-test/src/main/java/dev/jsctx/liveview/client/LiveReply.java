@@ -53,6 +53,13 @@ public record LiveReply(JsonObject json) {
         return string(LiveProtocol.KEY_TOKEN);
     }
 
+    /**
+     * @return the URI a patch reply says the page shows now, or {@code null} if the reply holds none
+     */
+    public String uri() {
+        return string(LiveProtocol.KEY_URI);
+    }
+
     private String string(String key) {
         return json.get(key) instanceof JsonString text ? text.getString() : null;
     }
