@@ -1,0 +1,8 @@
+package dev.jsctx.chat;
+
+/** chat.js on GraalJS. */
+class ChatScriptOnGraalTest extends ChatScriptTest {
+    ChatScriptOnGraalTest() {
+        super("graal");
+    }
+}
