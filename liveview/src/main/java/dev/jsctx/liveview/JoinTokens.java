@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -20,8 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and checks join tokens: {@code base64url(claims JSON) + "." + base64url(HMAC-SHA256 of the first part)}.
- * The claims bind a view path, the page's params, an expiry, the time the page was rendered (epoch seconds) and
- * a hash of the page's session cookie;
+ * The claims bind a view path, the page's params, an expiry, the time the page was rendered (epoch seconds),
+ * a hash of the page's session cookie and the tab's id (random per rendered page, the key of its parked state);
  * refreshed tokens keep the page's time, so no chain of refreshes outlives {@code maxLifetime}. Each token has
  * one valid spelling: base64url without padding, with no unused bits set. Thread-safe.
  */
@@ -33,6 +34,8 @@ final class JoinTokens {
     private static final String CLAIM_EXPIRY = "e";
     private static final String CLAIM_ISSUED = "i";
     private static final String CLAIM_BINDING = "b";
+    private static final String CLAIM_TAB = "t";
+    private static final SecureRandom TAB_IDS = new SecureRandom();
     /** Longer tokens are refused before any decoding. */
     static final int MAX_TOKEN_CHARS = 8192;
 
@@ -56,9 +59,10 @@ final class JoinTokens {
      *
      * @param issued  epoch second the page was rendered
      * @param binding what the token is bound to: {@link SessionCookie#binding(String)} of the page's cookie
+     * @param tabId   the tab's id, the same in every refreshed token of one page
      * @param id      identifies this token (its signature), for per-token limits
      */
-    record Claims(String path, Map<String, String> params, long issued, String binding, String id) {}
+    record Claims(String path, Map<String, String> params, long issued, String binding, String tabId, String id) {}
 
     /** Why a token was refused; {@code close} says how to close the socket, the message is for the log. */
     static final class InvalidTokenException extends Exception {
@@ -75,17 +79,27 @@ final class JoinTokens {
         }
     }
 
-    /** A token for a page rendered now, bound to {@code binding} (see {@link SessionCookie#binding(String)}). */
-    String sign(String path, Map<String, String> params, String binding) {
-        return sign(path, params, clock.instant().getEpochSecond(), binding);
+    /** A new tab id: 16 random bytes, base64url (22 characters). */
+    static String newTabId() {
+        byte[] bytes = new byte[16];
+        TAB_IDS.nextBytes(bytes);
+        return ENCODER.encodeToString(bytes);
     }
 
-    /** A fresh token for a joined view: same page, render time and binding; expiry moved on (never past the lifetime). */
+    /**
+     * A token for a page rendered now, bound to {@code binding} (see {@link SessionCookie#binding(String)}), for
+     * the tab {@code tabId} (see {@link #newTabId()}).
+     */
+    String sign(String path, Map<String, String> params, String binding, String tabId) {
+        return sign(path, params, clock.instant().getEpochSecond(), binding, tabId);
+    }
+
+    /** A fresh token for a joined view: same page, render time, binding and tab; expiry moved on (never past the lifetime). */
     String refresh(Claims claims) {
-        return sign(claims.path(), claims.params(), claims.issued(), claims.binding());
+        return sign(claims.path(), claims.params(), claims.issued(), claims.binding(), claims.tabId());
     }
 
-    private String sign(String path, Map<String, String> params, long issued, String binding) {
+    private String sign(String path, Map<String, String> params, long issued, String binding, String tabId) {
         JsonObjectBuilder query = RenderedJson.JSON.createObjectBuilder();
         params.forEach(query::add);
         String claims = RenderedJson.JSON
@@ -97,6 +111,7 @@ final class JoinTokens {
                         Math.min(clock.instant().plus(ttl).getEpochSecond(), issued + maxLifetime.toSeconds()))
                 .add(CLAIM_ISSUED, issued)
                 .add(CLAIM_BINDING, binding)
+                .add(CLAIM_TAB, tabId)
                 .build()
                 .toString();
         String body = ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
@@ -127,7 +142,8 @@ final class JoinTokens {
                 || !(claims.get(CLAIM_PARAMS) instanceof JsonObject query)
                 || !(claims.get(CLAIM_EXPIRY) instanceof JsonNumber expiry && expiry.isIntegral())
                 || !(claims.get(CLAIM_ISSUED) instanceof JsonNumber issued && issued.isIntegral())
-                || !(claims.get(CLAIM_BINDING) instanceof JsonString binding)) {
+                || !(claims.get(CLAIM_BINDING) instanceof JsonString binding)
+                || !(claims.get(CLAIM_TAB) instanceof JsonString tab)) {
             throw invalid("token claims are malformed");
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -141,7 +157,13 @@ final class JoinTokens {
         if (expiry.longValue() < now || issued.longValue() + maxLifetime.toSeconds() < now) {
             throw new InvalidTokenException(CloseReason.TOKEN_EXPIRED, "token has expired");
         }
-        return new Claims(path.getString(), Map.copyOf(params), issued.longValue(), binding.getString(), signaturePart);
+        return new Claims(
+                path.getString(),
+                Map.copyOf(params),
+                issued.longValue(),
+                binding.getString(),
+                tab.getString(),
+                signaturePart);
     }
 
     /** Decode strict base64url without padding; any other spelling of the same bytes is refused. */

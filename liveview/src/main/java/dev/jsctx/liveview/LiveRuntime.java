@@ -1,5 +1,8 @@
 package dev.jsctx.liveview;
 
+import io.helidon.Main;
+import io.helidon.spi.HelidonShutdownHandler;
+import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * What every socket of one {@link LiveViewFeature} shares: config, routes, token signing, admission limits, the
- * origin check, the open sockets, and the sweeper that ends views of dropped connections, closes sockets gone
- * silent and drops sockets whose writes stall.
+ * origin check, the open sockets, the PubSub and park store of their views, and the sweeper that ends views of
+ * dropped connections, closes sockets gone silent and drops sockets whose writes stall.
  */
 final class LiveRuntime {
 
@@ -28,9 +31,21 @@ final class LiveRuntime {
     private final Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
     private final long heartbeatTimeoutNanos;
     private final long writeTimeoutNanos;
-    private volatile ScheduledExecutorService sweeper;
+    private final ViewServices viewServices;
+    /** Whether {@link #stop()} closes the PubSub: only the default one, which the application never saw. */
+    private final boolean ownsPubSub;
+    /** On SIGTERM: park and close every view, then stop the server (see {@link LiveViewFeature#drain()}). */
+    private final HelidonShutdownHandler onShutdown = this::drainAndStopServer;
 
-    LiveRuntime(LiveViewConfig config, Map<String, Supplier<? extends LiveView>> routes, Clock clock) {
+    private volatile ScheduledExecutorService sweeper;
+    private volatile WebServer server;
+
+    LiveRuntime(
+            LiveViewConfig config,
+            Map<String, Supplier<? extends LiveView>> routes,
+            Clock clock,
+            PubSub pubSub,
+            ParkStore parkStore) {
         this.config = config;
         this.routes = Map.copyOf(routes);
         this.tokens = new JoinTokens(config.secret(), config.tokenTtl(), config.tokenMaxLifetime(), clock);
@@ -38,6 +53,15 @@ final class LiveRuntime {
         this.origins = new Origins(config.allowedOrigins());
         this.heartbeatTimeoutNanos = config.heartbeatInterval().toNanos() * 2;
         this.writeTimeoutNanos = config.writeTimeout().toNanos();
+        this.ownsPubSub = pubSub == null;
+        this.viewServices = new ViewServices(
+                ownsPubSub ? PubSub.inProcess() : pubSub,
+                parkStore,
+                new RefusalLog(System.getLogger(ParkStore.class.getName())));
+    }
+
+    ViewServices viewServices() {
+        return viewServices;
     }
 
     Admission admission() {
@@ -98,17 +122,39 @@ final class LiveRuntime {
         // often enough to notice dropped connections soon, which Helidon does not report to the listener
         long period = Math.min(config.heartbeatInterval().toMillis(), SWEEP_MILLIS);
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+        Main.addShutdownHandler(onShutdown);
     }
 
-    /** The server stops: end every view, closing what it owns. */
+    void started(WebServer webServer) {
+        this.server = webServer;
+    }
+
+    /** Every view parks its state and ends, closing what it owns, then its socket is closed with 1001. */
+    void drain() {
+        for (LiveSocket socket : sockets) {
+            socket.serverStopped();
+        }
+    }
+
+    private void drainAndStopServer() {
+        drain();
+        WebServer webServer = server;
+        if (webServer != null) {
+            webServer.stop();
+        }
+    }
+
+    /** The server stopped: end the views left (Helidon has closed their connections already). */
     synchronized void stop() {
         ScheduledExecutorService scheduler = sweeper;
         sweeper = null;
         if (scheduler != null) {
             scheduler.shutdownNow();
+            Main.removeShutdownHandler(onShutdown);
         }
-        for (LiveSocket socket : sockets) {
-            socket.serverStopped();
+        drain();
+        if (ownsPubSub) {
+            viewServices.pubSub().close();
         }
     }
 

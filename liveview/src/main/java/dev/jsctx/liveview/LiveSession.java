@@ -46,4 +46,33 @@ public interface LiveSession {
      * @return true if the message was queued, false if it was dropped
      */
     boolean send(Object message);
+
+    /**
+     * The id of the browser tab this view serves: random, made when the page was rendered, carried by its join
+     * token, and the same for every instance that tab joins (after a reconnect, on any node that shares the
+     * secret). It keys the tab's {@linkplain LiveView#park() parked state}.
+     *
+     * @return the tab's id, 22 URL-safe characters
+     */
+    String tabId();
+
+    /**
+     * Subscribe this view to a topic of the feature's {@link PubSub}, until the view ends: each message
+     * broadcast to it arrives as a {@link Broadcast} in {@link LiveView#handleInfo(Object)}, through the bounded
+     * mailbox of {@link #send(Object)}. Does nothing during the plain HTTP render ({@link #connected()} false).
+     *
+     * @param topic the topic; see {@link PubSub#checkTopic(String)}
+     * @throws IllegalArgumentException if the topic is not valid
+     */
+    void subscribe(String topic);
+
+    /**
+     * Count this tab as present in a topic of the feature's {@link PubSub}, until the view ends, and get the
+     * topic's {@link Presence} (tabs on every node) in {@link LiveView#handleInfo(Object)}: soon after this
+     * call, then whenever it changes. Does nothing during the plain HTTP render.
+     *
+     * @param topic the topic; see {@link PubSub#checkTopic(String)}
+     * @throws IllegalArgumentException if the topic is not valid
+     */
+    void track(String topic);
 }

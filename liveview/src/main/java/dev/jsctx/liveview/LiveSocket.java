@@ -216,7 +216,12 @@ final class LiveSocket implements WsListener {
         endSession();
     }
 
+    /** The server stops: the view parks its state and ends before the browser hears of it, then the socket closes. */
     void serverStopped() {
+        ViewSession joined = joinedView();
+        if (joined != null) {
+            joined.end();
+        }
         closeAndEnd(CloseReason.GOING_AWAY);
     }
 
@@ -358,11 +363,13 @@ final class LiveSocket implements WsListener {
             joined = ViewSession.connected(
                     factory.get(),
                     claims.path(),
+                    claims.tabId(),
                     outbound::text,
                     this::viewFailed,
                     runtime.config().mailboxCapacity(),
                     refusals,
-                    runtime.failures());
+                    runtime.failures(),
+                    runtime.viewServices());
         } catch (RuntimeException e) {
             runtime.admission().viewEnded(claims.id());
             runtime.failures()

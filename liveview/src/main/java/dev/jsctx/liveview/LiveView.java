@@ -1,7 +1,9 @@
 package dev.jsctx.liveview;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One live page for one browser tab: it holds the tab's state, changes it on events and messages, and renders
@@ -69,6 +71,37 @@ public interface LiveView {
      * @throws Exception for a failure; the view ends
      */
     default void handleInfo(Object message) throws Exception {}
+
+    /**
+     * Offer the view's state, so that the tab can get it back when it joins again, on this node or another
+     * ({@link #resume(JsonValue)}). Fires at most once per instance, under the same guarantees as the other
+     * callbacks, just before a connected view ends for a reason other than its own failure: its socket closed
+     * or dropped, or the server is stopping (before the socket is closed). Everything the view owns is still
+     * open. The state goes to the feature's {@link ParkStore} under the tab's id and expires there.
+     *
+     * @implSpec The default offers nothing.
+     *
+     * @return the state as JSON, or empty to park nothing
+     * @throws Exception for a failure: it is logged and nothing is parked; the view ends as it would have
+     */
+    default Optional<JsonValue> park() throws Exception {
+        return Optional.empty();
+    }
+
+    /**
+     * Take back the state parked by an earlier instance for the same tab ({@link LiveSession#tabId()}). Fires
+     * on join, right after {@code mount} and before the first {@code render}, only when a state was parked and
+     * has not expired; the state is removed from the store, so it is resumed once.
+     *
+     * <p><b>Security Note:</b> the state is what an instance of this view offered, not browser input, but it may
+     * come from another version of the application during a rolling deployment: check its shape.
+     *
+     * @implSpec The default ignores the state.
+     *
+     * @param state the state as parked
+     * @throws Exception for a failure; the view ends (and the state is gone, so the next join starts afresh)
+     */
+    default void resume(JsonValue state) throws Exception {}
 
     /**
      * Render the current state. Fires after {@code mount} and after each {@code handleEvent} and

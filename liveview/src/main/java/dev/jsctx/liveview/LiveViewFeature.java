@@ -25,7 +25,10 @@ import java.util.function.Supplier;
  * }
  *
  * <p>The routes go on the server's default socket. When the server stops, every view ends and closes what it
- * owns.
+ * owns. To let tabs resume elsewhere, the feature drains before the server stops on SIGTERM ({@link #drain()},
+ * from a Helidon shutdown handler, which then stops the server); build the server with
+ * {@code shutdownHook(false)}, or Helidon's own handler may close the connections first (views then park only
+ * after their sockets are gone, and a quick tab may rejoin before its state is parked).
  */
 public interface LiveViewFeature extends ServerFeature {
 
@@ -46,6 +49,15 @@ public interface LiveViewFeature extends ServerFeature {
     WebServerConfig.Builder addTo(WebServerConfig.Builder server);
 
     /**
+     * Park every connected view's state ({@link LiveView#park()}), end it, closing what it owns, and close its
+     * socket with 1001 (going away), so each browser rejoins (through a load balancer, possibly on another node)
+     * and resumes from the parked state. Call it before {@code WebServer.stop()}, which closes connections
+     * before this module hears of it; a SIGTERM does this by itself (see above). Blocks until each view has
+     * ended (a view's running callback finishes first). Thread-safe; views that join meanwhile are not drained.
+     */
+    void drain();
+
+    /**
      * A new builder.
      *
      * @return the builder
@@ -63,6 +75,8 @@ public interface LiveViewFeature extends ServerFeature {
         private PageLayout layout = PageLayout.standard("jsctx", "");
         private final Map<String, Supplier<? extends LiveView>> views = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
+        private PubSub pubSub;
+        private ParkStore parkStore;
 
         private Builder() {}
 
@@ -107,6 +121,32 @@ public interface LiveViewFeature extends ServerFeature {
             return this;
         }
 
+        /**
+         * The PubSub that {@link LiveSession#subscribe(String)} and {@link LiveSession#track(String)} use. Default:
+         * a {@link PubSub#inProcess()} of this feature's own, closed when the server stops; one given here is the
+         * application's to close (after the server stopped), and the application broadcasts through it.
+         *
+         * @param pubSub the PubSub
+         * @return this builder
+         */
+        public Builder pubSub(PubSub pubSub) {
+            this.pubSub = Objects.requireNonNull(pubSub, "pubSub");
+            return this;
+        }
+
+        /**
+         * Where views park their state ({@link LiveView#park()}) for their tab to resume. Default:
+         * {@link ParkStore#inMemory()}, so a tab resumes only on this node; use a shared store (such as
+         * {@code liveview-redis}'s) for a tab to resume on any node.
+         *
+         * @param parkStore the store
+         * @return this builder
+         */
+        public Builder parkStore(ParkStore parkStore) {
+            this.parkStore = Objects.requireNonNull(parkStore, "parkStore");
+            return this;
+        }
+
         /** Tests move token expiry with their own clock. */
         Builder clock(Clock clock) {
             this.clock = clock;
@@ -116,7 +156,8 @@ public interface LiveViewFeature extends ServerFeature {
         @Override
         public LiveViewFeature build() {
             LiveViewConfig settings = config == null ? LiveViewConfig.create() : config;
-            return new LiveViewFeatureImpl(new LiveRuntime(settings, views, clock), layout);
+            ParkStore store = parkStore == null ? ParkStore.inMemory() : parkStore;
+            return new LiveViewFeatureImpl(new LiveRuntime(settings, views, clock, pubSub, store), layout);
         }
     }
 }

@@ -68,6 +68,11 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
     }
 
     @Override
+    public void drain() {
+        runtime.drain();
+    }
+
+    @Override
     public String name() {
         return "jsctx-liveview";
     }
@@ -94,6 +99,11 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
         }
 
         @Override
+        public void afterStart(WebServer webServer) {
+            runtime.started(webServer);
+        }
+
+        @Override
         public void afterStop() {
             runtime.stop();
         }
@@ -108,16 +118,17 @@ final class LiveViewFeatureImpl implements LiveViewFeature {
             return;
         }
         Map<String, String> params = params(request.query());
+        String tabId = JoinTokens.newTabId();
         Rendered rendered;
         try {
-            rendered = ViewSession.renderOnce(runtime.route(path).get(), path, params, runtime.failures());
+            rendered = ViewSession.renderOnce(runtime.route(path).get(), path, tabId, params, runtime.failures());
         } catch (ViewSession.ViewFailedException e) {
             response.status(Status.INTERNAL_SERVER_ERROR_500).send("The page could not be rendered.");
             return;
         }
         String cookie = SessionCookie.of(request.headers()).orElseGet(SessionCookie::create);
         response.header(HeaderNames.SET_COOKIE, SessionCookie.setCookie(cookie, request.isSecure()));
-        String token = runtime.tokens().sign(path, params, SessionCookie.binding(cookie));
+        String token = runtime.tokens().sign(path, params, SessionCookie.binding(cookie), tabId);
         String container = "<div " + ATTR_VIEW
                 + " " + ATTR_TOKEN + "=\"" + Html.escape(token) + "\""
                 + " " + ATTR_HEARTBEAT_MS + "=\""

@@ -1,6 +1,7 @@
 package dev.jsctx.liveview;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -9,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -18,6 +20,9 @@ import java.util.function.Consumer;
  *
  * <p>Every message to the browser that depends on the rendered tree is sent while holding the lock, so the
  * browser receives diffs in the order they were computed.
+ *
+ * <p>A connected view that mounted and ends for any reason but its own failure offers its state to the park
+ * store first ({@link LiveView#park()}); a join takes the tab's parked state back ({@link LiveView#resume}).
  */
 final class ViewSession implements LiveSession {
 
@@ -27,6 +32,7 @@ final class ViewSession implements LiveSession {
     private final String id;
     private final LiveView view;
     private final String path;
+    private final String tabId;
     /** Sends one text frame to the browser; {@code null} for the disconnected HTTP render. */
     private final Consumer<String> frames;
     /** Called, outside the lock, after a callback failed and the view ended. */
@@ -37,12 +43,16 @@ final class ViewSession implements LiveSession {
     private final RefusalLog refusals;
     /** Where failures of the view's callbacks are logged, shared by every view of the feature. */
     private final FailureLog failures;
+    /** PubSub and park store; {@code null} for the disconnected HTTP render. */
+    private final ViewServices services;
 
     private final ReentrantLock lock = new ReentrantLock();
 
     // guarded by lock
     private List<AutoCloseable> owned;
     private boolean ended;
+    /** Whether mount (and resume) succeeded: only then is there a state to park. */
+    private boolean mounted;
     /** {@link #ended}, for readers without the lock. */
     private volatile boolean endedFlag;
 
@@ -55,14 +65,18 @@ final class ViewSession implements LiveSession {
     private ViewSession(
             LiveView view,
             String path,
+            String tabId,
             Consumer<String> frames,
             Consumer<String> onFailure,
             int mailboxCapacity,
             RefusalLog refusals,
-            FailureLog failures) {
+            FailureLog failures,
+            ViewServices services) {
         this.id = newId();
         this.view = view;
         this.path = path;
+        this.tabId = tabId;
+        this.services = services;
         this.frames = frames;
         this.onFailure = onFailure;
         this.mailboxCapacity = mailboxCapacity;
@@ -78,12 +92,14 @@ final class ViewSession implements LiveSession {
     static ViewSession connected(
             LiveView view,
             String path,
+            String tabId,
             Consumer<String> frames,
             Consumer<String> onFailure,
             int mailboxCapacity,
             RefusalLog refusals,
-            FailureLog failures) {
-        return new ViewSession(view, path, frames, onFailure, mailboxCapacity, refusals, failures);
+            FailureLog failures,
+            ViewServices services) {
+        return new ViewSession(view, path, tabId, frames, onFailure, mailboxCapacity, refusals, failures, services);
     }
 
     /**
@@ -91,8 +107,10 @@ final class ViewSession implements LiveSession {
      *
      * @throws ViewFailedException if mount or render failed (the view has ended)
      */
-    static Rendered renderOnce(LiveView view, String path, Map<String, String> params, FailureLog failures) {
-        ViewSession session = new ViewSession(view, path, null, reason -> {}, 0, new RefusalLog(), failures);
+    static Rendered renderOnce(
+            LiveView view, String path, String tabId, Map<String, String> params, FailureLog failures) {
+        ViewSession session =
+                new ViewSession(view, path, tabId, null, reason -> {}, 0, new RefusalLog(), failures, null);
         session.lock.lock();
         try {
             session.view.mount(params, session);
@@ -100,7 +118,7 @@ final class ViewSession implements LiveSession {
         } catch (Exception e) {
             throw session.failed("render", "mount", e);
         } finally {
-            session.end();
+            session.endUnparked();
             session.lock.unlock();
         }
     }
@@ -113,6 +131,27 @@ final class ViewSession implements LiveSession {
     @Override
     public boolean connected() {
         return frames != null;
+    }
+
+    @Override
+    public String tabId() {
+        return tabId;
+    }
+
+    @Override
+    public void subscribe(String topic) {
+        PubSub.checkTopic(topic);
+        if (services != null) {
+            own(services.pubSub().subscribe(topic, this));
+        }
+    }
+
+    @Override
+    public void track(String topic) {
+        PubSub.checkTopic(topic);
+        if (services != null) {
+            own(services.pubSub().track(topic, this));
+        }
     }
 
     @Override
@@ -181,11 +220,16 @@ final class ViewSession implements LiveSession {
                 return;
             }
             view.mount(params, this);
+            Optional<JsonValue> parked = takeParked();
+            if (parked.isPresent()) {
+                view.resume(parked.get());
+            }
             Rendered rendered = Objects.requireNonNull(view.render(), "render() returned null");
+            mounted = true;
             lastSent = rendered;
             frames.accept(Messages.joined(ref, RenderedJson.full(rendered), freshToken));
         } catch (Exception e) {
-            end();
+            endUnparked();
             throw failed("mount", "mount", e);
         } finally {
             lock.unlock();
@@ -216,20 +260,35 @@ final class ViewSession implements LiveSession {
             }
             frames.accept(Messages.ok(ref, renderDiff()));
         } catch (Exception e) {
-            end();
+            endUnparked();
             throw failed("handleEvent", "handleEvent(" + LogText.quote(name) + ")", e);
         } finally {
             lock.unlock();
         }
     }
 
-    /** End the view and close what it owns; harmless when already ended. */
+    /**
+     * End the view and close what it owns, parking its state first if it has one; harmless when already ended.
+     * Waits for a running callback.
+     */
     void end() {
+        end(true);
+    }
+
+    /** End the view after its own failure: its state may be broken, so nothing is parked. */
+    private void endUnparked() {
+        end(false);
+    }
+
+    private void end(boolean park) {
         List<AutoCloseable> toClose;
         lock.lock();
         try {
             if (ended) {
                 return;
+            }
+            if (park && mounted) {
+                park();
             }
             ended = true;
             endedFlag = true;
@@ -243,6 +302,46 @@ final class ViewSession implements LiveSession {
             for (int i = toClose.size() - 1; i >= 0; i--) {
                 closeQuietly(toClose.get(i));
             }
+        }
+    }
+
+    /** The tab's parked state, taken out of the store; empty if none or the store failed. */
+    private Optional<JsonValue> takeParked() {
+        if (services == null) {
+            return Optional.empty();
+        }
+        try {
+            return services.parkStore().take(tabId);
+        } catch (RuntimeException e) {
+            services.storeFailures()
+                    .refused(
+                            Level.WARNING,
+                            () -> "view " + path + " (" + id + ") could not read its parked state, joins afresh: "
+                                    + LogText.quote(e));
+            return Optional.empty();
+        }
+    }
+
+    // guarded by lock; the view's owned resources are still open
+    private void park() {
+        Optional<JsonValue> state;
+        try {
+            state = view.park();
+        } catch (Exception e) {
+            failures.failed(path, "park", () -> "view " + path + " (" + id + ") failed in park, parks nothing", e);
+            return;
+        }
+        if (state == null || state.isEmpty()) {
+            return;
+        }
+        try {
+            services.parkStore().park(tabId, state.get());
+        } catch (RuntimeException e) {
+            services.storeFailures()
+                    .refused(
+                            Level.WARNING,
+                            () -> "view " + path + " (" + id + ") could not park its state, it is lost: "
+                                    + LogText.quote(e));
         }
     }
 
@@ -286,7 +385,7 @@ final class ViewSession implements LiveSession {
             }
             return true;
         } catch (Exception e) {
-            end();
+            endUnparked();
             failure = failed("handleInfo", "handleInfo", e).getMessage();
             return false;
         } finally {

@@ -67,7 +67,7 @@ class AllowedOriginsIT {
                         Duration.ofMinutes(1),
                         Duration.ofHours(1),
                         Clock.systemUTC())
-                .sign("/", Map.of(), SessionCookie.binding(cookie));
+                .sign("/", Map.of(), SessionCookie.binding(cookie), JoinTokens.newTabId());
         try (RawWebSocket tab = RawWebSocket.connect(port, "app.example", ALLOWED, 0, cookie)) {
             assertTrue(tab.upgraded(), tab.handshake);
             tab.sendText("{\"type\":\"join\",\"ref\":\"1\",\"version\":\"1\",\"token\":\"" + token + "\"}");

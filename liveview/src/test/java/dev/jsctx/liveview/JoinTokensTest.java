@@ -27,7 +27,7 @@ class JoinTokensTest {
 
     @Test
     void signedTokenGivesBackPathAndParams() throws Exception {
-        String token = tokens.sign("/items", Map.of("id", "7"), "bound");
+        String token = tokens.sign("/items", Map.of("id", "7"), "bound", "tab-1");
         JoinTokens.Claims claims = tokens.verify(token);
         assertEquals("/items", claims.path());
         assertEquals(Map.of("id", "7"), claims.params());
@@ -37,8 +37,18 @@ class JoinTokensTest {
     }
 
     @Test
+    void refreshedTokensKeepTheTabId() throws Exception {
+        String tabId = JoinTokens.newTabId();
+        JoinTokens.Claims claims = tokens.verify(tokens.sign("/", Map.of(), "bound", tabId));
+        assertEquals(tabId, claims.tabId());
+        assertEquals(
+                tabId, at(NOW.plusSeconds(60)).verify(tokens.refresh(claims)).tabId());
+        assertEquals(22, tabId.length());
+    }
+
+    @Test
     void tokenWithChangedClaimsIsRefused() {
-        String token = tokens.sign("/items", Map.of("id", "7"), "bound");
+        String token = tokens.sign("/items", Map.of("id", "7"), "bound", "tab-1");
         String forgedBody = base64("{\"p\":\"/admin\",\"q\":{},\"e\":9999999999,\"i\":0}");
         String forged = forgedBody + token.substring(token.indexOf('.'));
         JoinTokens.InvalidTokenException e =
@@ -54,20 +64,23 @@ class JoinTokensTest {
                 Duration.ofHours(1),
                 LIFETIME,
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThrows(JoinTokens.InvalidTokenException.class, () -> tokens.verify(other.sign("/", Map.of(), "bound")));
+        assertThrows(
+                JoinTokens.InvalidTokenException.class,
+                () -> tokens.verify(other.sign("/", Map.of(), "bound", "tab-1")));
     }
 
     @Test
     void expiredTokenIsRefusedWithItsOwnCode() {
         JoinTokens past = at(NOW.minus(Duration.ofHours(2)));
         JoinTokens.InvalidTokenException e = assertThrows(
-                JoinTokens.InvalidTokenException.class, () -> tokens.verify(past.sign("/", Map.of(), "bound")));
+                JoinTokens.InvalidTokenException.class,
+                () -> tokens.verify(past.sign("/", Map.of(), "bound", "tab-1")));
         assertEquals(CloseReason.TOKEN_EXPIRED, e.close());
     }
 
     @Test
     void refreshedTokensNeverOutliveTheMaximumLifetime() throws Exception {
-        String token = tokens.sign("/", Map.of(), "bound");
+        String token = tokens.sign("/", Map.of(), "bound", "tab-1");
         // a client that keeps rejoining every 50 minutes keeps getting fresh tokens...
         Instant now = NOW;
         for (int i = 0; i < 20; i++) {
@@ -96,7 +109,7 @@ class JoinTokensTest {
 
     @Test
     void onlyTheCanonicalSpellingOfATokenIsAccepted() throws Exception {
-        String token = tokens.sign("/", Map.of("a", "b"), "bound");
+        String token = tokens.sign("/", Map.of("a", "b"), "bound", "tab-1");
         tokens.verify(token);
         String body = token.substring(0, token.indexOf('.'));
         String signature = token.substring(token.indexOf('.') + 1);

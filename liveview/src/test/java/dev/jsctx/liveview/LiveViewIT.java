@@ -264,7 +264,9 @@ class LiveViewIT {
                     Duration.ofMinutes(1),
                     Duration.ofHours(12),
                     Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
-            assertJoinRefused(joinMessage(past.sign("/", Map.of(), "any binding")), LiveProtocol.CLOSE_TOKEN_EXPIRED);
+            assertJoinRefused(
+                    joinMessage(past.sign("/", Map.of(), "any binding", JoinTokens.newTabId())),
+                    LiveProtocol.CLOSE_TOKEN_EXPIRED);
             assertOtherIntact(other, 2);
         }
     }
@@ -380,7 +382,8 @@ class LiveViewIT {
         try (LiveConnection other = joinedWithCount(1);
                 RawWebSocket client = RawWebSocket.connect(port, page);
                 LogCapture log = LogCapture.start()) {
-            client.sendText(joinMessage(TOKENS.sign("/", Map.of("fail", "on-join"), page.binding())));
+            client.sendText(
+                    joinMessage(TOKENS.sign("/", Map.of("fail", "on-join"), page.binding(), JoinTokens.newTabId())));
             assertEquals(LiveProtocol.CLOSE_VIEW_FAILED, client.readUntilClose().closeCode());
             TestView.Resource resource = TestView.RESOURCES.get("fail:on-join");
             assertTrue(resource.closed.await(10, TimeUnit.SECONDS));

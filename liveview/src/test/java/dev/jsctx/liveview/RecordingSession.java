@@ -1,0 +1,69 @@
+package dev.jsctx.liveview;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A session that keeps what it is sent, for tests of {@link PubSub} without a server. */
+final class RecordingSession implements LiveSession {
+
+    private final String id;
+    private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+
+    RecordingSession(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public boolean connected() {
+        return true;
+    }
+
+    @Override
+    public <T extends AutoCloseable> T own(T resource) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean send(Object message) {
+        return received.add(message);
+    }
+
+    @Override
+    public String tabId() {
+        return "tab-" + id;
+    }
+
+    @Override
+    public void subscribe(String topic) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void track(String topic) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The next message, waiting up to 5 s; fails when none comes. */
+    Object next() throws InterruptedException {
+        Object message = received.poll(5, TimeUnit.SECONDS);
+        if (message == null) {
+            throw new AssertionError(id + " got no message within 5 s");
+        }
+        return message;
+    }
+
+    /** Everything received so far. */
+    List<Object> drained() {
+        List<Object> all = new ArrayList<>();
+        received.drainTo(all);
+        return all;
+    }
+}
