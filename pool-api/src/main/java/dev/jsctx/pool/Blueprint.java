@@ -6,14 +6,20 @@ import java.time.Duration;
 
 /**
  * Everything a runtime thread needs to make a context of one spec: its shape, the shape's prepared scripts, its
- * label and its time limit. Made once per open (or per spare shelf) and passed along whole.
+ * label, its time limit and its host functions. Made once per open (or per spare shelf) and passed along whole.
  *
- * @param shape    the scripts, surface and budget
+ * @param shape    the scripts, surface, budget and host object
  * @param prepared what the engine made of the shape's scripts
  * @param label    the spec's label
  * @param timeout  the time limit of each call: the spec's, else the pool's
+ * @param host     the opener's host functions, or null for a context without the {@code host} object
  */
-record Blueprint(ContextShape shape, PreparedScripts prepared, String label, Duration timeout) {
+record Blueprint(ContextShape shape, PreparedScripts prepared, String label, Duration timeout, HostFunctions host) {
+    /** A blueprint of a context without host functions. */
+    Blueprint(ContextShape shape, PreparedScripts prepared, String label, Duration timeout) {
+        this(shape, prepared, label, timeout, null);
+    }
+
     long timeoutNanos() {
         return timeout.toNanos();
     }

@@ -15,6 +15,9 @@ final class ContextLane {
     private final RuntimeThread thread;
     private final Blueprint blueprint;
     private final long timeoutNanos;
+    /** The opener's host functions at work, or null for a context without them. */
+    private final HostCalls hostCalls;
+
     private HostedContext hosted;
     /** Calls that arrived while another was in flight; made on first need, most contexts never queue. */
     private ArrayDeque<Call> backlog;
@@ -29,10 +32,26 @@ final class ContextLane {
         this.blueprint = blueprint;
         this.hosted = hosted;
         this.timeoutNanos = blueprint.timeoutNanos();
+        this.hostCalls = blueprint.host() == null ? null : new HostCalls(this, thread, blueprint.host());
     }
 
     PooledContext context() {
         return context;
+    }
+
+    HostCalls hostCalls() {
+        return hostCalls;
+    }
+
+    /**
+     * Runtime thread: a message from {@link JsContext#send} has its turn; dropped once the context is closed.
+     */
+    void deliverMessage(JsonValue message) {
+        if (released || !context.isOpen()) {
+            return;
+        }
+        HostedContext target = hosted;
+        target.runGuarded("a message", () -> target.engineContext().deliverMessage(message));
     }
 
     String label() {
@@ -218,6 +237,9 @@ final class ContextLane {
                 waiting.failWith(context.closedError());
             }
             backlog = null;
+        }
+        if (hostCalls != null) {
+            hostCalls.close();
         }
         hosted.close();
         thread.unregister(this);

@@ -65,6 +65,30 @@ public interface ContextPool extends AutoCloseable {
     CompletionStage<JsContext> openAsync(ContextSpec spec);
 
     /**
+     * Opens a context whose JavaScript may call the given host functions and exchange messages with Java, through
+     * the global {@code host} object ({@link HostFunctions}); otherwise like {@link #open(ContextSpec)}, spares
+     * included: a spare made for the spec's shape with a {@code host} object gets these functions when it is opened.
+     * Needs {@link EngineCapability#HOST_FUNCTIONS}.
+     *
+     * @param spec what the context is made of
+     * @param host what the context may call, and who hears what it sends; for this context alone
+     * @return an open context
+     * @throws UnsupportedCapabilityException if the engine lacks {@link EngineCapability#HOST_FUNCTIONS}, or
+     *     anything {@link #open(ContextSpec)} throws
+     */
+    JsContext open(ContextSpec spec, HostFunctions host);
+
+    /**
+     * Opens a context with host functions without blocking; see {@link #open(ContextSpec, HostFunctions)} and
+     * {@link #openAsync(ContextSpec)}.
+     *
+     * @param spec what the context is made of
+     * @param host what the context may call, and who hears what it sends; for this context alone
+     * @return a stage with the open context, completed as {@link #openAsync(ContextSpec)}'s
+     */
+    CompletionStage<JsContext> openAsync(ContextSpec spec, HostFunctions host);
+
+    /**
      * @return a snapshot of the pool's counters
      */
     PoolStats stats();

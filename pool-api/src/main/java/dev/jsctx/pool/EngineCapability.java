@@ -18,5 +18,10 @@ public enum EngineCapability {
     /** Statement budgets ({@link ContextSpec#statementBudget()}) are enforced. */
     STATEMENT_BUDGET,
     /** {@link JsContext#memoryBytes()} returns a measurement, not -1. */
-    MEMORY_MEASUREMENT
+    MEMORY_MEASUREMENT,
+    /**
+     * Contexts opened with {@link HostFunctions} get the global {@code host} object: host functions, and messages
+     * both ways ({@link ContextPool#open(ContextSpec, HostFunctions)}, {@link JsContext#send}).
+     */
+    HOST_FUNCTIONS
 }

@@ -2,6 +2,9 @@ package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.ContextHost;
 import dev.jsctx.pool.spi.EngineContext;
+import dev.jsctx.pool.spi.HostReply;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
 
 /**
  * One engine context together with the services the pool gives it: a live context's engine state, or a spare
@@ -68,6 +71,38 @@ final class HostedContext implements ContextHost {
         return timeoutNanos;
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Runtime thread, outside any call: runs engine code of this context that is not a call (a host call's reply, a
+     * message) under the context's time limit, as a timer task runs. Does nothing once closed; logs what escapes.
+     *
+     * @param what what runs, for the log
+     */
+    void runGuarded(String what, Runnable engineCode) {
+        if (closed) {
+            return;
+        }
+        CallGuard guard = thread.guard();
+        long token = guard.begin(engineContext, System.nanoTime() + timeoutNanos);
+        Throwable failure = null;
+        try {
+            engineCode.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            failure = e;
+        }
+        if (guard.end(token)) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "JavaScript of context '" + label + "' handling " + what
+                            + " ran past its time limit and was interrupted");
+        } else if (failure != null) {
+            LOG.log(System.Logger.Level.WARNING, "Context '" + label + "' failed handling " + what, failure);
+        }
+    }
+
     /**
      * Closes the engine context; its timers will never run. Idempotent.
      */
@@ -98,6 +133,34 @@ final class HostedContext implements ContextHost {
     @Override
     public System.Logger scriptLogger() {
         return SCRIPT_LOGGER;
+    }
+
+    @Override
+    public JsonValue callHostSync(String function, JsonArray args) {
+        thread.checkOwner("ContextHost.callHostSync");
+        return hostCalls().callSync(function, args);
+    }
+
+    @Override
+    public void callHost(String function, JsonArray args, HostReply reply) {
+        thread.checkOwner("ContextHost.callHost");
+        hostCalls().call(this, function, args, reply);
+    }
+
+    @Override
+    public void sendToHost(JsonValue message) {
+        thread.checkOwner("ContextHost.sendToHost");
+        hostCalls().send(message);
+    }
+
+    /** The host functions of the context served; none while a spare's or a fresh context's scripts load. */
+    private HostCalls hostCalls() {
+        HostCalls calls = lane == null ? null : lane.hostCalls();
+        if (calls == null) {
+            throw new JsException(
+                    "Error", "The host cannot be reached while the scripts of context '" + label + "' load", "");
+        }
+        return calls;
     }
 
     @Override

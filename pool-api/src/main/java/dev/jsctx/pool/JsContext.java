@@ -140,6 +140,19 @@ public interface JsContext extends AutoCloseable {
     CompletionStage<Long> memoryBytesAsync();
 
     /**
+     * Sends a message to the context's JavaScript: the handler it registered with {@code host.onMessage} runs with
+     * it, on the runtime thread, under the call time limit (like a timer task). Never blocks and never throws but a
+     * {@link NullPointerException}. Messages run one at a time, in the order sent, after the work already queued on
+     * the runtime thread; not after a call awaiting a Promise (a message may be what settles it). Dropped, silently:
+     * when the context is closed (now or before its turn), when it was opened without {@link HostFunctions} (it has no
+     * {@code host} object), and when no handler is registered when it arrives. What the handler throws is logged as a
+     * timer task's error is.
+     *
+     * @param message the value, converted as a call's argument
+     */
+    void send(JsonValue message);
+
+    /**
      * @return the label from the spec
      */
     String label();

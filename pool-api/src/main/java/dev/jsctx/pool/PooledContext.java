@@ -29,6 +29,7 @@ final class PooledContext implements JsContext {
     private final String label;
     private final CallObserver observer;
     private final int maxQueued;
+    private final boolean hostObject;
     /** Requests handed to the runtime thread and not started yet. */
     private final AtomicInteger queued = new AtomicInteger();
 
@@ -45,6 +46,7 @@ final class PooledContext implements JsContext {
         this.label = blueprint.label();
         this.observer = pool.config().callObserver();
         this.maxQueued = pool.config().maxQueuedCallsPerContext();
+        this.hostObject = blueprint.shape().hostObject();
         this.lane = new ContextLane(this, thread, blueprint, hosted);
     }
 
@@ -90,6 +92,14 @@ final class PooledContext implements JsContext {
     @Override
     public CompletionStage<Long> memoryBytesAsync() {
         return stage(newCall(Call.Kind.MEMORY, null, null, true));
+    }
+
+    @Override
+    public void send(JsonValue message) {
+        Objects.requireNonNull(message, "message");
+        if (hostObject && closedBy.get() == null && !pool.isClosed()) {
+            thread.submit(new HostMessage(lane, message));
+        }
     }
 
     @Override

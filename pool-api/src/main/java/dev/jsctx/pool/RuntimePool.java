@@ -90,18 +90,28 @@ final class RuntimePool implements ContextPool {
 
     @Override
     public JsContext open(ContextSpec spec) {
+        return open(spec, null);
+    }
+
+    @Override
+    public JsContext open(ContextSpec spec, HostFunctions host) {
         if (threads.stream().anyMatch(RuntimeThread::isCurrentThread)) {
             throw new IllegalStateException("open() on a runtime thread would wait forever; use openAsync there");
         }
-        Placement placement = place(spec);
+        Placement placement = place(spec, host);
         JsContext fromSpare = openWithSpare(placement);
         return fromSpare != null ? fromSpare : request(placement, false).await();
     }
 
     @Override
     public CompletionStage<JsContext> openAsync(ContextSpec spec) {
+        return openAsync(spec, null);
+    }
+
+    @Override
+    public CompletionStage<JsContext> openAsync(ContextSpec spec, HostFunctions host) {
         try {
-            Placement placement = place(spec);
+            Placement placement = place(spec, host);
             JsContext fromSpare = openWithSpare(placement);
             return fromSpare != null
                     ? CompletableFuture.completedFuture(fromSpare)
@@ -111,16 +121,20 @@ final class RuntimePool implements ContextPool {
         }
     }
 
-    /** Checks a spec and reserves a place for its context on the least-loaded thread. */
-    private Placement place(ContextSpec spec) {
+    /**
+     * Checks a spec and reserves a place for its context on the least-loaded thread.
+     *
+     * @param host the opener's host functions, or null for none
+     */
+    private Placement place(ContextSpec spec, HostFunctions host) {
         Objects.requireNonNull(spec, "spec");
         if (isClosed()) {
             throw new PoolClosedException("The pool is closed; cannot open context '" + spec.label() + "'");
         }
-        checkCapabilities(spec);
-        ContextShape shape = spec.shape();
+        checkCapabilities(spec, host);
+        ContextShape shape = spec.shape().withHostObject(host != null);
         Duration timeout = spec.callTimeout().orElse(config.callTimeout());
-        Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout);
+        Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout, host);
         reserve();
         RuntimeThread thread = placeOnLeastLoaded();
         watchdog.noteTimeout(timeout.toNanos());
@@ -146,7 +160,13 @@ final class RuntimePool implements ContextPool {
         return request;
     }
 
-    private void checkCapabilities(ContextSpec spec) {
+    private void checkCapabilities(ContextSpec spec, HostFunctions host) {
+        if (host != null && !capabilities.contains(EngineCapability.HOST_FUNCTIONS)) {
+            throw new UnsupportedCapabilityException(
+                    engineName,
+                    EngineCapability.HOST_FUNCTIONS,
+                    "context '" + spec.label() + "' is opened with host functions");
+        }
         if (spec.apiSurface() == ApiSurface.BROWSER && !capabilities.contains(EngineCapability.BROWSER_API)) {
             throw new UnsupportedCapabilityException(
                     engineName,

@@ -1,6 +1,9 @@
 package dev.jsctx.pool.spi;
 
 import dev.jsctx.pool.ContextClosedException;
+import dev.jsctx.pool.JsException;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
 
 /**
  * The pool's services to one engine context, given to {@link EngineRuntime#createContext} and kept by the context
@@ -48,6 +51,53 @@ public interface ContextHost {
      * @param reason why, for the callers
      */
     void died(ContextClosedException reason);
+
+    /**
+     * {@code host.callSync(function, ...args)} of a context whose shape has the {@link HostObject}: runs a synchronous
+     * host function now, on the runtime thread, and returns its result.
+     *
+     * @implSpec The default throws: no host functions are bound. The pool binds them.
+     * @param function the function's name
+     * @param args     the JavaScript arguments, converted together as one array
+     * @return the result, to convert for JavaScript
+     * @throws JsException when the function failed (or there is none of that name): the engine throws a
+     *     JavaScript {@code Error} with its {@link JsException#jsMessage()}
+     */
+    default JsonValue callHostSync(String function, JsonArray args) {
+        throw noHost();
+    }
+
+    /**
+     * {@code host.call(function, ...args)}: starts an asynchronous host function. The pool later settles
+     * {@code reply}, once, on the runtime thread, as work of its own (never inside this method), under the context's
+     * time limit; it never settles it after the engine context closed.
+     *
+     * @implSpec The default throws: no host functions are bound. The pool binds them.
+     * @param function the function's name
+     * @param args     the JavaScript arguments, converted together as one array
+     * @param reply    how the engine settles the call's Promise
+     * @throws JsException when the call cannot start (no such function, too many in flight); the engine rejects the
+     *     Promise with a JavaScript {@code Error} of its {@link JsException#jsMessage()}
+     */
+    default void callHost(String function, JsonArray args, HostReply reply) {
+        throw noHost();
+    }
+
+    /**
+     * {@code host.send(message)}: hands a value to the opener's listener, now, on the runtime thread.
+     *
+     * @implSpec The default throws: no host functions are bound. The pool binds them.
+     * @param message the value sent
+     * @throws JsException when nobody listens; the engine throws a JavaScript {@code Error} of its
+     *     {@link JsException#jsMessage()}
+     */
+    default void sendToHost(JsonValue message) {
+        throw noHost();
+    }
+
+    private JsException noHost() {
+        return new JsException("Error", "No host functions are bound to context '" + label() + "'", "");
+    }
 
     /**
      * Cancels a scheduled task.

@@ -5,17 +5,38 @@ import dev.jsctx.pool.Script;
 import java.util.List;
 
 /**
- * What makes contexts interchangeable: their scripts, API surface and statement budget. Contexts of one shape
- * share prepared scripts and spare contexts, whatever their labels and time limits
- * ({@link dev.jsctx.pool.ContextSpec#sameShape}).
+ * What makes contexts interchangeable: their scripts, API surface, statement budget and whether they have the
+ * {@code host} object. Contexts of one shape share prepared scripts and spare contexts, whatever their labels, time
+ * limits and host functions ({@link dev.jsctx.pool.ContextSpec#sameShape}).
  *
  * @param scripts         the scripts, loaded in this order
  * @param apiSurface      the globals beyond ECMAScript
  * @param statementBudget the most statements one call may run, or 0 for no budget
+ * @param hostObject      whether the engine installs the global {@code host} object ({@link HostObject}) before the
+ *                        scripts load; only with {@link dev.jsctx.pool.EngineCapability#HOST_FUNCTIONS}
  */
-public record ContextShape(List<Script> scripts, ApiSurface apiSurface, long statementBudget) {
+public record ContextShape(List<Script> scripts, ApiSurface apiSurface, long statementBudget, boolean hostObject) {
     /** Keeps the list immutable. */
     public ContextShape {
         scripts = List.copyOf(scripts);
+    }
+
+    /**
+     * A shape without the {@code host} object.
+     *
+     * @param scripts         the scripts, loaded in this order
+     * @param apiSurface      the globals beyond ECMAScript
+     * @param statementBudget the most statements one call may run, or 0 for no budget
+     */
+    public ContextShape(List<Script> scripts, ApiSurface apiSurface, long statementBudget) {
+        this(scripts, apiSurface, statementBudget, false);
+    }
+
+    /**
+     * @param withHost whether the shape has the {@code host} object
+     * @return this shape, with or without it
+     */
+    public ContextShape withHostObject(boolean withHost) {
+        return withHost == hostObject ? this : new ContextShape(scripts, apiSurface, statementBudget, withHost);
     }
 }

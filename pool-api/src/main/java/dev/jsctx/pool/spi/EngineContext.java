@@ -53,6 +53,21 @@ public interface EngineContext {
     }
 
     /**
+     * Delivers a message sent with {@link dev.jsctx.pool.JsContext#send}: runs the handler the context's JavaScript
+     * registered with {@code host.onMessage}, with the message converted as a call's argument, and its microtasks;
+     * does nothing when none is registered. Called only for a shape with the {@link HostObject}, on the runtime
+     * thread, outside any call, under the context's time limit (like a timer task). Like a timer task, what the
+     * handler throws is logged to {@link ContextHost#scriptLogger()}, not thrown.
+     *
+     * @implSpec The default throws {@link UnsupportedOperationException}: an engine without
+     *     {@link dev.jsctx.pool.EngineCapability#HOST_FUNCTIONS} is never asked.
+     * @param message the message
+     */
+    default void deliverMessage(JsonValue message) {
+        throw new UnsupportedOperationException("This engine has no host object");
+    }
+
+    /**
      * Releases the context. Called once, and nothing after it. Timers scheduled through {@link ContextHost} never
      * fire after it; the engine cancels whatever else it scheduled itself. Calls awaiting a Promise are failed by
      * the pool.

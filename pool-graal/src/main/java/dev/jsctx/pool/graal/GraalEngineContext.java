@@ -42,6 +42,8 @@ final class GraalEngineContext implements EngineContext {
     private final JsonBridge bridge;
     private final ScriptLabel label;
     private final ContextHeapMeter heapMeter;
+    /** The {@code host} object's side in Java, or null for a context without it. */
+    private GraalHostBridge hostBridge;
 
     GraalEngineContext(
             Context context,
@@ -59,15 +61,21 @@ final class GraalEngineContext implements EngineContext {
     }
 
     /**
-     * Installs the browser API if the surface asks for it, then runs the spec's scripts.
+     * Installs the browser API if the surface asks for it and the {@code host} object if given, then runs the spec's
+     * scripts.
      *
+     * @param hostSource the host object's script, or null for a context without it
      * @throws JsContextException if a script threw ({@link JsException}) or ran out of budget
      */
-    void load(Source browserSource) {
+    void load(Source browserSource, Source hostSource) {
         try {
             if (scripts.surface() == ApiSurface.BROWSER) {
                 resetBudget();
                 BrowserApi.install(context, browserSource, this);
+            }
+            if (hostSource != null) {
+                resetBudget();
+                hostBridge = GraalHostBridge.install(context, hostSource, this, bridge);
             }
             for (Source source : scripts.sources()) {
                 resetBudget();
@@ -145,15 +153,27 @@ final class GraalEngineContext implements EngineContext {
         result.invokeMember("then", onFulfilled, onRejected);
     }
 
+    @Override
+    public void deliverMessage(JsonValue message) {
+        hostBridge.deliver(message);
+    }
+
     /**
-     * Runs a task of the browser API (a timer) on the runtime thread. Errors it throws are logged, as a browser
-     * reports them; a budget overrun kills the context.
+     * Runs a task of the browser API (a timer) on the runtime thread; see {@link #runGuest}.
      */
     void runTask(Value task) {
+        runGuest(task::executeVoid);
+    }
+
+    /**
+     * Runs guest code that is not a call (a timer task, a host call's reply, a message) on the runtime thread, then
+     * its promise jobs. Errors it throws are logged, as a browser reports them; a budget overrun kills the context.
+     */
+    void runGuest(Runnable guestCode) {
         try {
             resetBudget();
             label.refresh(host);
-            task.executeVoid();
+            guestCode.run();
         } catch (PolyglotException e) {
             JsContextException failure = failure(e);
             if (failure instanceof StatementBudgetExceededException exceeded) {

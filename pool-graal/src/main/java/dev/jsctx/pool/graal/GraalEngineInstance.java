@@ -89,6 +89,7 @@ final class GraalEngineInstance implements JsEngine {
     private final String ecmascriptVersion;
     private final Map<String, String> browserOptions;
     private final Source browserApi;
+    private final Source hostObject;
     private final OutputStream engineOut;
     private final OutputStream engineErr;
     private final boolean optimized;
@@ -104,6 +105,7 @@ final class GraalEngineInstance implements JsEngine {
         BROWSER_EXTRA_OPTIONS.forEach((key, value) -> browser.put(key, jsOptions.getOrDefault(key, value)));
         this.browserOptions = Map.copyOf(browser);
         this.browserApi = BrowserApi.source();
+        this.hostObject = GraalHostBridge.source();
         this.heapMeter = new ContextHeapMeter(engine, browserOptions);
         this.optimized =
                 !engine.getImplementationName().toLowerCase(Locale.ROOT).contains("interpret");
@@ -260,7 +262,7 @@ final class GraalEngineInstance implements JsEngine {
                 new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.INFO, label),
                 new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.WARNING, label));
         GraalEngineContext engineContext = new GraalEngineContext(context, scripts, host, label, heapMeter);
-        engineContext.load(browserApi);
+        engineContext.load(browserApi, shape.hostObject() ? hostObject : null);
         return engineContext;
     }
 

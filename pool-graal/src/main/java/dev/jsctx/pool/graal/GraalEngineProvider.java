@@ -35,8 +35,11 @@ public final class GraalEngineProvider implements JsEngineProvider {
 
     @Override
     public Set<EngineCapability> capabilities() {
-        Set<EngineCapability> capabilities =
-                EnumSet.of(EngineCapability.PROMISES, EngineCapability.BROWSER_API, EngineCapability.STATEMENT_BUDGET);
+        Set<EngineCapability> capabilities = EnumSet.of(
+                EngineCapability.PROMISES,
+                EngineCapability.BROWSER_API,
+                EngineCapability.STATEMENT_BUDGET,
+                EngineCapability.HOST_FUNCTIONS);
         if (ContextHeapMeter.supported()) {
             capabilities.add(EngineCapability.MEMORY_MEASUREMENT);
         }

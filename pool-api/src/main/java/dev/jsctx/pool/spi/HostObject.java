@@ -1,0 +1,82 @@
+package dev.jsctx.pool.spi;
+
+/**
+ * The global {@code host} object of a shape with {@link ContextShape#hostObject()}, written once in JavaScript for
+ * every engine: an engine evaluates {@link #SCRIPT} in the new context before the shape's scripts, calls the function
+ * it evaluates to with three native functions of its own, and keeps the function that call returns, to deliver
+ * messages ({@link EngineContext#deliverMessage}). The script defines {@code host} as a frozen, non-enumerable global
+ * with {@code call}, {@code callSync}, {@code send} and {@code onMessage} (documented at
+ * {@link dev.jsctx.pool.HostFunctions}); it needs only ECMAScript 2015 ({@code Promise}).
+ *
+ * <p>The three native functions, which must never throw:
+ * <ul>
+ *   <li>{@code callAsync(name, args, resolve, reject)}: converts {@code args} (an array) and calls
+ *       {@link ContextHost#callHost} with a {@link HostReply} that calls {@code resolve(value)} or
+ *       {@code reject(message)}; returns {@code null}, or the message of the failure to reject the Promise with (a
+ *       {@link dev.jsctx.pool.JsException}'s {@code jsMessage()}, or the conversion's message).</li>
+ *   <li>{@code callSync(name, args, failed)}: converts {@code args}, calls {@link ContextHost#callHostSync} and returns
+ *       the converted result; on failure sets {@code failed[0]} to the message and returns {@code failed} itself.</li>
+ *   <li>{@code send(message)}: converts {@code message} and calls {@link ContextHost#sendToHost}; returns {@code null},
+ *       or the message of the failure.</li>
+ * </ul>
+ * The script turns each failure into a JavaScript {@code Error} of that message, so no Java exception and no Java
+ * stack reaches JavaScript.
+ */
+public final class HostObject {
+    /** The installer; evaluates to {@code function (callAsync, callSync, send)} returning {@code deliver(message)}. */
+    public static final String SCRIPT = """
+            (function (global) {
+              'use strict';
+              var slice = Array.prototype.slice, PromiseType = Promise, ErrorType = Error, TypeErrorType = TypeError;
+              return function (callAsync, callSync, send) {
+                var handler = null;
+                var failed = [null];
+                var host = {
+                  call: function (name) {
+                    var args = slice.call(arguments, 1);
+                    return new PromiseType(function (resolve, reject) {
+                      var problem = callAsync(String(name), args, resolve, function (message) {
+                        reject(new ErrorType(message));
+                      });
+                      if (problem !== null) {
+                        reject(new ErrorType(problem));
+                      }
+                    });
+                  },
+                  callSync: function (name) {
+                    var result = callSync(String(name), slice.call(arguments, 1), failed);
+                    if (result === failed) {
+                      var message = failed[0];
+                      failed[0] = null;
+                      throw new ErrorType(message);
+                    }
+                    return result;
+                  },
+                  send: function (message) {
+                    var problem = send(message === undefined ? null : message);
+                    if (problem !== null) {
+                      throw new ErrorType(problem);
+                    }
+                  },
+                  onMessage: function (fn) {
+                    if (fn !== null && typeof fn !== 'function') {
+                      throw new TypeErrorType('host.onMessage takes a function, or null to remove it');
+                    }
+                    handler = fn;
+                  }
+                };
+                Object.defineProperty(global, 'host', {value: Object.freeze(host)});
+                return function deliver(message) {
+                  if (handler !== null) {
+                    handler(message);
+                  }
+                };
+              };
+            })(this)
+            """;
+
+    /** The source name engines give {@link #SCRIPT}, as it shows in stack traces. */
+    public static final String SCRIPT_NAME = "jsctx-host.js";
+
+    private HostObject() {}
+}

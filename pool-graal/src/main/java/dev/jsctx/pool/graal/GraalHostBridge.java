@@ -1,0 +1,134 @@
+package dev.jsctx.pool.graal;
+
+import dev.jsctx.pool.JsContextException;
+import dev.jsctx.pool.JsException;
+import dev.jsctx.pool.spi.ContextHost;
+import dev.jsctx.pool.spi.HostObject;
+import dev.jsctx.pool.spi.HostReply;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import java.util.List;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * The {@code host} object of one context ({@link HostObject}): installs the shared script over three
+ * {@link ProxyExecutable}s that reach the pool through the context's {@link ContextHost}, settles host calls' Promises
+ * and delivers messages. Confined to the context's runtime thread. The proxies never throw into JavaScript: each
+ * failure goes back as a message the script throws as an {@code Error}.
+ */
+final class GraalHostBridge {
+    private final GraalEngineContext owner;
+    private final JsonBridge bridge;
+    private final Value deliver;
+
+    private GraalHostBridge(Context context, Source source, GraalEngineContext owner, JsonBridge bridge) {
+        this.owner = owner;
+        this.bridge = bridge;
+        this.deliver = context.eval(source).execute(callAsync(), callSync(), send());
+    }
+
+    /** @return the host object's script as a cached source, to parse once per engine */
+    static Source source() {
+        return Source.newBuilder("js", HostObject.SCRIPT, HostObject.SCRIPT_NAME)
+                .cached(true)
+                .internal(true)
+                .buildLiteral();
+    }
+
+    /** Defines {@code host} in the context, before its scripts run. */
+    static GraalHostBridge install(Context context, Source source, GraalEngineContext owner, JsonBridge bridge) {
+        return new GraalHostBridge(context, source, owner, bridge);
+    }
+
+    /** Runs the {@code host.onMessage} handler with the message, as a task of the context. */
+    void deliver(JsonValue message) {
+        Object guest = toGuest(message);
+        owner.runGuest(() -> deliver.executeVoid(guest));
+    }
+
+    private ContextHost host() {
+        return owner.host();
+    }
+
+    private Object toGuest(JsonValue value) {
+        return bridge.toGuest(List.of(value))[0];
+    }
+
+    /** {@code callAsync(name, args, resolve, reject)}: null once started, else the failure's message. */
+    private ProxyExecutable callAsync() {
+        return args -> {
+            try {
+                host().callHost(
+                                args[0].asString(),
+                                (JsonArray) JsonBridge.toJson(args[1]),
+                                new Reply(args[2], args[3]));
+                return null;
+            } catch (JsException e) {
+                return e.jsMessage();
+            } catch (JsContextException e) {
+                return e.getMessage();
+            }
+        };
+    }
+
+    /** {@code callSync(name, args, failed)}: the result, or {@code failed} holding the failure's message. */
+    private ProxyExecutable callSync() {
+        return args -> {
+            String problem;
+            try {
+                return toGuest(host().callHostSync(args[0].asString(), (JsonArray) JsonBridge.toJson(args[1])));
+            } catch (JsException e) {
+                problem = e.jsMessage();
+            } catch (JsContextException e) {
+                problem = e.getMessage();
+            }
+            args[2].setArrayElement(0, problem);
+            return args[2];
+        };
+    }
+
+    /** {@code send(message)}: null once handed over, else the failure's message. */
+    private ProxyExecutable send() {
+        return args -> {
+            try {
+                host().sendToHost(JsonBridge.toJson(args[0]));
+                return null;
+            } catch (JsException e) {
+                return e.jsMessage();
+            } catch (JsContextException e) {
+                return e.getMessage();
+            }
+        };
+    }
+
+    /** Settles one {@code host.call}'s Promise through the functions its executor was given. */
+    private final class Reply implements HostReply {
+        private final Value resolve;
+        private final Value reject;
+
+        Reply(Value resolve, Value reject) {
+            this.resolve = resolve;
+            this.reject = reject;
+        }
+
+        @Override
+        public void resolve(JsonValue value) {
+            Object guest;
+            try {
+                guest = toGuest(value);
+            } catch (JsContextException e) {
+                reject(e.getMessage());
+                return;
+            }
+            owner.runGuest(() -> resolve.executeVoid(guest));
+        }
+
+        @Override
+        public void reject(String message) {
+            owner.runGuest(() -> reject.executeVoid(message));
+        }
+    }
+}
