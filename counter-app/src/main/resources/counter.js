@@ -59,3 +59,13 @@ function reset() {
 function get() {
   return count;
 }
+
+// Takes back a count this tab had in an earlier context (parked when its server stopped): a safe integer,
+// or a TypeError and the count unchanged.
+function restore(value) {
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+    throw new TypeError("A restored count must be a safe integer");
+  }
+  count = value === 0 ? 0 : value;
+  return count;
+}

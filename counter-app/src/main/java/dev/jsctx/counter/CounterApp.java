@@ -4,12 +4,16 @@ import dev.jsctx.helidon.ContextPoolSupport;
 import dev.jsctx.liveview.LiveViewConfig;
 import dev.jsctx.liveview.LiveViewFeature;
 import dev.jsctx.liveview.PageLayout;
+import dev.jsctx.liveview.ParkStore;
+import dev.jsctx.liveview.redis.BrokerHealthCheck;
+import dev.jsctx.liveview.redis.RedisBroker;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.PoolStats;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.health.HealthObserverConfig;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The counter app's parts, built from configuration: the JS context pool, the metrics, the live sessions and
@@ -36,10 +41,15 @@ public final class CounterApp implements AutoCloseable {
     private final LiveSessions sessions;
     private final CounterMetrics metrics;
     private final String runtime;
+    /** Redis, when {@code liveview.redis.uri} is set: the parked counts of every node. */
+    private final Optional<RedisBroker> redis;
 
-    private CounterApp(Config config, ContextPoolSupport jsctx, LiveSessions sessions) {
+    private LiveViewFeature live;
+
+    private CounterApp(Config config, ContextPoolSupport jsctx, LiveSessions sessions, Optional<RedisBroker> redis) {
         this.config = config;
         this.jsctx = jsctx;
+        this.redis = redis;
         this.pool = jsctx.pool();
         this.sessions = sessions;
         this.metrics = new CounterMetrics(sessions::active);
@@ -57,29 +67,41 @@ public final class CounterApp implements AutoCloseable {
         Duration refresh =
                 config.get("counter.refresh-interval").as(Duration.class).orElse(Duration.ofSeconds(5));
         LiveSessions sessions = new LiveSessions(refresh, () -> totals(jsctx.pool()));
-        return new CounterApp(config, jsctx, sessions);
+        Config redisConfig = config.get("liveview.redis");
+        Optional<RedisBroker> redis =
+                redisConfig.get("uri").exists() ? Optional.of(RedisBroker.create(redisConfig)) : Optional.empty();
+        return new CounterApp(config, jsctx, sessions, redis);
     }
 
     /**
-     * Configures a server: its settings from the {@code server} node, health and metrics under {@code /observe},
-     * and the counter view at {@code /}.
+     * Configures a server: its settings from the {@code server} node, health and metrics under {@code /observe}
+     * (with the Redis broker's readiness when Redis is configured), and the counter view at {@code /}.
      *
      * @param server the server's builder; builders are not thread-safe
      */
     public void setup(WebServerConfig.Builder server) {
-        server.config(config.get("server"))
-                .addFeature(ObserveFeature.just(
-                        HealthObserver.builder()
-                                .details(true)
-                                .addCheck(jsctx.healthCheck())
-                                .build(),
-                        MetricsObserver.create()));
-        LiveViewFeature.builder()
+        HealthObserverConfig.Builder health =
+                HealthObserver.builder().details(true).addCheck(jsctx.healthCheck());
+        redis.ifPresent(broker -> health.addCheck(BrokerHealthCheck.create(broker.pubSub())));
+        server.config(config.get("server")).addFeature(ObserveFeature.just(health.build(), MetricsObserver.create()));
+        LiveViewFeature.Builder feature = LiveViewFeature.builder()
                 .config(LiveViewConfig.create(config.get("liveview")))
                 .layout(PageLayout.standard("jsctx counter", HEAD))
-                .view("/", () -> new CounterLive(pool, sessions, runtime))
-                .build()
-                .addTo(server); // after server.config(...): it hands liveview.allowed-origins to Helidon's check
+                .parkStore(redis.map(RedisBroker::parkStore).orElseGet(ParkStore::inMemory))
+                .view("/", () -> new CounterLive(pool, sessions, runtime));
+        redis.ifPresent(broker -> feature.pubSub(broker.pubSub()));
+        live = feature.build();
+        live.addTo(server); // after server.config(...): it hands liveview.allowed-origins to Helidon's check
+    }
+
+    /**
+     * Parks every tab's count and closes its socket, so the tabs rejoin elsewhere: call it before stopping the
+     * server (see {@link LiveViewFeature#drain()}).
+     */
+    public void drain() {
+        if (live != null) {
+            live.drain();
+        }
     }
 
     /**
@@ -97,6 +119,7 @@ public final class CounterApp implements AutoCloseable {
         sessions.close();
         jsctx.close();
         metrics.close();
+        redis.ifPresent(RedisBroker::close);
     }
 
     /** What every page shows of the pool; pages are refreshed when it changes. */

@@ -11,12 +11,14 @@ import dev.jsctx.pool.EngineCapability;
 import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.JsException;
 import dev.jsctx.pool.PoolStats;
+import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One tab's counter. When the tab connects, {@code mount} opens the tab's own JS context (API surface
@@ -26,6 +28,9 @@ import java.util.Map;
  *
  * <p>The plain-HTML first render (no socket yet) opens no context: it shows the starting count, so a crawler or
  * a page load that never connects costs no JavaScript context.
+ *
+ * <p>When its server stops (or its socket goes), the view parks the count; the tab's next join, on any node
+ * sharing the park store, restores it into the new context ({@code restore} in {@code counter.js}).
  */
 final class CounterLive implements LiveView {
     /** Longest amount accepted, as the field's {@code maxlength} says; longer ones never reach JS. */
@@ -100,6 +105,23 @@ final class CounterLive implements LiveView {
             }
             case "measure" -> measure();
             default -> LiveView.super.handleEvent(name, payload);
+        }
+    }
+
+    @Override
+    public Optional<JsonValue> park() {
+        return js == null ? Optional.empty() : Optional.of(Json.createValue(count));
+    }
+
+    @Override
+    public void resume(JsonValue state) {
+        if (js == null) {
+            return;
+        }
+        try {
+            count = countOf(js.call("restore", state));
+        } catch (JsException e) {
+            // a state of another shape (another version of the app): counter.js refused it, the count stays
         }
     }
 

@@ -9,8 +9,9 @@ import io.helidon.webserver.WebServerConfig;
  * Runs the counter app: a Helidon SE server (port 4000 unless configured otherwise, see
  * {@code application.yaml}) where every browser tab gets its own JavaScript context.
  *
- * <p>On SIGTERM it stops the server first, which ends every live session (clients show the disconnected state)
- * and closes their contexts, then closes the pool.
+ * <p>On SIGTERM it drains first: every tab's count is parked (in Redis when {@code liveview.redis.uri} is set)
+ * and its socket closed, so the tab rejoins, through a load balancer possibly on another node, and shows its
+ * count again; then it stops the server, which ends what is left, and closes the pool.
  */
 public final class Main {
     private static final System.Logger LOGGER = System.getLogger(Main.class.getName());
@@ -34,6 +35,7 @@ public final class Main {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            app.drain();
                             server.stop();
                             app.close();
                         },

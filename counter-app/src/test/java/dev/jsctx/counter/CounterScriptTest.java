@@ -113,6 +113,20 @@ class CounterScriptTest {
         assertEquals(9007199254740991L, count("get"));
     }
 
+    @Test
+    @DisplayName("restore takes back a parked count; anything but a safe integer is refused and changes nothing")
+    void restore() {
+        assertEquals(42, count("restore", Json.createValue(42)));
+        assertEquals(43, count("inc"));
+        for (JsonValue bad : new JsonValue[] {
+            Json.createValue("42"), Json.createValue(1.5), Json.createValue(9007199254740993L), JsonValue.NULL
+        }) {
+            JsException error = assertThrows(JsException.class, () -> counter.call("restore", bad));
+            assertEquals("TypeError", error.jsName());
+            assertEquals(43, count("get"));
+        }
+    }
+
     private long count(String function, JsonValue... args) {
         return ((JsonNumber) counter.call(function, args)).longValueExact();
     }

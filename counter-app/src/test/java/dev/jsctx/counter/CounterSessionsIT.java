@@ -95,6 +95,29 @@ abstract class CounterSessionsIT {
     }
 
     @Test
+    @DisplayName("a tab that joins again gets its count back: parked when its socket closed, restored into counter.js")
+    void rejoinedTabGetsItsCountBack() {
+        String token = client.page("/").token();
+        String refreshed;
+        int withTab;
+        try (LiveConnection tab = client.connect()) {
+            refreshed = tab.join(token).token();
+            for (int i = 0; i < 3; i++) {
+                assertTrue(tab.event("inc").ok());
+            }
+            withTab = awaitContextsOpen(open -> open >= 1);
+        }
+        // the view parks before its context closes: once it is closed, the count is parked
+        awaitContextsOpen(open -> open == withTab - 1);
+        try (LiveConnection again = client.connect()) {
+            assertTrue(again.join(refreshed).ok());
+            assertEquals("3", count(again));
+            assertTrue(again.event("inc").ok());
+            assertEquals("4", count(again));
+        }
+    }
+
+    @Test
     @DisplayName("a bad amount shows a message in #error; the count and the other session stay as they were")
     void badAmounts() {
         try (LiveConnection tab = tab();
