@@ -108,8 +108,27 @@ final class CallsBenchmark {
             int measureSeconds,
             int iterations)
             throws RunnerException {
+        return runOne(benchmark, null, engine, mode, threads, warmupSeconds, measureSeconds, iterations);
+    }
+
+    /**
+     * Runs one JMH benchmark class, or one of its methods, in a fork with this JVM's flags.
+     *
+     * @param method the benchmark method, or null for every method of the class
+     * @param engine the {@code engine} parameter, or null for a class without it
+     */
+    static RunResult runOne(
+            Class<?> benchmark,
+            String method,
+            String engine,
+            Mode mode,
+            int threads,
+            int warmupSeconds,
+            int measureSeconds,
+            int iterations)
+            throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(benchmark.getName())
+                .include(method == null ? benchmark.getName() : benchmark.getName() + "." + method + "$")
                 .mode(mode)
                 .timeUnit(mode == Mode.Throughput ? TimeUnit.SECONDS : TimeUnit.NANOSECONDS)
                 .threads(threads)
@@ -119,7 +138,7 @@ final class CallsBenchmark {
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.seconds(measureSeconds))
                 // The forked JVM gets this JVM's flags (JIT, module path) plus virtual-thread callers.
-                .jvmArgs(jvmArgs(benchmark == PoolCallBenchmark.class));
+                .jvmArgs(jvmArgs(benchmark == PoolCallBenchmark.class || benchmark == HostCallBenchmark.class));
         if (engine != null) {
             options.param("engine", engine);
         }

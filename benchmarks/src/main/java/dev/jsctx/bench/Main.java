@@ -24,6 +24,8 @@ public final class Main {
                                                               open (spare ready / cold) and close latency
               calls    [--engines graal,rhino,noop] [--warmup 20] [--seconds 10] [--iterations 3]
                                                               call latency and throughput through the pool
+              host     [--engines graal,rhino] [--warmup 15] [--seconds 5] [--iterations 3]
+                                                              host functions and messages: sync/async call, message, rate
               sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
                                                               live counter sessions over WebSockets
             """;
@@ -62,6 +64,12 @@ public final class Main {
                         engines(options, "graal,rhino,noop"),
                         intOption(options, "warmup", 20),
                         intOption(options, "seconds", 10),
+                        intOption(options, "iterations", 3));
+            case "host" ->
+                HostBenchmark.run(
+                        engines(options, "graal,rhino"),
+                        intOption(options, "warmup", 15),
+                        intOption(options, "seconds", 5),
                         intOption(options, "iterations", 3));
             case "sessions" ->
                 SessionsBenchmark.run(

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReadmeSnippetsTest {
     private static final Path ROOT = Path.of("..");
-    private static final List<String> READMES = List.of("README.md", "liveview/README.md");
+    private static final List<String> READMES = List.of("README.md", "liveview/README.md", "pool-api/README.md");
     private static final Pattern BLOCK = Pattern.compile(
             "(?:<!-- snippet: (?<path>[^#\\s]+)#(?<tag>[\\w-]+) -->\\n)?```(?<lang>\\w*)\\n(?<code>.*?)^```$",
             Pattern.DOTALL | Pattern.MULTILINE);

@@ -90,11 +90,16 @@ final class RuntimePool implements ContextPool {
 
     @Override
     public JsContext open(ContextSpec spec) {
-        return open(spec, null);
+        return openBlocking(spec, null);
     }
 
     @Override
     public JsContext open(ContextSpec spec, HostFunctions host) {
+        return openBlocking(spec, Objects.requireNonNull(host, "host"));
+    }
+
+    /** @param host the opener's host functions, or null for none */
+    private JsContext openBlocking(ContextSpec spec, HostFunctions host) {
         if (threads.stream().anyMatch(RuntimeThread::isCurrentThread)) {
             throw new IllegalStateException("open() on a runtime thread would wait forever; use openAsync there");
         }
@@ -105,11 +110,16 @@ final class RuntimePool implements ContextPool {
 
     @Override
     public CompletionStage<JsContext> openAsync(ContextSpec spec) {
-        return openAsync(spec, null);
+        return openWithoutBlocking(spec, null);
     }
 
     @Override
     public CompletionStage<JsContext> openAsync(ContextSpec spec, HostFunctions host) {
+        return openWithoutBlocking(spec, Objects.requireNonNull(host, "host"));
+    }
+
+    /** @param host the opener's host functions, or null for none */
+    private CompletionStage<JsContext> openWithoutBlocking(ContextSpec spec, HostFunctions host) {
         try {
             Placement placement = place(spec, host);
             JsContext fromSpare = openWithSpare(placement);

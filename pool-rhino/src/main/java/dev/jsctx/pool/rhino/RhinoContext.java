@@ -1,5 +1,7 @@
 package dev.jsctx.pool.rhino;
 
+import dev.jsctx.pool.JsException;
+import dev.jsctx.pool.StatementBudgetExceededException;
 import dev.jsctx.pool.spi.Completion;
 import dev.jsctx.pool.spi.ContextHost;
 import dev.jsctx.pool.spi.EngineContext;
@@ -26,6 +28,8 @@ final class RhinoContext implements EngineContext {
     private final ContextHost host;
     private final long budget;
     private volatile boolean interruptRequested;
+    /** The {@code host} object's side in Java, or null for a context without it. */
+    private RhinoHostBridge hostBridge;
 
     RhinoContext(RhinoThreadContext cx, ScriptableObject global, ContextHost host, long budget) {
         this.cx = cx;
@@ -34,9 +38,17 @@ final class RhinoContext implements EngineContext {
         this.budget = budget;
     }
 
-    /** Runs the spec's scripts in the fresh scope; throws what {@link RhinoErrors#toFailure} makes. */
-    void load(List<Script> scripts) {
+    /**
+     * Installs the {@code host} object if given, then runs the spec's scripts in the fresh scope; throws what
+     * {@link RhinoErrors#toFailure} makes.
+     *
+     * @param hostScript the host object's script, or null for a context without it
+     */
+    void load(Script hostScript, List<Script> scripts) {
         guarded(() -> {
+            if (hostScript != null) {
+                hostBridge = new RhinoHostBridge(this, cx, global, host, hostScript);
+            }
             for (Script script : scripts) {
                 script.exec(cx, global, global);
             }
@@ -107,6 +119,35 @@ final class RhinoContext implements EngineContext {
             completion.complete(json);
             return Undefined.instance;
         });
+    }
+
+    @Override
+    public void deliverMessage(JsonValue message) {
+        hostBridge.deliver(message);
+    }
+
+    /**
+     * Runs JavaScript that is not a call (a host call's reply, a message) with its microtasks, as a browser runs a
+     * task: what it throws is logged to the script logger; a budget overrun kills the context.
+     */
+    void runTask(Runnable body) {
+        try {
+            guarded(() -> {
+                body.run();
+                return null;
+            });
+        } catch (StatementBudgetExceededException exceeded) {
+            host.died(exceeded);
+        } catch (RuntimeException failure) {
+            host.scriptLogger()
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "[" + host.label() + "] Uncaught "
+                                    + (failure instanceof JsException js
+                                                    && !js.jsStack().isEmpty()
+                                            ? js.getMessage() + "\n" + js.jsStack()
+                                            : failure.getMessage()));
+        }
     }
 
     /**

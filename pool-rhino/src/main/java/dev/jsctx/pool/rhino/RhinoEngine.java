@@ -17,9 +17,12 @@ import org.mozilla.javascript.Script;
  */
 final class RhinoEngine implements JsEngine {
     private final RhinoOptions options;
+    /** The {@code host} object's script, compiled once for every runtime thread. */
+    private final Script hostScript;
 
     RhinoEngine(RhinoOptions options) {
         this.options = options;
+        this.hostScript = RhinoThreadContext.FACTORY.call(RhinoHostBridge::compile);
     }
 
     @Override
@@ -44,7 +47,7 @@ final class RhinoEngine implements JsEngine {
 
     @Override
     public EngineRuntime newRuntime(int threadIndex) {
-        return new RhinoRuntime(options);
+        return new RhinoRuntime(options, hostScript);
     }
 
     @Override

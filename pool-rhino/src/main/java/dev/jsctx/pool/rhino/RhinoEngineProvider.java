@@ -42,7 +42,8 @@ public final class RhinoEngineProvider implements JsEngineProvider {
 
     @Override
     public Set<EngineCapability> capabilities() {
-        return EnumSet.of(EngineCapability.PROMISES, EngineCapability.STATEMENT_BUDGET);
+        return EnumSet.of(
+                EngineCapability.PROMISES, EngineCapability.STATEMENT_BUDGET, EngineCapability.HOST_FUNCTIONS);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.jsctx.pool.spi.EngineContext;
 import dev.jsctx.pool.spi.EngineRuntime;
 import dev.jsctx.pool.spi.PreparedScripts;
 import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Script;
 import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.TopLevel;
 
@@ -17,8 +18,10 @@ import org.mozilla.javascript.TopLevel;
 final class RhinoRuntime implements EngineRuntime {
     private final RhinoThreadContext cx;
     private final ScriptableObject sharedBuiltins;
+    private final Script hostScript;
 
-    RhinoRuntime(RhinoOptions options) {
+    RhinoRuntime(RhinoOptions options, Script hostScript) {
+        this.hostScript = hostScript;
         if (Context.getCurrentContext() != null) {
             throw new IllegalStateException("Thread " + Thread.currentThread().getName()
                     + " already has a Rhino Context; a runtime thread must have none");
@@ -32,7 +35,7 @@ final class RhinoRuntime implements EngineRuntime {
     public EngineContext createContext(ContextShape shape, PreparedScripts prepared, ContextHost host) {
         // The pool never asks for ApiSurface.BROWSER: this engine does not declare BROWSER_API.
         RhinoContext context = new RhinoContext(cx, newGlobal(), host, shape.statementBudget());
-        context.load(((RhinoEngine.CompiledScripts) prepared).scripts());
+        context.load(shape.hostObject() ? hostScript : null, ((RhinoEngine.CompiledScripts) prepared).scripts());
         return context;
     }
 
