@@ -8,7 +8,7 @@
 // Every refusal throws a TypeError or RangeError whose message is short enough to show to the user, and changes
 // nothing (a refused message costs no send allowance).
 
-const MAX_MESSAGE_CHARS = 500;
+let MAX_MESSAGE_CHARS = 500;
 const MAX_NICKNAME_CHARS = 24;
 // The send allowance: a burst of SEND_BURST messages, then one more every SEND_REFILL_MS.
 const SEND_BURST = 5;
@@ -25,6 +25,8 @@ let nickname = "";
 let allowance = SEND_BURST;
 let refilledAt = null;
 
+// Locals are `let`, never `const`: Rhino keeps a `const` in a loop body at its first value.
+
 // C0 and C1 controls (newlines and tabs too: a message is one line), line and paragraph separators, and the bidi
 // embeddings, overrides and isolates that would make one part of a line read as another.
 function isForbidden(unit) {
@@ -36,14 +38,14 @@ function checkedText(value, what, maxChars) {
   if (typeof value !== "string") {
     throw new TypeError(what + " must be text");
   }
-  const text = value.trim();
+  let text = value.trim();
   if (text === "") {
     throw new TypeError(what + " is blank");
   }
   let chars = 0;
   for (let i = 0; i < text.length; i++, chars++) {
-    const unit = text.charCodeAt(i);
-    const pairs = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length
+    let unit = text.charCodeAt(i);
+    let pairs = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length
         && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
     if (isForbidden(unit)) {
       throw new TypeError(what + " contains control characters");
@@ -72,7 +74,7 @@ function spendAllowance(now) {
   if (refilledAt === null || now < refilledAt) {
     refilledAt = now; // the first message, or the clock went back
   }
-  const earned = Math.floor((now - refilledAt) / SEND_REFILL_MS);
+  let earned = Math.floor((now - refilledAt) / SEND_REFILL_MS);
   if (earned > 0) {
     allowance = Math.min(SEND_BURST, allowance + earned);
     refilledAt += earned * SEND_REFILL_MS;
@@ -84,12 +86,12 @@ function spendAllowance(now) {
 }
 
 function partsOf(text) {
-  const parts = [];
-  const addText = (t) => {
+  let parts = [];
+  let addText = (t) => {
     if (t === "") {
       return;
     }
-    const last = parts[parts.length - 1];
+    let last = parts[parts.length - 1];
     if (last !== undefined && last.type === "text") {
       last.text += t;
     } else {
@@ -100,16 +102,16 @@ function partsOf(text) {
   let from = 0; // where the next marker may start
   let match;
   while ((match = MARKUP.exec(text.slice(from))) !== null) {
-    const at = from + match.index;
-    const before = at > 0 ? text.charAt(at - 1) : "";
+    let at = from + match.index;
+    let before = at > 0 ? text.charAt(at - 1) : "";
     if (match[1] === undefined && WORD_CHAR.test(before)) {
       from = at + 1; // snake_case and 2*3*4 stay text: a marker must not start inside a word
       continue;
     }
     addText(text.slice(done, at));
     if (match[1] !== undefined) {
-      const tail = LINK_TAIL.exec(match[1]);
-      const href = tail === null ? match[1] : match[1].slice(0, match[1].length - tail[0].length);
+      let tail = LINK_TAIL.exec(match[1]);
+      let href = tail === null ? match[1] : match[1].slice(0, match[1].length - tail[0].length);
       if (/^https?:\/\/[^\/?#]+/.test(href)) {
         parts.push({ type: "link", text: href, href: href });
       } else {
@@ -131,8 +133,18 @@ function compose(text, now) {
   if (nickname === "") {
     throw new TypeError("Choose a nickname first");
   }
-  const checked = checkedText(text, "The message", MAX_MESSAGE_CHARS);
-  const parts = partsOf(checked);
+  let checked = checkedText(text, "The message", MAX_MESSAGE_CHARS);
+  let parts = partsOf(checked);
   spendAllowance(now);
   return { author: nickname, parts: parts };
+}
+
+// Checks, shapes and posts one message: the host function "post" keeps it in the room's history and broadcasts it
+// to every tab of the room, this one too, which shows it when it arrives. Returns the message as posted.
+function send(text, now) {
+  let message = compose(text, now);
+  host.call("post", message).catch(() => {
+    // only a time-out or too many posts at once reject, and the allowance keeps this tab below both
+  });
+  return message;
 }

@@ -4,6 +4,10 @@ import dev.jsctx.helidon.ContextPoolSupport;
 import dev.jsctx.liveview.LiveViewConfig;
 import dev.jsctx.liveview.LiveViewFeature;
 import dev.jsctx.liveview.PageLayout;
+import dev.jsctx.liveview.ParkStore;
+import dev.jsctx.liveview.PubSub;
+import dev.jsctx.liveview.redis.BrokerHealthCheck;
+import dev.jsctx.liveview.redis.RedisBroker;
 import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -18,6 +22,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The chat app's parts, built from configuration: the JS context pool, the rooms and the web server's routes.
@@ -30,22 +35,51 @@ public final class ChatApp implements AutoCloseable {
 
     private final Config config;
     private final ContextPoolSupport jsctx;
+    /** Null without {@code liveview.redis}: then PubSub is in-process, parked states and history in memory. */
+    private final RedisBroker redis;
+
+    private final PubSub pubSub;
+    private final ParkStore parkStore;
+    private final RoomHistory history;
     private final ChatRooms rooms;
 
-    private ChatApp(Config config, ContextPoolSupport jsctx, ChatRooms rooms) {
+    private ChatApp(Config config, ContextPoolSupport jsctx, RedisBroker redis) {
         this.config = config;
         this.jsctx = jsctx;
-        this.rooms = rooms;
+        this.redis = redis;
+        if (redis == null) {
+            pubSub = PubSub.inProcess();
+            parkStore = ParkStore.inMemory();
+            history = new InMemoryRoomHistory();
+        } else {
+            Config node = config.get("liveview.redis");
+            pubSub = redis.pubSub();
+            parkStore = redis.parkStore();
+            history = RedisRoomHistory.connect(
+                    node.get("uri").asString().get(),
+                    node.get("key-prefix").asString().orElse("jsctx:"),
+                    node.get("command-timeout").as(Duration.class).orElse(Duration.ofSeconds(2)));
+        }
+        this.rooms = new ChatRooms(pubSub, history);
     }
 
     /**
-     * Starts the pool and the rooms.
+     * Starts the pool and the rooms: on Redis when {@code liveview.redis.uri} is set (every node of a deployment
+     * then shares broadcasts, presence, parked states and history), in this JVM otherwise.
      *
      * @param config the root configuration ({@code pool}, {@code liveview} and {@code server})
      * @return the started app, to be set up on a server
+     * @throws IllegalStateException if Redis is configured but cannot be reached
      */
     public static ChatApp start(Config config) {
-        return new ChatApp(config, ContextPoolSupport.create(config.get("pool")), new ChatRooms(new RoomHistory()));
+        ContextPoolSupport jsctx = ContextPoolSupport.create(config.get("pool"));
+        Config redis = config.get("liveview.redis");
+        try {
+            return new ChatApp(config, jsctx, redis.get("uri").exists() ? RedisBroker.create(redis) : null);
+        } catch (RuntimeException e) {
+            jsctx.close();
+            throw e;
+        }
     }
 
     /**
@@ -60,22 +94,32 @@ public final class ChatApp implements AutoCloseable {
                         HealthObserver.builder()
                                 .details(true)
                                 .addCheck(jsctx.healthCheck())
+                                .addCheck(BrokerHealthCheck.create(pubSub))
                                 .build(),
                         MetricsObserver.create()))
                 .routing(routing -> routing.get("/rooms/{name}", ChatApp::room));
         LiveViewFeature.builder()
                 .config(LiveViewConfig.create(config.get("liveview")))
                 .layout(PageLayout.standard("jsctx chat", HEAD))
+                .pubSub(pubSub)
+                .parkStore(parkStore)
                 .view("/", () -> new ChatLive(jsctx.pool(), rooms, Clock.systemUTC()))
                 .build()
                 .addTo(server); // after server.config(...): it hands liveview.allowed-origins to Helidon's check
     }
 
     /**
-     * Closes the pool with every context still open.
+     * Closes the history, the PubSub (and Redis) and the pool with every context still open; after the server
+     * stopped.
      */
     @Override
     public void close() {
+        history.close();
+        if (redis == null) {
+            pubSub.close();
+        } else {
+            redis.close();
+        }
         jsctx.close();
     }
 

@@ -1,8 +1,10 @@
 package dev.jsctx.chat;
 
+import dev.jsctx.liveview.Broadcast;
 import dev.jsctx.liveview.Html;
 import dev.jsctx.liveview.LiveSession;
 import dev.jsctx.liveview.LiveView;
+import dev.jsctx.liveview.Presence;
 import dev.jsctx.liveview.Rendered;
 import dev.jsctx.liveview.Template;
 import dev.jsctx.pool.CallQueueFullException;
@@ -21,13 +23,17 @@ import java.util.Map;
 
 /**
  * One tab in one room. When the tab connects, {@code mount} opens the tab's own JS context ({@code chat.js},
- * surface {@code NONE}), which holds its nickname and send allowance and checks and shapes every message it sends;
- * the tab joins its room and shows the room's history. Posted messages of the room arrive as {@code handleInfo}.
+ * surface {@code NONE}), which holds its nickname and send allowance, checks and shapes every message it sends and
+ * posts it through the host function {@code post} ({@link ChatRooms#hostFor}); the tab subscribes to its room's
+ * topic and tracks it, and shows the room's history. Messages of the room arrive as {@link Broadcast}s, the room's
+ * tab count (all nodes) as {@link Presence}.
  *
  * <p>Everything shown is rendered through templates that escape it: a message is a structure of parts, each with
  * its own template, so nothing a user types is ever markup.
  */
 final class ChatLive implements LiveView {
+    private static final System.Logger LOGGER = System.getLogger(ChatLive.class.getName());
+
     private static final Template PAGE = Template.of("""
             <main class="chat">
               <h1>#<span id="room">{}</span></h1>
@@ -55,8 +61,15 @@ final class ChatLive implements LiveView {
 
     private static final Template BOLD = Template.of("<strong>{}</strong>");
     private static final Template ITALIC = Template.of("<em>{}</em>");
-    private static final Template LINK =
-            Template.of("<a href=\"{}\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">{}</a>");
+    /**
+     * A link, by scheme: the scheme is the template's own text, so no value can make it another one (liveview
+     * refuses a hole at the start of a URL attribute for that reason).
+     */
+    private static final Template HTTPS_LINK =
+            Template.of("<a href=\"https://{}\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">{}</a>");
+
+    private static final Template HTTP_LINK =
+            Template.of("<a href=\"http://{}\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">{}</a>");
 
     private final ContextPool pool;
     private final ChatRooms rooms;
@@ -80,11 +93,13 @@ final class ChatLive implements LiveView {
         if (room == null) {
             return;
         }
-        rooms.history(room).forEach(this::keep);
         if (session.connected()) {
-            js = session.own(pool.open(ChatScript.SPEC));
-            session.own(rooms.join(room, session));
+            // subscribed before the history is read: a message posted in between shows (at worst twice), never lost
+            session.subscribe(ChatRooms.topic(room));
+            session.track(ChatRooms.topic(room));
+            js = session.own(pool.open(ChatScript.SPEC, rooms.hostFor(room)));
         }
+        rooms.history(room).forEach(this::keep);
     }
 
     @Override
@@ -96,11 +111,7 @@ final class ChatLive implements LiveView {
             case "nickname" ->
                 call(() -> nickname =
                         ((JsonObject) js.call("setNickname", field(payload, "nickname"))).getString("nickname"));
-            case "send" ->
-                call(() -> rooms.post(
-                        room,
-                        ChatMessage.fromJson(
-                                js.call("compose", field(payload, "text"), Json.createValue(clock.millis())))));
+            case "send" -> call(() -> js.call("send", field(payload, "text"), Json.createValue(clock.millis())));
             default -> LiveView.super.handleEvent(name, payload);
         }
     }
@@ -108,8 +119,15 @@ final class ChatLive implements LiveView {
     @Override
     public void handleInfo(Object message) {
         switch (message) {
-            case ChatRooms.Posted posted -> keep(posted.message());
-            case ChatRooms.Members count -> members = count.count();
+            case Broadcast posted -> {
+                try {
+                    keep(ChatMessage.fromJson(posted.message()));
+                } catch (IllegalArgumentException e) {
+                    // not what chat.js makes (another version of the app, or a stranger on the broker): not shown
+                    LOGGER.log(System.Logger.Level.DEBUG, "dropped a malformed message: {0}", e.getMessage());
+                }
+            }
+            case Presence presence -> members = presence.tabs();
             default -> {}
         }
     }
@@ -152,13 +170,21 @@ final class ChatLive implements LiveView {
         return MESSAGE.with(message.author(), Html.each(message.parts(), ChatLive::part));
     }
 
+    /** ChatMessage checked that a link's address is http or https. */
+    private static Rendered link(ChatMessage.Part part) {
+        String href = part.href();
+        return href.startsWith("https://")
+                ? HTTPS_LINK.with(href.substring("https://".length()), part.text())
+                : HTTP_LINK.with(href.substring("http://".length()), part.text());
+    }
+
     private static Rendered part(ChatMessage.Part part) {
         return PART.with(
                 switch (part.kind()) {
                     case TEXT -> part.text();
                     case BOLD -> BOLD.with(part.text());
                     case ITALIC -> ITALIC.with(part.text());
-                    case LINK -> LINK.with(part.href(), part.text());
+                    case LINK -> link(part);
                 });
     }
 }

@@ -1,59 +1,51 @@
 package dev.jsctx.chat;
 
-import dev.jsctx.liveview.LiveSession;
+import dev.jsctx.liveview.PubSub;
+import dev.jsctx.pool.HostFunctions;
+import jakarta.json.JsonValue;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rooms of this node: who is in each, and the fan-out of a posted message to every tab of its room, with the
- * room's history kept on the way.
+ * The rooms, as every node sees them: a room is a {@link PubSub} topic that its tabs subscribe to and track (for
+ * {@code #members}), and a history of its last messages. Posting goes through the host function {@code post} that
+ * each tab's context gets: the message is kept in the room's history, then broadcast to every tab of the room on
+ * every node, the sender's too.
  *
- * <p>Thread-safe. Views hear of changes through {@link LiveSession#send}: a {@link Posted} for every message of
- * their room, in the order posted, and a {@link Members} when the room's tab count changed.
+ * <p>Thread-safe.
  */
 final class ChatRooms {
-    /** A view's message: someone posted in its room. */
-    record Posted(ChatMessage message) {}
-
-    /** A view's message: the room has this many tabs now. */
-    record Members(int count) {}
-
-    private final Map<String, Set<LiveSession>> rooms = new ConcurrentHashMap<>();
+    private final PubSub pubSub;
     private final RoomHistory history;
 
-    ChatRooms(RoomHistory history) {
+    ChatRooms(PubSub pubSub, RoomHistory history) {
+        this.pubSub = pubSub;
         this.history = history;
     }
 
     /**
-     * Puts a connected tab in a room until the returned handle is closed; hand it to the session to own.
-     *
-     * @param room    the room
-     * @param session the tab's session
-     * @return leaves the room
+     * @param room a valid room name ({@link RoomName})
+     * @return the room's PubSub topic
      */
-    AutoCloseable join(String room, LiveSession session) {
-        Set<LiveSession> members = rooms.computeIfAbsent(room, name -> ConcurrentHashMap.newKeySet());
-        members.add(session);
-        announceMembers(members);
-        return () -> {
-            members.remove(session);
-            announceMembers(members);
-        };
+    static String topic(String room) {
+        return "chat:room:" + room;
     }
 
     /**
-     * Keeps a message in the room's history and sends it to every tab of the room, the sender's too.
+     * What one tab's context may call: {@code host.call("post", message)}, on a virtual thread (the history and
+     * the broker may be across the network). The message is checked again ({@link ChatMessage#fromJson}).
      *
-     * @param room    the room
-     * @param message the message, as chat.js shaped it
+     * @param room the tab's room
+     * @return the host functions of a tab in that room
      */
-    void post(String room, ChatMessage message) {
-        history.append(room, message);
-        Posted posted = new Posted(message);
-        rooms.getOrDefault(room, Set.of()).forEach(member -> member.send(posted));
+    HostFunctions hostFor(String room) {
+        return HostFunctions.builder()
+                .async("post", args -> {
+                    ChatMessage message = ChatMessage.fromJson(args.get(0));
+                    history.append(room, message);
+                    pubSub.broadcast(topic(room), message.toJson());
+                    return JsonValue.NULL;
+                })
+                .build();
     }
 
     /**
@@ -62,10 +54,5 @@ final class ChatRooms {
      */
     List<ChatMessage> history(String room) {
         return history.recent(room);
-    }
-
-    private static void announceMembers(Set<LiveSession> members) {
-        Members count = new Members(members.size());
-        members.forEach(member -> member.send(count));
     }
 }

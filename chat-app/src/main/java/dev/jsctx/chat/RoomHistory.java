@@ -1,22 +1,17 @@
 package dev.jsctx.chat;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The last {@value #SIZE} messages of each room, so a tab that joins late sees what was said. This one keeps them
- * in the node's memory; with Redis configured, every node reads and writes the same lists.
+ * The last {@value #SIZE} messages of each room, so a tab that joins late sees what was said: in the node's memory
+ * ({@link InMemoryRoomHistory}), or with Redis configured in one list per room that every node shares
+ * ({@link RedisRoomHistory}).
  *
  * <p>Thread-safe; messages of one room are kept in the order {@link #append} was called.
  */
-class RoomHistory {
+interface RoomHistory extends AutoCloseable {
     /** How many messages of a room are kept. */
-    static final int SIZE = 50;
-
-    private final Map<String, Deque<ChatMessage>> rooms = new ConcurrentHashMap<>();
+    int SIZE = 50;
 
     /**
      * Keeps a message, dropping the room's oldest past {@value #SIZE}.
@@ -24,27 +19,14 @@ class RoomHistory {
      * @param room    the room
      * @param message the message
      */
-    void append(String room, ChatMessage message) {
-        Deque<ChatMessage> messages = rooms.computeIfAbsent(room, name -> new ArrayDeque<>());
-        synchronized (messages) {
-            messages.addLast(message);
-            while (messages.size() > SIZE) {
-                messages.removeFirst();
-            }
-        }
-    }
+    void append(String room, ChatMessage message);
 
     /**
      * @param room the room
-     * @return its last messages, oldest first
+     * @return its last messages, oldest first; empty if they cannot be read now
      */
-    List<ChatMessage> recent(String room) {
-        Deque<ChatMessage> messages = rooms.get(room);
-        if (messages == null) {
-            return List.of();
-        }
-        synchronized (messages) {
-            return List.copyOf(messages);
-        }
-    }
+    List<ChatMessage> recent(String room);
+
+    @Override
+    default void close() {}
 }

@@ -35,7 +35,8 @@ abstract class ChatScriptTest {
 
     ChatScriptTest(String engine) {
         pool = ContextPool.create(HelidonPoolConfig.create(Config.just(
-                        ConfigSources.create(Map.of("pool.engine", engine)),
+                        ConfigSources.create(
+                                Map.of("pool.engine", engine, "pool.call-timeout", "PT10S")), // a busy machine
                         ConfigSources.classpath("application.yaml"))
                 .get("pool")));
         chat = pool.open(ChatScript.SPEC);
@@ -180,6 +181,10 @@ abstract class ChatScriptTest {
             JsonObject message = (JsonObject) other.call("compose", text("hi"), Json.createValue(T0));
             assertEquals("bob", message.getString("author"));
         }
+    }
+
+    ContextPool pool() {
+        return pool;
     }
 
     private void assertRefused(String text, String why) {
