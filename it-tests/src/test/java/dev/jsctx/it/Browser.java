@@ -192,7 +192,12 @@ final class Browser implements AutoCloseable {
 
         /** Waits up to {@link #WAIT} until the element matching the CSS selector shows {@code expected}. */
         void awaitText(String cssSelector, String expected) {
-            waitUpTo(WAIT)
+            awaitText(WAIT, cssSelector, expected);
+        }
+
+        /** Waits up to {@code timeout} until the element matching the CSS selector shows {@code expected}. */
+        void awaitText(Duration timeout, String cssSelector, String expected) {
+            waitUpTo(timeout)
                     .withMessage(() ->
                             cssSelector + " should show \"" + expected + "\", shows \"" + text(cssSelector) + "\"")
                     .until(d -> expected.equals(
@@ -222,6 +227,14 @@ final class Browser implements AutoCloseable {
         /** The value of the form field matching the CSS selector now (what the user typed, not the attribute). */
         String value(String cssSelector) {
             return find(cssSelector).getDomProperty("value");
+        }
+
+        /** The texts of every element matching the CSS selector, in document order. */
+        List<String> texts(String cssSelector) {
+            focus();
+            return driver.findElements(By.cssSelector(cssSelector)).stream()
+                    .map(WebElement::getText)
+                    .toList();
         }
 
         /** The text the element matching the CSS selector shows now. */
@@ -300,7 +313,10 @@ final class Browser implements AutoCloseable {
 
         private WebDriverWait waitUpTo(Duration timeout) {
             focus();
-            return new WebDriverWait(driver, timeout);
+            // Selenium polls every 500 ms by default: too coarse for the timed waits (a message within 1 s)
+            WebDriverWait wait = new WebDriverWait(driver, timeout);
+            wait.pollingEvery(Duration.ofMillis(20));
+            return wait;
         }
 
         private void focus() {

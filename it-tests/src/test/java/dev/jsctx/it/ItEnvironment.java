@@ -34,6 +34,16 @@ final class ItEnvironment {
                         + " (apt-get install chromium chromium-driver, or run .ci/run).");
     }
 
+    /**
+     * A program the test starts itself, such as {@code /usr/bin/redis-server}.
+     *
+     * @param program its path
+     * @param install how to get it, e.g. "apt-get install redis-server"
+     */
+    static void requireProgram(Path program, String install) {
+        require(Files.isExecutable(program), program + " is missing (" + install + ", or run .ci/run).");
+    }
+
     private static void require(boolean present, String message) {
         if (CI) {
             Assertions.assertTrue(present, message + " CI=true: end-to-end tests must run.");

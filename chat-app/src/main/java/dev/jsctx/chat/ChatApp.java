@@ -1,0 +1,149 @@
+package dev.jsctx.chat;
+
+import dev.jsctx.helidon.ContextPoolSupport;
+import dev.jsctx.liveview.LiveViewConfig;
+import dev.jsctx.liveview.LiveViewFeature;
+import dev.jsctx.liveview.PageLayout;
+import dev.jsctx.liveview.ParkStore;
+import dev.jsctx.liveview.PubSub;
+import dev.jsctx.liveview.redis.BrokerHealthCheck;
+import dev.jsctx.liveview.redis.RedisBroker;
+import io.helidon.config.Config;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The chat app's parts, built from configuration: the JS context pool, the rooms and the web server's routes.
+ * {@link Main} runs it; tests build one on a random port.
+ */
+public final class ChatApp implements AutoCloseable {
+    /** The page's styles, and an empty icon, so browsers do not ask for {@code /favicon.ico}. */
+    private static final String HEAD =
+            "<link rel=\"icon\" href=\"data:,\">\n<style>\n" + resource("chat.css") + "</style>";
+
+    private final Config config;
+    private final ContextPoolSupport jsctx;
+    /** Null without {@code liveview.redis}: then PubSub is in-process, parked states and history in memory. */
+    private final RedisBroker redis;
+
+    private final PubSub pubSub;
+    private final ParkStore parkStore;
+    private final RoomHistory history;
+    private final ChatRooms rooms;
+
+    private ChatApp(Config config, ContextPoolSupport jsctx, RedisBroker redis) {
+        this.config = config;
+        this.jsctx = jsctx;
+        this.redis = redis;
+        if (redis == null) {
+            pubSub = PubSub.inProcess();
+            parkStore = ParkStore.inMemory();
+            history = new InMemoryRoomHistory();
+        } else {
+            Config node = config.get("liveview.redis");
+            pubSub = redis.pubSub();
+            parkStore = redis.parkStore();
+            history = RedisRoomHistory.connect(
+                    node.get("uri").asString().get(),
+                    node.get("key-prefix").asString().orElse("jsctx:"),
+                    node.get("command-timeout").as(Duration.class).orElse(Duration.ofSeconds(2)));
+        }
+        this.rooms = new ChatRooms(pubSub, history);
+    }
+
+    /**
+     * Starts the pool and the rooms: on Redis when {@code liveview.redis.uri} is set (every node of a deployment
+     * then shares broadcasts, presence, parked states and history), in this JVM otherwise.
+     *
+     * @param config the root configuration ({@code pool}, {@code liveview} and {@code server})
+     * @return the started app, to be set up on a server
+     * @throws IllegalStateException if Redis is configured but cannot be reached
+     */
+    public static ChatApp start(Config config) {
+        ContextPoolSupport jsctx = ContextPoolSupport.create(config.get("pool"));
+        Config redis = config.get("liveview.redis");
+        try {
+            return new ChatApp(config, jsctx, redis.get("uri").exists() ? RedisBroker.create(redis) : null);
+        } catch (RuntimeException e) {
+            jsctx.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Configures a server: its settings from the {@code server} node, health and metrics under {@code /observe},
+     * the lobby at {@code /} and every other room at {@code /rooms/{name}}.
+     *
+     * @param server the server's builder; builders are not thread-safe
+     */
+    public void setup(WebServerConfig.Builder server) {
+        server.config(config.get("server"))
+                .addFeature(ObserveFeature.just(
+                        HealthObserver.builder()
+                                .details(true)
+                                .addCheck(jsctx.healthCheck())
+                                .addCheck(BrokerHealthCheck.create(pubSub))
+                                .build(),
+                        MetricsObserver.create()))
+                .routing(routing -> routing.get("/rooms/{name}", ChatApp::room));
+        LiveViewFeature.builder()
+                .config(LiveViewConfig.create(config.get("liveview")))
+                .layout(PageLayout.standard("jsctx chat", HEAD))
+                .pubSub(pubSub)
+                .parkStore(parkStore)
+                .view("/", () -> new ChatLive(jsctx.pool(), rooms, Clock.systemUTC()))
+                .build()
+                .addTo(server); // after server.config(...): it hands liveview.allowed-origins to Helidon's check
+    }
+
+    /**
+     * Closes the history, the PubSub (and Redis) and the pool with every context still open; after the server
+     * stopped.
+     */
+    @Override
+    public void close() {
+        history.close();
+        if (redis == null) {
+            pubSub.close();
+        } else {
+            redis.close();
+        }
+        jsctx.close();
+    }
+
+    /**
+     * {@code /rooms/{name}} shows the room's page at {@code /?room={name}}: live views take their parameters from the
+     * query for now, so the room's path sends the browser there.
+     */
+    private static void room(ServerRequest request, ServerResponse response) {
+        RoomName.parse(request.path().pathParameters().get("name"))
+                .ifPresentOrElse(
+                        name -> response.status(Status.SEE_OTHER_303)
+                                .header(HeaderNames.LOCATION, "/?room=" + name) // the rule leaves nothing to encode
+                                .send(),
+                        () -> response.status(Status.NOT_FOUND_404).send(RoomName.RULE));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ChatApp.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class-path resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
