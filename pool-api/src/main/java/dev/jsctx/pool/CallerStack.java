@@ -18,6 +18,7 @@ final class CallerStack {
             case JsException js -> new JsException(js.jsName(), js.jsMessage(), js.jsStack());
             case CallTimeoutException timeout -> new CallTimeoutException(timeout);
             case StatementBudgetExceededException budget -> new StatementBudgetExceededException(budget.getMessage());
+            case MemoryLimitExceededException memory -> new MemoryLimitExceededException(memory);
             case PoolClosedException closed -> new PoolClosedException(closed.getMessage());
             case ContextClosedException closed -> new ContextClosedException(closed.getMessage());
             case UnsupportedValueException value -> new UnsupportedValueException(value.getMessage());

@@ -17,6 +17,8 @@ final class ContextLane {
     private final long timeoutNanos;
     /** The opener's host functions at work, or null for a context without them. */
     private final HostCalls hostCalls;
+    /** The context's memory limit, or 0 for none. */
+    private final long memoryLimitBytes;
 
     private HostedContext hosted;
     /** Calls that arrived while another was in flight; made on first need, most contexts never queue. */
@@ -33,6 +35,7 @@ final class ContextLane {
         this.hosted = hosted;
         this.timeoutNanos = blueprint.timeoutNanos();
         this.hostCalls = blueprint.host() == null ? null : new HostCalls(this, thread, blueprint.host());
+        this.memoryLimitBytes = blueprint.shape().memoryLimitBytes();
     }
 
     PooledContext context() {
@@ -112,6 +115,9 @@ final class ContextLane {
         call.deadlineNanos = System.nanoTime() + timeoutNanos;
         call.running = true;
         RuntimeException thrown = null;
+        MemoryGuard.Slot memory =
+                memoryLimitBytes > 0 ? thread.pool().memoryGuard().slot(thread.index()) : null;
+        long memoryToken = memory != null ? memory.begin(engineContext, memoryLimitBytes) : 0;
         long token = thread.guard().begin(engineContext, call.deadlineNanos);
         try {
             if (call.kind == Call.Kind.CALL) {
@@ -123,8 +129,11 @@ final class ContextLane {
             thrown = EngineErrors.asPoolError(e, "a call on '" + label() + "'");
         }
         boolean interrupted = thread.guard().end(token);
+        long overLimitBytes = memory != null ? memory.end(memoryToken) : -1;
         call.running = false;
-        if (interrupted) {
+        if (overLimitBytes >= 0) {
+            finish(call, null, new MemoryLimitExceededException(label(), memoryLimitBytes, overLimitBytes));
+        } else if (interrupted) {
             finish(call, null, interruptedError()); // whatever the engine threw or delivered after the interrupt
         } else if (call.delivered) {
             finish(call, call.deliveredValue, call.deliveredError);
@@ -178,8 +187,8 @@ final class ContextLane {
                         : CallObserver.CallOutcome.ERROR;
         thread.stats().finished(outcome);
         context.observe(call, outcome);
-        if (failure instanceof StatementBudgetExceededException exceeded) {
-            context.closeBecause(exceeded); // before the caller wakes, so it sees the context closed
+        if (failure instanceof StatementBudgetExceededException || failure instanceof MemoryLimitExceededException) {
+            context.closeBecause((ContextClosedException) failure); // before the caller wakes: it sees it closed
         }
         if (failure == null) {
             call.succeed(value);

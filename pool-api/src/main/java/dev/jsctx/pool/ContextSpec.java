@@ -19,6 +19,7 @@ public final class ContextSpec {
     private final Duration callTimeout;
     private final long statementBudget;
     private final String label;
+    private final long memoryLimitBytes;
 
     private ContextSpec(Builder b) {
         this.scripts = List.copyOf(b.scripts);
@@ -26,6 +27,7 @@ public final class ContextSpec {
         this.callTimeout = b.callTimeout;
         this.statementBudget = b.statementBudget;
         this.label = b.label;
+        this.memoryLimitBytes = b.memoryLimitBytes;
     }
 
     /**
@@ -64,6 +66,14 @@ public final class ContextSpec {
     }
 
     /**
+     * @return the most heap a context of this spec may hold, or empty to use the pool's
+     *     {@link PoolConfig#memoryLimitBytes()}
+     */
+    public OptionalLong memoryLimitBytes() {
+        return memoryLimitBytes > 0 ? OptionalLong.of(memoryLimitBytes) : OptionalLong.empty();
+    }
+
+    /**
      * @return the label used in logs, metrics and statistics
      */
     public String label() {
@@ -77,9 +87,14 @@ public final class ContextSpec {
         return shape().equals(other.shape());
     }
 
-    /** What the engine sees of this spec; equal for specs of the same shape. */
+    /** What the engine sees of this spec, with its own memory limit; equal for specs of the same shape. */
     ContextShape shape() {
-        return new ContextShape(scripts, apiSurface, statementBudget);
+        return shape(memoryLimitBytes);
+    }
+
+    /** What the engine sees of this spec with the memory limit that applies to it (0 for none). */
+    ContextShape shape(long effectiveMemoryLimitBytes) {
+        return new ContextShape(scripts, apiSurface, statementBudget, false, effectiveMemoryLimitBytes);
     }
 
     @Override
@@ -96,6 +111,7 @@ public final class ContextSpec {
         private Duration callTimeout;
         private long statementBudget;
         private String label = "js";
+        private long memoryLimitBytes;
 
         private Builder() {}
 
@@ -142,6 +158,19 @@ public final class ContextSpec {
          */
         public Builder statementBudget(long statements) {
             this.statementBudget = Arguments.atLeast("statementBudget", statements, 1);
+            return this;
+        }
+
+        /**
+         * Sets the most heap one context of this spec may hold, in place of the pool's default (see
+         * {@link PoolConfig.Builder#memoryLimit} for how it is enforced). If not invoked, the pool's default.
+         * An engine without {@link EngineCapability#MEMORY_LIMIT} refuses such a spec at {@code open}.
+         *
+         * @param bytes at least 1 MiB (1,048,576)
+         * @return this builder
+         */
+        public Builder memoryLimit(long bytes) {
+            this.memoryLimitBytes = Arguments.atLeast("memoryLimit", bytes, PoolConfig.MIN_MEMORY_LIMIT);
             return this;
         }
 

@@ -23,5 +23,12 @@ public enum EngineCapability {
      * Contexts opened with {@link HostFunctions} get the global {@code host} object: host functions, and messages
      * both ways ({@link ContextPool#open(ContextSpec, HostFunctions)}, {@link JsContext#send}).
      */
-    HOST_FUNCTIONS
+    HOST_FUNCTIONS,
+    /**
+     * Memory limits ({@link ContextSpec#memoryLimitBytes()}, {@link PoolConfig#memoryLimitBytes()}) are enforced:
+     * the engine measures a context's retained heap while a call runs
+     * ({@link dev.jsctx.pool.spi.EngineContext#retainedBytesUpTo}), and a context past its limit fails its call
+     * with {@link MemoryLimitExceededException} and is closed.
+     */
+    MEMORY_LIMIT
 }

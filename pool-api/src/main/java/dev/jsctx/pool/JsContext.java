@@ -62,7 +62,8 @@ import java.util.concurrent.CompletionStage;
  * <p>Errors: the blocking methods throw, and the asynchronous methods complete exceptionally with,
  * {@link JsException} (JavaScript threw, or a returned Promise rejected; a stack overflow is a
  * {@code RangeError}), {@link CallTimeoutException}, {@link ContextClosedException} (or its subtypes
- * {@link PoolClosedException} and {@link StatementBudgetExceededException}), {@link CallQueueFullException} or
+ * {@link PoolClosedException}, {@link StatementBudgetExceededException} and {@link MemoryLimitExceededException}),
+ * {@link CallQueueFullException} or
  * {@link UnsupportedValueException}. After any of them but a close, the context stays usable. A blocking method
  * throws a new exception of the same type, made on the calling thread so that its stack trace shows the caller,
  * with the exception from the runtime thread as its cause (as {@code HttpClient.send} does).

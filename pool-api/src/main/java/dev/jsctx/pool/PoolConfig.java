@@ -6,12 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How a {@link ContextPool} is built: its runtime threads, its engine and its limits. Immutable; build one
  * with {@link #builder()}.
  */
 public final class PoolConfig {
+    /** The smallest memory limit: a context's own built-ins take hundreds of kilobytes. */
+    static final long MIN_MEMORY_LIMIT = 1L << 20;
+
     private final int threads;
     private final String engine;
     private final JsEngineProvider engineProvider;
@@ -22,6 +26,7 @@ public final class PoolConfig {
     private final Duration closeTimeout;
     private final CallObserver callObserver;
     private final Map<String, String> engineOptions;
+    private final long memoryLimitBytes;
 
     private PoolConfig(Builder b) {
         this.threads = b.threads;
@@ -34,6 +39,7 @@ public final class PoolConfig {
         this.closeTimeout = b.closeTimeout;
         this.callObserver = b.callObserver;
         this.engineOptions = Map.copyOf(b.engineOptions);
+        this.memoryLimitBytes = b.memoryLimitBytes;
     }
 
     /**
@@ -100,11 +106,20 @@ public final class PoolConfig {
         return engineOptions;
     }
 
+    /**
+     * @return the memory limit of every context whose spec sets none ({@link ContextSpec#memoryLimitBytes()}), or
+     *     empty for no limit
+     */
+    public OptionalLong memoryLimitBytes() {
+        return memoryLimitBytes > 0 ? OptionalLong.of(memoryLimitBytes) : OptionalLong.empty();
+    }
+
     @Override
     public String toString() {
         return "PoolConfig[threads=" + threads + ", engine=" + engine().orElse("(only one)")
                 + ", maxContexts=" + maxContexts + ", callTimeout=" + callTimeout
-                + ", sparesPerSpec=" + sparesPerSpec + "]";
+                + ", sparesPerSpec=" + sparesPerSpec
+                + (memoryLimitBytes > 0 ? ", memoryLimitBytes=" + memoryLimitBytes : "") + "]";
     }
 
     /**
@@ -121,6 +136,7 @@ public final class PoolConfig {
         private Duration closeTimeout = Duration.ofSeconds(5);
         private CallObserver callObserver = CallObserver.NONE;
         private final Map<String, String> engineOptions = new LinkedHashMap<>();
+        private long memoryLimitBytes;
 
         private Builder() {}
 
@@ -230,6 +246,28 @@ public final class PoolConfig {
          */
         public Builder callObserver(CallObserver observer) {
             this.callObserver = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Sets the default memory limit of a context: the most heap one context may hold. A spec may set its own
+         * ({@link ContextSpec.Builder#memoryLimit}). If not invoked, contexts have no limit.
+         *
+         * <p>While a call runs, the pool's memory guard thread watches how much the call's runtime thread
+         * allocates; each time it has allocated half the limit since the last look, the engine measures the heap
+         * the context retains (the running call's objects included). Past the limit, the call is interrupted and
+         * fails with {@link MemoryLimitExceededException}, and the context is closed, freeing its heap. The same
+         * measurement is made when a call that allocated that much returns. It is a bound on retained heap, not
+         * on allocation: a call may allocate and drop far more than the limit. It is best effort: a context may
+         * briefly exceed its limit by what it allocates between two looks (about 5 ms), and one allocation larger
+         * than the JVM's free heap is refused by the engine's own length limits, not by the guard. An engine
+         * without {@link EngineCapability#MEMORY_LIMIT} refuses contexts with a limit at {@code open}.
+         *
+         * @param bytes at least 1 MiB (1,048,576)
+         * @return this builder
+         */
+        public Builder memoryLimit(long bytes) {
+            this.memoryLimitBytes = Arguments.atLeast("memoryLimit", bytes, MIN_MEMORY_LIMIT);
             return this;
         }
 

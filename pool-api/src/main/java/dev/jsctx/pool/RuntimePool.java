@@ -32,6 +32,7 @@ final class RuntimePool implements ContextPool {
     private final PreparedScriptsCache preparedScripts;
     private final List<RuntimeThread> threads;
     private final Watchdog watchdog;
+    private final MemoryGuard memoryGuard;
     /** Contexts open or being opened; reserved before placement so maxContexts is never exceeded. */
     private final AtomicInteger contextsOpen = new AtomicInteger();
 
@@ -54,6 +55,7 @@ final class RuntimePool implements ContextPool {
         }
         this.threads = List.copyOf(created);
         this.watchdog = new Watchdog(guards, config.callTimeout());
+        this.memoryGuard = new MemoryGuard(config.threads());
     }
 
     static ContextPool start(PoolConfig config) {
@@ -141,10 +143,15 @@ final class RuntimePool implements ContextPool {
         if (isClosed()) {
             throw new PoolClosedException("The pool is closed; cannot open context '" + spec.label() + "'");
         }
-        checkCapabilities(spec, host);
-        ContextShape shape = spec.shape().withHostObject(host != null);
+        long memoryLimit =
+                spec.memoryLimitBytes().orElse(config.memoryLimitBytes().orElse(0));
+        checkCapabilities(spec, host, memoryLimit);
+        ContextShape shape = spec.shape(memoryLimit).withHostObject(host != null);
         Duration timeout = spec.callTimeout().orElse(config.callTimeout());
         Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout, host);
+        if (memoryLimit > 0) {
+            memoryGuard.watch();
+        }
         reserve();
         RuntimeThread thread = placeOnLeastLoaded();
         watchdog.noteTimeout(timeout.toNanos());
@@ -170,7 +177,7 @@ final class RuntimePool implements ContextPool {
         return request;
     }
 
-    private void checkCapabilities(ContextSpec spec, HostFunctions host) {
+    private void checkCapabilities(ContextSpec spec, HostFunctions host, long memoryLimit) {
         if (host != null && !capabilities.contains(EngineCapability.HOST_FUNCTIONS)) {
             throw new UnsupportedCapabilityException(
                     engineName,
@@ -189,6 +196,13 @@ final class RuntimePool implements ContextPool {
                     EngineCapability.STATEMENT_BUDGET,
                     "context '" + spec.label() + "' asks for a statement budget of "
                             + spec.statementBudget().getAsLong());
+        }
+        if (memoryLimit > 0 && !capabilities.contains(EngineCapability.MEMORY_LIMIT)) {
+            throw new UnsupportedCapabilityException(
+                    engineName,
+                    EngineCapability.MEMORY_LIMIT,
+                    "context '" + spec.label() + "' has a memory limit of " + memoryLimit + " bytes"
+                            + (spec.memoryLimitBytes().isPresent() ? "" : " (the pool's default)"));
         }
     }
 
@@ -242,6 +256,10 @@ final class RuntimePool implements ContextPool {
 
     JsEngine engine() {
         return engine;
+    }
+
+    MemoryGuard memoryGuard() {
+        return memoryGuard;
     }
 
     @Override
@@ -307,6 +325,7 @@ final class RuntimePool implements ContextPool {
                 }
             }
             watchdog.stop(deadline);
+            memoryGuard.stop(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stuck.add("(close was interrupted)");

@@ -68,6 +68,22 @@ public interface EngineContext {
     }
 
     /**
+     * Measures the heap this context retains, for its memory limit ({@link ContextShape#memoryLimitBytes()}):
+     * everything reachable from its globals and from the frames of a call running in it. Called either by the
+     * pool's memory guard thread while a call of this context runs on the runtime thread (the engine must allow
+     * that, pausing the call briefly if it must; the runtime thread does not close the context meanwhile), or on
+     * the runtime thread right after a call returned; never concurrently with itself. Declare
+     * {@link dev.jsctx.pool.EngineCapability#MEMORY_LIMIT} only if it is implemented.
+     *
+     * @implSpec The default throws {@link UnsupportedOperationException}.
+     * @param stopAtBytes the measurement may stop once past this many bytes
+     * @return the bytes retained, or any value above {@code stopAtBytes} once past it
+     */
+    default long retainedBytesUpTo(long stopAtBytes) {
+        throw new UnsupportedOperationException("This engine does not measure a context's retained heap");
+    }
+
+    /**
      * Releases the context. Called once, and nothing after it. Timers scheduled through {@link ContextHost} never
      * fire after it; the engine cancels whatever else it scheduled itself. Calls awaiting a Promise are failed by
      * the pool.

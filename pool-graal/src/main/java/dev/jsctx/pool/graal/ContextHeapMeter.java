@@ -63,7 +63,33 @@ final class ContextHeapMeter {
         if (!SUPPORTED) {
             return -1;
         }
-        return Math.max(0, reachableBytes(context) - sharedBytes(surface));
+        return Math.max(0, reachableBytes(truffleContext(context), Long.MAX_VALUE) - sharedBytes(surface));
+    }
+
+    /**
+     * Measures a context for its memory limit; any thread, also while the context runs a call on its runtime thread.
+     *
+     * @param truffleContext the context, as {@link #truffleContext} found it
+     * @param stopAtBytes    the measurement stops once past this many bytes of the context's own
+     * @return the bytes it retains of its own, or a figure past {@code stopAtBytes}
+     * @throws UnsupportedOperationException on Truffle's fallback runtime
+     */
+    long retainedBytesUpTo(TruffleContext truffleContext, ApiSurface surface, long stopAtBytes) {
+        long shared = sharedBytes(surface);
+        return Math.max(0, reachableBytes(truffleContext, stopAtBytes + shared) - shared);
+    }
+
+    /**
+     * @param context a context of this meter's engine, not entered on another thread (on its runtime thread)
+     * @return its Truffle context, which Truffle measures from any thread
+     */
+    TruffleContext truffleContext(Context context) {
+        context.enter(); // only to learn its Truffle context: it is measured left, or from another thread
+        try {
+            return service().enteredContext();
+        } finally {
+            context.leave();
+        }
     }
 
     private synchronized long sharedBytes(ApiSurface surface) {
@@ -79,9 +105,10 @@ final class ContextHeapMeter {
             }
             try (Context calibration = builder.option(REALM_OPTION, "true").build()) {
                 calibration.eval("js", "0");
-                long oneRealm = reachableBytes(calibration);
+                TruffleContext truffleContext = truffleContext(calibration);
+                long oneRealm = reachableBytes(truffleContext, Long.MAX_VALUE);
                 calibration.eval("js", "Realm.create(); 0");
-                long realm = reachableBytes(calibration) - oneRealm;
+                long realm = reachableBytes(truffleContext, Long.MAX_VALUE) - oneRealm;
                 shared = oneRealm - realm;
             }
             sharedBytes.put(surface, shared);
@@ -90,16 +117,8 @@ final class ContextHeapMeter {
     }
 
     /** Truffle's figure: everything the context reaches, the engine's shared structures included. */
-    private long reachableBytes(Context context) {
-        HeapSizeInstrument.Service meter = service();
-        TruffleContext truffleContext;
-        context.enter(); // only to learn its Truffle context: it is measured left, with no thread in it
-        try {
-            truffleContext = meter.enteredContext();
-        } finally {
-            context.leave();
-        }
-        return meter.retainedBytes(truffleContext);
+    private long reachableBytes(TruffleContext truffleContext, long stopAtBytes) {
+        return service().retainedBytes(truffleContext, stopAtBytes);
     }
 
     private synchronized HeapSizeInstrument.Service service() {

@@ -1,5 +1,6 @@
 package dev.jsctx.pool.graal;
 
+import com.oracle.truffle.api.TruffleContext;
 import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.JsContextException;
 import dev.jsctx.pool.JsException;
@@ -44,6 +45,8 @@ final class GraalEngineContext implements EngineContext {
     private final ContextHeapMeter heapMeter;
     /** The {@code host} object's side in Java, or null for a context without it. */
     private GraalHostBridge hostBridge;
+    /** Found once, on the runtime thread, for a context with a memory limit: measured from the guard's thread. */
+    private final TruffleContext truffleContext;
 
     GraalEngineContext(
             Context context,
@@ -58,6 +61,7 @@ final class GraalEngineContext implements EngineContext {
         this.label = label;
         this.heapMeter = heapMeter;
         this.bridge = new JsonBridge(bindings);
+        this.truffleContext = scripts.memoryLimitBytes() > 0 ? heapMeter.truffleContext(context) : null;
     }
 
     /**
@@ -223,6 +227,15 @@ final class GraalEngineContext implements EngineContext {
     @Override
     public long memoryBytes() {
         return heapMeter.retainedBytes(context, scripts.surface());
+    }
+
+    /** Any thread, also while a call runs on the runtime thread (see {@link HeapSizeInstrument.Service}). */
+    @Override
+    public long retainedBytesUpTo(long stopAtBytes) {
+        if (truffleContext == null) {
+            throw new IllegalStateException("Context '" + host.label() + "' has no memory limit to measure for");
+        }
+        return heapMeter.retainedBytesUpTo(truffleContext, scripts.surface(), stopAtBytes);
     }
 
     @Override

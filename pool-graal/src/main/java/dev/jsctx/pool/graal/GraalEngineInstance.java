@@ -85,6 +85,9 @@ final class GraalEngineInstance implements JsEngine {
      * breaks every later context, so something ordinary must come first. */
     private static final String WARM_UP = "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(15);";
 
+    /** The largest length limit set for a context with a memory limit: GraalJS's own limit is about 2^30. */
+    private static final long MAX_LENGTH_LIMIT = 1L << 29;
+
     private final Engine engine;
     private final String ecmascriptVersion;
     private final Map<String, String> browserOptions;
@@ -159,7 +162,7 @@ final class GraalEngineInstance implements JsEngine {
 
     private void warmUp() {
         for (ApiSurface surface : ApiSurface.values()) {
-            try (Context context = newContext(surface, null, engineOut, engineErr)) {
+            try (Context context = newContext(surface, null, 0, engineOut, engineErr)) {
                 context.eval(Source.create("js", WARM_UP));
                 if (surface == ApiSurface.BROWSER) {
                     context.parse(browserApi);
@@ -195,7 +198,7 @@ final class GraalEngineInstance implements JsEngine {
         List<Source> sources =
                 shape.scripts().stream().map(GraalEngineInstance::source).toList();
         // Parsed now, once: a syntax error shows at open, and the engine's code cache holds the parsed form.
-        try (Context context = newContext(shape.apiSurface(), null, engineOut, engineErr)) {
+        try (Context context = newContext(shape.apiSurface(), null, 0, engineOut, engineErr)) {
             for (Source source : sources) {
                 try {
                     context.parse(source);
@@ -208,7 +211,7 @@ final class GraalEngineInstance implements JsEngine {
         ResourceLimits limits = budget > 0
                 ? ResourceLimits.newBuilder().statementLimit(budget, null).build()
                 : null;
-        return new GraalPreparedScripts(sources, shape.apiSurface(), limits, budget);
+        return new GraalPreparedScripts(sources, shape.apiSurface(), limits, budget, shape.memoryLimitBytes());
     }
 
     private static <T> T onPlatformThread(Supplier<T> task) {
@@ -259,6 +262,7 @@ final class GraalEngineInstance implements JsEngine {
         Context context = newContext(
                 scripts.surface(),
                 scripts.limits(),
+                scripts.memoryLimitBytes(),
                 new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.INFO, label),
                 new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.WARNING, label));
         GraalEngineContext engineContext = new GraalEngineContext(context, scripts, host, label, heapMeter);
@@ -280,11 +284,13 @@ final class GraalEngineInstance implements JsEngine {
      * A sandboxed context: no host classes or objects (only the proxies the engine hands in), no I/O, threads,
      * processes, native code, environment or other languages; output goes to {@code out}.
      *
-     * @param limits the statement budget, or null
-     * @param out    where the context's standard output goes
-     * @param err    where the context's error output goes
+     * @param limits           the statement budget, or null
+     * @param memoryLimitBytes the context's memory limit, or 0 for none: one string or typed array may not be longer
+     * @param out              where the context's standard output goes
+     * @param err              where the context's error output goes
      */
-    Context newContext(ApiSurface surface, ResourceLimits limits, OutputStream out, OutputStream err) {
+    Context newContext(
+            ApiSurface surface, ResourceLimits limits, long memoryLimitBytes, OutputStream out, OutputStream err) {
         Context.Builder builder = Context.newBuilder("js")
                 .engine(engine)
                 .allowHostAccess(HostAccess.NONE)
@@ -305,6 +311,14 @@ final class GraalEngineInstance implements JsEngine {
         }
         if (limits != null) {
             builder.resourceLimits(limits);
+        }
+        if (memoryLimitBytes > 0) {
+            // A string or an ArrayBuffer is one Java allocation, which the memory guard cannot interrupt: a single
+            // 'x'.repeat(2 ** 29) or new ArrayBuffer(2 ** 30) would exhaust a small heap before the guard looks.
+            // These options make such a request a RangeError. The context then keeps its own copy of the options
+            // (about 1.6 KB).
+            String longest = Long.toString(Math.min(memoryLimitBytes, MAX_LENGTH_LIMIT));
+            builder.option("js.string-length-limit", longest).option("js.max-typed-array-length", longest);
         }
         return builder.build();
     }

@@ -18,8 +18,9 @@ import java.util.Set;
  * GraalVM jars of different versions (polyglot, Truffle, GraalJS, nativeimage, word...): the message names them.
  * See {@code pool-graal/README.md} for the sandbox, the options and the JIT flags.
  *
- * <p>{@link EngineCapability#MEMORY_MEASUREMENT} is declared only on Truffle's optimizing runtime (the JIT's JVM
- * flags), the only one that measures a context's heap; elsewhere {@code memoryBytes()} is -1.
+ * <p>{@link EngineCapability#MEMORY_MEASUREMENT} and {@link EngineCapability#MEMORY_LIMIT} are declared only on
+ * Truffle's optimizing runtime (the JIT's JVM flags), the only one that measures a context's heap; elsewhere
+ * {@code memoryBytes()} is -1 and a context with a memory limit is refused.
  */
 public final class GraalEngineProvider implements JsEngineProvider {
     /** The engine's name. */
@@ -42,6 +43,7 @@ public final class GraalEngineProvider implements JsEngineProvider {
                 EngineCapability.HOST_FUNCTIONS);
         if (ContextHeapMeter.supported()) {
             capabilities.add(EngineCapability.MEMORY_MEASUREMENT);
+            capabilities.add(EngineCapability.MEMORY_LIMIT);
         }
         return capabilities;
     }

@@ -47,12 +47,17 @@ public final class HeapSizeInstrument extends TruffleInstrument {
         }
 
         /**
+         * Any thread, the context entered on another thread or not: Truffle collects the frames of threads running
+         * in it with a thread-local action (they pause at their next safepoint) and walks the heap on the calling
+         * thread.
+         *
+         * @param stopAtBytes the walk stops once past this many bytes
          * @return the bytes of heap {@code context} retains: every object reachable from its languages' contexts
-         *         and from the stack frames of threads running in it, without what the engine shares
+         *         and from the stack frames of threads running in it, or a figure past {@code stopAtBytes}
          * @throws UnsupportedOperationException on Truffle's fallback runtime (no JVMCI), which cannot measure
          */
-        long retainedBytes(TruffleContext context) {
-            return env.calculateContextHeapSize(context, Long.MAX_VALUE, NOT_CANCELLED);
+        long retainedBytes(TruffleContext context, long stopAtBytes) {
+            return env.calculateContextHeapSize(context, stopAtBytes, NOT_CANCELLED);
         }
     }
 }

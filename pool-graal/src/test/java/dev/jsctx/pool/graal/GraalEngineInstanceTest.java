@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class GraalEngineInstanceTest extends EngineFixture {
 
     @Test
-    @DisplayName("the provider is found by ServiceLoader under the name graal with every capability but measuring,"
-            + " which needs the optimizing runtime")
+    @DisplayName("the provider is found by ServiceLoader under the name graal with every capability but measuring"
+            + " and limiting memory, which need the optimizing runtime")
     void provider() {
         JsEngineProvider provider = ServiceLoader.load(JsEngineProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
@@ -30,7 +30,8 @@ class GraalEngineInstanceTest extends EngineFixture {
                 .orElseThrow();
         assertEquals(JsEngineProvider.API_VERSION, provider.apiVersion());
         assertEquals(
-                java.util.EnumSet.complementOf(java.util.EnumSet.of(EngineCapability.MEMORY_MEASUREMENT)),
+                java.util.EnumSet.complementOf(
+                        java.util.EnumSet.of(EngineCapability.MEMORY_MEASUREMENT, EngineCapability.MEMORY_LIMIT)),
                 provider.capabilities());
     }
 
