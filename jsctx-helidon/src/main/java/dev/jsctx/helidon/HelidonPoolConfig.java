@@ -1,5 +1,6 @@
 package dev.jsctx.helidon;
 
+import dev.jsctx.pool.BrowserLimits;
 import dev.jsctx.pool.PoolConfig;
 import io.helidon.config.Config;
 import java.time.Duration;
@@ -25,6 +26,14 @@ import java.util.Map;
  *     <td>{@link PoolConfig.Builder#maxQueuedCallsPerContext}</td><td>1000</td></tr>
  * <tr><td>{@code close-timeout}</td><td>ISO-8601 duration</td><td>{@link PoolConfig.Builder#closeTimeout}</td>
  *     <td>{@code PT5S}</td></tr>
+ * <tr><td>{@code browser-limits.max-pending-timers}</td><td>int</td>
+ *     <td>{@link BrowserLimits.Builder#maxPendingTimers}</td><td>1000</td></tr>
+ * <tr><td>{@code browser-limits.min-timer-delay}</td><td>ISO-8601 duration</td>
+ *     <td>{@link BrowserLimits.Builder#minTimerDelay}</td><td>{@code PT0.004S}</td></tr>
+ * <tr><td>{@code browser-limits.max-log-line-bytes}</td><td>int</td>
+ *     <td>{@link BrowserLimits.Builder#maxLogLineBytes}</td><td>8192</td></tr>
+ * <tr><td>{@code browser-limits.log-bytes-per-second}</td><td>int</td>
+ *     <td>{@link BrowserLimits.Builder#logBytesPerSecond}</td><td>65536</td></tr>
  * <tr><td>{@code engine-options.*}</td><td>strings</td><td>{@link PoolConfig.Builder#engineOption}, one per
  *     leaf, its key relative to {@code engine-options} (for example {@code js.ecmascript-version})</td>
  *     <td>none</td></tr>
@@ -58,7 +67,20 @@ public final class HelidonPoolConfig {
         pool.get("max-queued-calls-per-context").asInt().ifPresent(builder::maxQueuedCallsPerContext);
         pool.get("close-timeout").as(Duration.class).ifPresent(builder::closeTimeout);
         pool.get("engine-options").detach().asMap().orElse(Map.of()).forEach(builder::engineOption);
+        Config browser = pool.get("browser-limits");
+        if (browser.exists()) {
+            builder.browserLimits(browserLimits(browser));
+        }
         return builder;
+    }
+
+    private static BrowserLimits browserLimits(Config browser) {
+        BrowserLimits.Builder limits = BrowserLimits.builder();
+        browser.get("max-pending-timers").asInt().ifPresent(limits::maxPendingTimers);
+        browser.get("min-timer-delay").as(Duration.class).ifPresent(limits::minTimerDelay);
+        browser.get("max-log-line-bytes").asInt().ifPresent(limits::maxLogLineBytes);
+        browser.get("log-bytes-per-second").asInt().ifPresent(limits::logBytesPerSecond);
+        return limits.build();
     }
 
     /**

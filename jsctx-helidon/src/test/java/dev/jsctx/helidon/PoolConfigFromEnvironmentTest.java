@@ -29,6 +29,10 @@ class PoolConfigFromEnvironmentTest {
         env.put("POOL_SPARES_PER_SPEC", "0");
         env.put("POOL_MAX_QUEUED_CALLS_PER_CONTEXT", "7");
         env.put("POOL_CLOSE_TIMEOUT", "PT3S");
+        env.put("POOL_BROWSER_LIMITS_MAX_PENDING_TIMERS", "11");
+        env.put("POOL_BROWSER_LIMITS_MIN_TIMER_DELAY", "PT0.002S");
+        env.put("POOL_BROWSER_LIMITS_MAX_LOG_LINE_BYTES", "512");
+        env.put("POOL_BROWSER_LIMITS_LOG_BYTES_PER_SECOND", "2048");
         env.put("POOL_ENGINE_dash_OPTIONS_JS_ECMASCRIPT_dash_VERSION", "2022");
 
         Map<String, String> printed = printPoolConfig(env);
@@ -40,6 +44,10 @@ class PoolConfigFromEnvironmentTest {
         assertEquals("0", printed.get("spares-per-spec"), printed::toString);
         assertEquals("7", printed.get("max-queued-calls-per-context"), printed::toString);
         assertEquals("PT3S", printed.get("close-timeout"), printed::toString);
+        assertEquals("11", printed.get("browser-limits.max-pending-timers"), printed::toString);
+        assertEquals("PT0.002S", printed.get("browser-limits.min-timer-delay"), printed::toString);
+        assertEquals("512", printed.get("browser-limits.max-log-line-bytes"), printed::toString);
+        assertEquals("2048", printed.get("browser-limits.log-bytes-per-second"), printed::toString);
         assertEquals("2022", printed.get("engine-options.js.ecmascript-version"), printed::toString);
     }
 

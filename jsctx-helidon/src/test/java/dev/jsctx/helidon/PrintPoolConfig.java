@@ -1,5 +1,6 @@
 package dev.jsctx.helidon;
 
+import dev.jsctx.pool.BrowserLimits;
 import dev.jsctx.pool.PoolConfig;
 import io.helidon.config.Config;
 
@@ -20,6 +21,11 @@ final class PrintPoolConfig {
         System.out.println("spares-per-spec=" + config.sparesPerSpec());
         System.out.println("max-queued-calls-per-context=" + config.maxQueuedCallsPerContext());
         System.out.println("close-timeout=" + config.closeTimeout());
+        BrowserLimits browser = config.browserLimits();
+        System.out.println("browser-limits.max-pending-timers=" + browser.maxPendingTimers());
+        System.out.println("browser-limits.min-timer-delay=" + browser.minTimerDelay());
+        System.out.println("browser-limits.max-log-line-bytes=" + browser.maxLogLineBytes());
+        System.out.println("browser-limits.log-bytes-per-second=" + browser.logBytesPerSecond());
         config.engineOptions().forEach((key, value) -> System.out.println("engine-options." + key + "=" + value));
     }
 }

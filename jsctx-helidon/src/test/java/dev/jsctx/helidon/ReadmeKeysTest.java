@@ -2,6 +2,7 @@ package dev.jsctx.helidon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jsctx.pool.BrowserLimits;
 import dev.jsctx.pool.PoolConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,10 @@ class ReadmeKeysTest {
                         "pool.spares-per-spec",
                         "pool.max-queued-calls-per-context",
                         "pool.close-timeout",
+                        "pool.browser-limits.max-pending-timers",
+                        "pool.browser-limits.min-timer-delay",
+                        "pool.browser-limits.max-log-line-bytes",
+                        "pool.browser-limits.log-bytes-per-second",
                         "pool.engine-options.*"),
                 List.copyOf(rows.keySet()),
                 "every key, once");
@@ -52,6 +57,19 @@ class ReadmeKeysTest {
         assertEquals(
                 defaults.closeTimeout().toString(),
                 rows.get("pool.close-timeout").get(0));
+        BrowserLimits browser = defaults.browserLimits();
+        assertEquals(
+                String.valueOf(browser.maxPendingTimers()),
+                rows.get("pool.browser-limits.max-pending-timers").get(0));
+        assertEquals(
+                browser.minTimerDelay().toString(),
+                rows.get("pool.browser-limits.min-timer-delay").get(0));
+        assertEquals(
+                String.valueOf(browser.maxLogLineBytes()),
+                rows.get("pool.browser-limits.max-log-line-bytes").get(0));
+        assertEquals(
+                String.valueOf(browser.logBytesPerSecond()),
+                rows.get("pool.browser-limits.log-bytes-per-second").get(0));
         rows.forEach((key, row) -> {
             if (!key.endsWith(".*")) {
                 assertEquals(key.replaceAll("[.-]", "_").toUpperCase(Locale.ROOT), row.get(1), key);

@@ -175,4 +175,9 @@ final class HostedContext implements ContextHost {
             lane.context().closeBecause(reason);
         }
     }
+
+    @Override
+    public BrowserLimits browserLimits() {
+        return thread.pool().config().browserLimits();
+    }
 }

@@ -27,6 +27,7 @@ public final class PoolConfig {
     private final CallObserver callObserver;
     private final Map<String, String> engineOptions;
     private final long memoryLimitBytes;
+    private final BrowserLimits browserLimits;
 
     private PoolConfig(Builder b) {
         this.threads = b.threads;
@@ -40,6 +41,7 @@ public final class PoolConfig {
         this.callObserver = b.callObserver;
         this.engineOptions = Map.copyOf(b.engineOptions);
         this.memoryLimitBytes = b.memoryLimitBytes;
+        this.browserLimits = b.browserLimits;
     }
 
     /**
@@ -114,6 +116,11 @@ public final class PoolConfig {
         return memoryLimitBytes > 0 ? OptionalLong.of(memoryLimitBytes) : OptionalLong.empty();
     }
 
+    /** @return the bounds of every context's timers and log output */
+    public BrowserLimits browserLimits() {
+        return browserLimits;
+    }
+
     @Override
     public String toString() {
         return "PoolConfig[threads=" + threads + ", engine=" + engine().orElse("(only one)")
@@ -137,6 +144,7 @@ public final class PoolConfig {
         private CallObserver callObserver = CallObserver.NONE;
         private final Map<String, String> engineOptions = new LinkedHashMap<>();
         private long memoryLimitBytes;
+        private BrowserLimits browserLimits = BrowserLimits.defaults();
 
         private Builder() {}
 
@@ -280,6 +288,18 @@ public final class PoolConfig {
          */
         public Builder engineOption(String key, String value) {
             engineOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Sets the bounds of every context's timers and log output (see {@link BrowserLimits}). If not invoked,
+         * {@link BrowserLimits#defaults()}.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder browserLimits(BrowserLimits limits) {
+            this.browserLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

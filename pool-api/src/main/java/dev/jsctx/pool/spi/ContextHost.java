@@ -1,5 +1,6 @@
 package dev.jsctx.pool.spi;
 
+import dev.jsctx.pool.BrowserLimits;
 import dev.jsctx.pool.ContextClosedException;
 import dev.jsctx.pool.JsException;
 import jakarta.json.JsonArray;
@@ -34,6 +35,17 @@ public interface ContextHost {
      * @return the context's label, for messages and logs
      */
     String label();
+
+    /**
+     * The pool's bounds of this context's timers and log output ({@link dev.jsctx.pool.PoolConfig#browserLimits()}),
+     * which the engine enforces: the same for every context of a pool, so a spare may keep what it read at creation.
+     *
+     * @implSpec The default returns {@link BrowserLimits#defaults()}.
+     * @return the limits
+     */
+    default BrowserLimits browserLimits() {
+        return BrowserLimits.defaults();
+    }
 
     /**
      * @return the logger for what the context's scripts print ({@code console.log} and engine output), named

@@ -1,5 +1,6 @@
 package dev.jsctx.pool.graal;
 
+import dev.jsctx.pool.BrowserLimits;
 import dev.jsctx.pool.spi.ContextHost;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +20,10 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * ({@value #RESOURCE}, one cached {@link Source} per engine) over four host functions, handed in as
  * {@link ProxyExecutable}s and reachable only through the closures browser.js makes: the context gets no other
  * host access. Timers run as tasks of the pool ({@link ContextHost#schedule}) on the context's runtime thread
- * and the pool cancels them when the context closes. {@code TextEncoder}/{@code TextDecoder} and {@code performance}
- * are GraalJS's own ({@code js.text-encoding}, {@code js.performance}).
+ * and the pool cancels them when the context closes; browser.js holds them to the pool's
+ * {@link BrowserLimits} (pending timers, minimum delay), and console output goes through the context's
+ * {@link ScriptLog}. {@code TextEncoder}/{@code TextDecoder} and {@code performance} are GraalJS's own
+ * ({@code js.text-encoding}, {@code js.performance}).
  */
 final class BrowserApi {
     static final String RESOURCE = "dev/jsctx/pool/graal/browser.js";
@@ -58,7 +61,14 @@ final class BrowserApi {
     static void install(Context context, Source source, GraalEngineContext owner) {
         BrowserApi api = new BrowserApi(owner);
         Value installer = context.eval(source);
-        installer.executeVoid(api.schedule(), api.cancel(), api.log(), api.randomBytes());
+        BrowserLimits limits = owner.host().browserLimits();
+        installer.executeVoid(
+                api.schedule(),
+                api.cancel(),
+                api.log(),
+                api.randomBytes(),
+                limits.maxPendingTimers(),
+                limits.minTimerDelay().toMillis());
     }
 
     /** {@code schedule(id, delayMillis, task)}: runs {@code task} once after the delay, unless cancelled. */
@@ -96,7 +106,7 @@ final class BrowserApi {
                 case "error" -> System.Logger.Level.ERROR;
                 default -> System.Logger.Level.INFO;
             };
-            owner.host().scriptLogger().log(level, "[" + owner.host().label() + "] " + args[1].asString());
+            owner.log().log(level, args[1].asString());
             return null;
         };
     }

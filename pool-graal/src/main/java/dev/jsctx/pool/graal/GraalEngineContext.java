@@ -42,6 +42,7 @@ final class GraalEngineContext implements EngineContext {
     private final ContextHost host;
     private final JsonBridge bridge;
     private final ScriptLabel label;
+    private final ScriptLog log;
     private final ContextHeapMeter heapMeter;
     /** The {@code host} object's side in Java, or null for a context without it. */
     private GraalHostBridge hostBridge;
@@ -53,12 +54,14 @@ final class GraalEngineContext implements EngineContext {
             GraalPreparedScripts scripts,
             ContextHost host,
             ScriptLabel label,
+            ScriptLog log,
             ContextHeapMeter heapMeter) {
         this.context = context;
         this.bindings = context.getBindings("js");
         this.scripts = scripts;
         this.host = host;
         this.label = label;
+        this.log = log;
         this.heapMeter = heapMeter;
         this.bridge = new JsonBridge(bindings);
         this.truffleContext = scripts.memoryLimitBytes() > 0 ? heapMeter.truffleContext(context) : null;
@@ -94,6 +97,11 @@ final class GraalEngineContext implements EngineContext {
 
     ContextHost host() {
         return host;
+    }
+
+    /** @return where console output goes: the context's bounded log, shared with its output streams */
+    ScriptLog log() {
+        return log;
     }
 
     @Override
@@ -135,11 +143,12 @@ final class GraalEngineContext implements EngineContext {
      * Completes now, or when the returned thenable settles (its callbacks run as promise jobs); a thenable that
      * never settles is the pool's to time out or fail at close.
      */
-    private void settle(Value result, Completion completion) {
+    private void settle(Value result, Completion call) {
         if (!result.hasMembers() || !result.canInvokeMember("then")) {
-            completion.complete(JsonBridge.toJson(result));
+            call.complete(JsonBridge.toJson(result));
             return;
         }
+        Completion completion = Completion.weak(call); // the reactions may outlive the call (a Promise never settled)
         ProxyExecutable onFulfilled = args -> {
             try {
                 completion.complete(JsonBridge.toJson(args.length > 0 ? args[0] : context.asValue(null)));
@@ -184,14 +193,13 @@ final class GraalEngineContext implements EngineContext {
                 host.died(exceeded);
                 return;
             }
-            host.scriptLogger()
-                    .log(
-                            System.Logger.Level.WARNING,
-                            "[" + host.label() + "] Uncaught "
-                                    + (failure instanceof JsException js
-                                                    && !js.jsStack().isEmpty()
-                                            ? js.jsStack()
-                                            : failure.getMessage()));
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "Uncaught "
+                            + (failure instanceof JsException js
+                                            && !js.jsStack().isEmpty()
+                                    ? js.jsStack()
+                                    : failure.getMessage()));
         }
     }
 

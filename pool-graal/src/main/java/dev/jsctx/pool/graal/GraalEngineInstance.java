@@ -1,6 +1,7 @@
 package dev.jsctx.pool.graal;
 
 import dev.jsctx.pool.ApiSurface;
+import dev.jsctx.pool.BrowserLimits;
 import dev.jsctx.pool.EngineNotAvailableException;
 import dev.jsctx.pool.Script;
 import dev.jsctx.pool.spi.ContextHost;
@@ -128,8 +129,9 @@ final class GraalEngineInstance implements JsEngine {
         Map<String, String> jsOptions = new LinkedHashMap<>();
         Map<String, String> engineOptions = new LinkedHashMap<>();
         options.forEach((key, value) -> (key.startsWith("js.") ? jsOptions : engineOptions).put(key, value));
-        OutputStream engineOut = new LoggerOutputStream(ENGINE_LOG, System.Logger.Level.INFO, () -> "graal");
-        OutputStream engineErr = new LoggerOutputStream(ENGINE_LOG, System.Logger.Level.WARNING, () -> "graal");
+        ScriptLog engineLog = new ScriptLog(ENGINE_LOG, () -> "graal", BrowserLimits.defaults());
+        OutputStream engineOut = new LoggerOutputStream(engineLog, System.Logger.Level.INFO);
+        OutputStream engineErr = new LoggerOutputStream(engineLog, System.Logger.Level.WARNING);
         Engine engine;
         try {
             engine = Engine.newBuilder("js")
@@ -259,13 +261,14 @@ final class GraalEngineInstance implements JsEngine {
     private EngineContext createContext(ContextShape shape, PreparedScripts prepared, ContextHost host) {
         GraalPreparedScripts scripts = (GraalPreparedScripts) prepared;
         ScriptLabel label = new ScriptLabel(host.label());
+        ScriptLog log = new ScriptLog(host.scriptLogger(), label, host.browserLimits());
         Context context = newContext(
                 scripts.surface(),
                 scripts.limits(),
                 scripts.memoryLimitBytes(),
-                new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.INFO, label),
-                new LoggerOutputStream(host.scriptLogger(), System.Logger.Level.WARNING, label));
-        GraalEngineContext engineContext = new GraalEngineContext(context, scripts, host, label, heapMeter);
+                new LoggerOutputStream(log, System.Logger.Level.INFO),
+                new LoggerOutputStream(log, System.Logger.Level.WARNING));
+        GraalEngineContext engineContext = new GraalEngineContext(context, scripts, host, label, log, heapMeter);
         engineContext.load(browserApi, shape.hostObject() ? hostObject : null);
         return engineContext;
     }

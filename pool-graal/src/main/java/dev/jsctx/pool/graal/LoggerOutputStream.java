@@ -3,26 +3,22 @@ package dev.jsctx.pool.graal;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 
 /**
- * Text written by the engine or a context, logged one line at a time with a label, read at each line (a spare
- * context's label changes when it starts serving a context). The line buffer is made on
- * the first write, so an idle context pays for two small objects only. Thread-safe (the engine's own streams
- * are shared by all runtime threads).
+ * Text written by the engine or a context, logged one line at a time through a {@link ScriptLog} (which escapes,
+ * cuts and rate-limits it). A line is buffered up to the log's line limit; the rest of it is only counted. The line
+ * buffer is made on the first write, so an idle context pays for two small objects only. Thread-safe (the engine's
+ * own streams are shared by all runtime threads).
  */
 final class LoggerOutputStream extends OutputStream {
-    private static final int MAX_LINE = 8192;
-
-    private final System.Logger logger;
+    private final ScriptLog log;
     private final System.Logger.Level level;
-    private final Supplier<String> label;
     private ByteArrayOutputStream line;
+    private long cut;
 
-    LoggerOutputStream(System.Logger logger, System.Logger.Level level, Supplier<String> label) {
-        this.logger = logger;
+    LoggerOutputStream(ScriptLog log, System.Logger.Level level) {
+        this.log = log;
         this.level = level;
-        this.label = label;
     }
 
     @Override
@@ -34,9 +30,10 @@ final class LoggerOutputStream extends OutputStream {
         if (line == null) {
             line = new ByteArrayOutputStream(128);
         }
-        line.write(b);
-        if (line.size() >= MAX_LINE) {
-            flushLine();
+        if (line.size() < log.maxLineBytes()) {
+            line.write(b);
+        } else {
+            cut++;
         }
     }
 
@@ -66,6 +63,7 @@ final class LoggerOutputStream extends OutputStream {
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
-        logger.log(level, "[" + label.get() + "] " + text);
+        log.log(level, text, cut);
+        cut = 0;
     }
 }

@@ -1,7 +1,8 @@
 // The BROWSER surface's globals, installed once per context. Parsed once per engine and shared by every context.
-// The four host functions come in as arguments and stay in these closures: scripts cannot reach them.
-// TextEncoder/TextDecoder and performance are GraalJS's own (js.text-encoding, js.performance).
-(function (hostSchedule, hostCancel, hostLog, hostRandomBytes) {
+// The four host functions come in as arguments and stay in these closures: scripts cannot reach them; so do the
+// pool's timer bounds (BrowserLimits). TextEncoder/TextDecoder and performance are GraalJS's own (js.text-encoding,
+// js.performance).
+(function (hostSchedule, hostCancel, hostLog, hostRandomBytes, maxPendingTimers, minTimerDelay) {
   "use strict";
   const global = globalThis;
 
@@ -59,10 +60,17 @@
   let lastTimerId = 0;
   const active = new Set();
 
+  // A delay past 2^31 - 1 ms runs at once, as in browsers (the delay is a signed 32-bit integer there).
+  const MAX_DELAY = 2147483647;
+
   function startTimer(callback, delay, args, repeat) {
     if (typeof callback !== "function") throw new TypeError("The callback must be a function");
+    if (active.size >= maxPendingTimers) {
+      throw new RangeError("Too many pending timers: a context may have at most " + maxPendingTimers);
+    }
     const id = ++lastTimerId;
-    const ms = Math.max(0, Number(delay) || 0);
+    const requested = Number(delay) || 0;
+    const ms = Math.max(minTimerDelay, requested > MAX_DELAY ? 0 : requested);
     const run = () => {
       if (!active.has(id)) return;
       if (repeat) {

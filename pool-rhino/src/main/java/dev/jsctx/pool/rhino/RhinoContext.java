@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.LambdaFunction;
 import org.mozilla.javascript.NativePromise;
+import org.mozilla.javascript.RegExpProxy;
 import org.mozilla.javascript.Script;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.ScriptableObject;
@@ -27,6 +28,13 @@ final class RhinoContext implements EngineContext {
     private final ScriptableObject global;
     private final ContextHost host;
     private final long budget;
+    /**
+     * This context's RegExp legacy statics ({@code RegExp.lastMatch}, {@code $1}, {@code input},
+     * {@code multiline}). Rhino keeps them in the {@code Context}'s RegExp proxy, one per runtime thread; the
+     * thread context swaps this one in for each call, so no context reads another's match or flags.
+     */
+    private final RegExpProxy regExpStatics;
+
     private volatile boolean interruptRequested;
     /** The {@code host} object's side in Java, or null for a context without it. */
     private RhinoHostBridge hostBridge;
@@ -36,6 +44,7 @@ final class RhinoContext implements EngineContext {
         this.global = global;
         this.host = host;
         this.budget = budget;
+        this.regExpStatics = RhinoThreadContext.newRegExpStatics();
     }
 
     /**
@@ -85,9 +94,11 @@ final class RhinoContext implements EngineContext {
             result = guarded(() -> {
                 Object value = body.get();
                 if (value instanceof NativePromise promise) {
-                    ((Function) ScriptableObject.getProperty(promise, "then")).call(cx, global, promise, new Object[] {
-                        reaction(completion, true), reaction(completion, false)
-                    });
+                    // The reactions may outlive the call (a Promise never settled): they hold it weakly.
+                    Completion awaited = Completion.weak(completion);
+                    ((Function) ScriptableObject.getProperty(promise, "then"))
+                            .call(cx, global, promise, new Object[] {reaction(awaited, true), reaction(awaited, false)
+                            });
                     return null;
                 }
                 return new RhinoValues(cx, global).toJson(value);
@@ -172,6 +183,10 @@ final class RhinoContext implements EngineContext {
     @Override
     public void interrupt() {
         interruptRequested = true;
+    }
+
+    RegExpProxy regExpStatics() {
+        return regExpStatics;
     }
 
     boolean interruptRequested() {

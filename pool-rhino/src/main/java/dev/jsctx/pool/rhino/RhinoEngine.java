@@ -58,7 +58,11 @@ final class RhinoEngine implements JsEngine {
                 "runtime",
                 "interpreter",
                 "builtins",
-                options.sharedBuiltins() ? "shared-sealed" : "per-context");
+                options.sharedBuiltins() ? "shared-sealed" : "per-context",
+                // What a time limit can stop (pool-rhino/README.md, "What a time limit cannot stop").
+                "interrupts",
+                "between interpreted instructions only; not inside Java built-ins (sort without a comparator,"
+                        + " JSON.parse, join, split, repeat)");
     }
 
     /** The spec's scripts, compiled; shared by every runtime thread. */

@@ -15,6 +15,11 @@ import java.util.Set;
  * surface, and it cannot measure a context's heap ({@link dev.jsctx.pool.JsContext#memoryBytes()} is -1).
  * Rhino 1.9 parses most of ES2015 but not {@code class} or {@code async} functions.
  *
+ * <p>A time limit stops a call between interpreted instructions only: a built-in written in Java ({@code sort}
+ * without a comparator, {@code JSON.parse}, {@code join}, {@code split}, {@code repeat}) runs to its end first, and
+ * its runtime thread waits with it; Rhino has no setting that bounds array or string sizes. {@link JsEngine#describe()}
+ * says so under {@code interrupts}; pool-rhino/README.md has the measured times.
+ *
  * <p>Engine options ({@link PoolConfig.Builder#engineOption}):
  * <ul>
  * <li>{@code rhino.sharedBuiltins}: {@code false} (default) gives every context its own built-in objects

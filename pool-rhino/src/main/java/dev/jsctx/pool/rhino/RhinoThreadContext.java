@@ -3,16 +3,20 @@ package dev.jsctx.pool.rhino;
 import dev.jsctx.pool.JsContextException;
 import dev.jsctx.pool.StatementBudgetExceededException;
 import java.util.ArrayDeque;
+import java.util.ServiceLoader;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ContextFactory;
 import org.mozilla.javascript.ErrorReporter;
 import org.mozilla.javascript.EvaluatorException;
+import org.mozilla.javascript.RegExpLoader;
+import org.mozilla.javascript.RegExpProxy;
 import org.mozilla.javascript.ScriptRuntime;
 
 /**
  * The one Rhino {@link Context} a runtime thread enters for its whole life, shared by all the thread's contexts
  * (a Rhino {@code Context} is per thread; a JavaScript context here is a scope). It fixes the sandbox and
- * compile settings, owns the microtask queue, and stops a call that was interrupted or ran out of budget.
+ * compile settings, owns the microtask queue, gives each call its context's own RegExp statics, and stops a call
+ * that was interrupted or ran out of budget.
  *
  * <p>Rhino calls {@link #observeInstructionCount} every {@value #OBSERVE_EVERY} units of interpreted bytecode;
  * there the call is stopped by throwing {@link CallAborted}, an {@link Error} that JavaScript can neither catch
@@ -31,6 +35,15 @@ final class RhinoThreadContext extends Context {
             return new RhinoThreadContext(this);
         }
     };
+
+    /**
+     * Rhino's own RegExp implementation, found as Rhino finds it: its class is not exported from Rhino's module,
+     * so it is made through this service.
+     */
+    private static final RegExpLoader REGEXP_LOADER = ServiceLoader.load(
+                    RegExpLoader.class, Context.class.getClassLoader())
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("Rhino's RegExpLoader service is missing"));
 
     private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
     private RhinoContext running;
@@ -53,8 +66,14 @@ final class RhinoThreadContext extends Context {
      */
     void begin(RhinoContext context, long budget) {
         this.running = context;
+        ScriptRuntime.setRegExpProxy(this, context.regExpStatics());
         this.budget = budget;
         this.used = 0;
+    }
+
+    /** @return a fresh set of RegExp legacy statics, for one context */
+    static RegExpProxy newRegExpStatics() {
+        return REGEXP_LOADER.newProxy();
     }
 
     /** Stops observing; microtasks left by an aborted call are dropped so they never run in another call. */

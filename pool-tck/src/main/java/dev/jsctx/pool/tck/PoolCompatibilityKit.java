@@ -47,11 +47,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -145,39 +140,6 @@ public abstract class PoolCompatibilityKit {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-
-    @Nested
-    @DisplayName("isolation")
-    class Isolation {
-        @Test
-        @DisplayName("a global set in one context is not seen in another, on the same thread or not")
-        void globalsAreIsolated() {
-            JsContext polluter = open(kitSpec("polluter"));
-            for (JsContext other : neighbours(polluter)) {
-                polluter.eval("globalThis.leak = 42; var leak2 = 'x'; 1");
-                assertEquals(json("[\"undefined\",\"undefined\"]"), other.eval("[typeof leak, typeof leak2]"));
-            }
-        }
-
-        @Test
-        @DisplayName("built-in prototypes and objects changed in one context are intact in another")
-        void builtInsAreIsolated() {
-            JsContext polluter = open(kitSpec("polluter"));
-            polluter.eval("""
-                    Array.prototype.polluted = 1; Object.prototype.evil = 2;
-                    String.prototype.trim = function () { return 'hacked'; };
-                    JSON.stringify = function () { return 'hacked'; }; Math.max = function () { return -1; }; 1""");
-            assertEquals(
-                    json("[1,2,\"hacked\",\"hacked\",-1]"),
-                    polluter.eval("[[].polluted, ({}).evil, ' x '.trim(), JSON.stringify({}), Math.max(1, 2)]"));
-            for (JsContext other : neighbours(polluter)) {
-                assertEquals(
-                        json("[\"undefined\",\"undefined\",\"x\",\"{\\\"a\\\":1}\",2]"),
-                        other.eval(
-                                "[typeof [].polluted, typeof ({}).evil, ' x '.trim(), JSON.stringify({a: 1}), Math.max(1, 2)]"));
-            }
-        }
-    }
 
     @Nested
     @DisplayName("state and order")
@@ -1037,13 +999,6 @@ public abstract class PoolCompatibilityKit {
         return fail("could not place a context " + (same ? "on" : "off") + " runtime thread " + threadIndex);
     }
 
-    /** A context on the same runtime thread and one on another. */
-    private List<JsContext> neighbours(JsContext ctx) {
-        return List.of(
-                openOnThread(kitSpec("same-thread"), ctx.threadIndex(), true),
-                openOnThread(kitSpec("other-thread"), ctx.threadIndex(), false));
-    }
-
     private static ContextSpec kitSpec(String label) {
         return ContextSpec.builder().addScript(KIT_SCRIPT).label(label).build();
     }
@@ -1080,41 +1035,5 @@ public abstract class PoolCompatibilityKit {
 
     private static Throwable failure(CompletableFuture<?> stage) {
         return Await.failure(stage);
-    }
-
-    /** Collects what reaches the script logger (through java.util.logging, System.Logger's default backend). */
-    private static final class LogCapture extends Handler implements AutoCloseable {
-        private final Logger logger = Logger.getLogger(ContextHost.SCRIPT_LOGGER_NAME);
-        private final Level levelBefore = logger.getLevel();
-        private final List<String> messages = new CopyOnWriteArrayList<>();
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        LogCapture() {
-            setLevel(Level.ALL);
-            logger.setLevel(Level.ALL);
-            logger.addHandler(this);
-        }
-
-        boolean contains(String text) {
-            return messages.stream().anyMatch(m -> m.contains(text));
-        }
-
-        long count(String text) {
-            return messages.stream().filter(m -> m.contains(text)).count();
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            messages.add(formatter.formatMessage(record));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {
-            logger.removeHandler(this);
-            logger.setLevel(levelBefore);
-        }
     }
 }
