@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs one bounded benchmark: benchmarks/run.sh NAME [--option value]...
-# Every figure is printed as one key=value line. NAME is memory, memory-cost, open, calls, host or sessions. GraalJS runs with its JIT: the polyglot jars go on the module path and the matching Graal
+# Every figure is printed as one key=value line. NAME is memory, memory-cost, open, calls, host, isolation or sessions. GraalJS runs with its JIT: the polyglot jars go on the module path and the matching Graal
 # compiler on the upgrade module path (see pool-graal/README.md).
 set -euo pipefail
 
@@ -12,7 +12,7 @@ java="$java_home/bin/java"
   echo "run.sh needs JDK 21+; set JSCTX_JAVA_HOME (tried $java_home)" >&2; exit 1; }
 
 if [[ $# -eq 0 ]]; then
-  echo "usage: run.sh memory|memory-cost|open|calls|host|sessions [--option value]...  (see BENCHMARKS.md)" >&2
+  echo "usage: run.sh memory|memory-cost|open|calls|host|isolation|sessions [--option value]...  (see BENCHMARKS.md)" >&2
   exit 2
 fi
 

@@ -1,5 +1,6 @@
 package dev.jsctx.bench;
 
+import dev.jsctx.pool.FairShare;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,10 @@ public final class Main {
                                                               call latency and throughput through the pool
               host     [--engines graal,rhino] [--warmup 15] [--seconds 5] [--iterations 3]
                                                               host functions and messages: sync/async call, message, rate
+              isolation [--engines graal,rhino] [--warmup 15] [--seconds 10] [--neighbours 2] [--interval-ms 1]
+                       [--fair-share on|off] [--max-timeouts 50]
+                                                              neighbours' latency beside a context spinning into
+                                                              its time limit, and its share of its thread
               sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
                                                               live counter sessions over WebSockets
             """;
@@ -71,6 +76,16 @@ public final class Main {
                         intOption(options, "warmup", 15),
                         intOption(options, "seconds", 5),
                         intOption(options, "iterations", 3));
+            case "isolation" ->
+                IsolationBenchmark.run(
+                        new IsolationBenchmark.Options(
+                                engines(options, "graal,rhino"),
+                                intOption(options, "warmup", 15),
+                                intOption(options, "seconds", 10),
+                                intOption(options, "neighbours", 2),
+                                intOption(options, "interval-ms", 1),
+                                fairShare(options)),
+                        System.out);
             case "sessions" ->
                 SessionsBenchmark.run(
                         new SessionsBenchmark.Options(
@@ -103,6 +118,21 @@ public final class Main {
     private static int intOption(Map<String, String> options, String name, int defaultValue) {
         String value = options.get(name);
         return value == null ? defaultValue : Integer.parseInt(value);
+    }
+
+    /** {@code --fair-share off} turns the pool's fair share off; else the defaults, {@code --max-timeouts} aside. */
+    private static FairShare fairShare(Map<String, String> options) {
+        String value = options.getOrDefault("fair-share", "on");
+        if (value.equals("off")) {
+            return FairShare.off();
+        }
+        if (!value.equals("on")) {
+            throw new IllegalArgumentException("--fair-share takes on or off: " + value);
+        }
+        return FairShare.builder()
+                .maxTimeouts(
+                        intOption(options, "max-timeouts", FairShare.defaults().maxTimeouts()))
+                .build();
     }
 
     private static int requiredInt(Map<String, String> options, String name) {

@@ -2,6 +2,7 @@ package dev.jsctx.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jsctx.pool.FairShare;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,24 @@ class BenchmarksSmokeTest {
                 "noop_calls_per_s_iteration_1",
                 "noop_cross_cpu_round_trip_ns_before_1",
                 "noop_cross_cpu_round_trip_ns_after_1");
+    }
+
+    @Test
+    @DisplayName("isolation prints neighbours' latency beside a hostile context and its share, for each engine")
+    void isolation() throws Exception {
+        String printed = capture(() -> IsolationBenchmark.run(
+                new IsolationBenchmark.Options(List.of("graal", "rhino"), 0, 1, 1, 1, FairShare.defaults()),
+                System.out));
+        assertFigures(
+                printed,
+                "isolation_neighbour_p50_ms",
+                "isolation_neighbour_p99_ms",
+                "isolation_hostile_share_pct",
+                "isolation_hostile_timeouts",
+                "isolation_hostile_closed_after_s",
+                "rhino_isolation_neighbour_p50_ms",
+                "rhino_isolation_neighbour_p99_ms",
+                "rhino_isolation_hostile_share_pct");
     }
 
     private static void assertFigures(String printed, String... keys) {

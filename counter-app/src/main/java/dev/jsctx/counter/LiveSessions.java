@@ -27,10 +27,15 @@ final class LiveSessions implements AutoCloseable {
         }
     };
 
+    /** How often a failing refresh round may be logged (the pool closing at shutdown fails a round or two). */
+    private static final Duration FAILURE_LOG_INTERVAL = Duration.ofSeconds(10);
+
     private final Set<LiveSession> sessions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler;
     private final Supplier<Object> totals;
     private Object lastTotals;
+    private long failureLoggedNanos;
+    private boolean failureLogged;
 
     /**
      * @param refreshInterval how often to look at the totals; zero turns the nudges off
@@ -73,10 +78,21 @@ final class LiveSessions implements AutoCloseable {
                 lastTotals = now;
                 sessions.forEach(session -> session.send(REFRESH));
             }
-        } catch (RuntimeException e) {
-            // A failed round (the pool closing at shutdown) must not end the refreshes for good.
-            LOGGER.log(System.Logger.Level.DEBUG, "refresh skipped", e);
+        } catch (Throwable e) {
+            // No failed round may end the refreshes for good (a scheduled task that throws never runs again).
+            logFailure(e);
         }
+    }
+
+    /** Logs a failed round at most once per {@link #FAILURE_LOG_INTERVAL}; only the scheduler's thread calls it. */
+    private void logFailure(Throwable e) {
+        long now = System.nanoTime();
+        if (failureLogged && now - failureLoggedNanos < FAILURE_LOG_INTERVAL.toNanos()) {
+            return;
+        }
+        failureLogged = true;
+        failureLoggedNanos = now;
+        LOGGER.log(System.Logger.Level.WARNING, "A refresh round failed; the next one runs as planned", e);
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * A readiness check of a {@link ContextPool}, for Helidon's {@code HealthObserver}: UP while the pool runs, DOWN once
- * it is closed or one of its runtime threads has died ({@link ContextPool#status()}). Its details name the status,
+ * it is closed, and DOWN while a runtime thread that died is being replaced (UP again once the pool has healed, see
+ * {@link ContextPool#status()}). Its details name the status,
  * the engine and what it says of itself ({@link ContextPool#engineInfo()}, for example {@code runtime: optimized}),
  * the runtime threads and the contexts open.
  *

@@ -97,7 +97,8 @@ final class LiveRuntime {
                 Thread.ofPlatform().daemon().name("jsctx-liveview-heartbeat").factory());
         // often enough to notice dropped connections soon, which Helidon does not report to the listener
         long period = Math.min(config.heartbeatInterval().toMillis(), SWEEP_MILLIS);
-        sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(
+                new Housekeeping("live-view sweeper", this::sweep), period, period, TimeUnit.MILLISECONDS);
     }
 
     /** The server stops: end every view, closing what it owns. */

@@ -6,18 +6,26 @@ import java.time.Duration;
 
 /**
  * Everything a runtime thread needs to make a context of one spec: its shape, the shape's prepared scripts, its
- * label, its time limit and its host functions. Made once per open (or per spare shelf) and passed along whole.
+ * label, its time limit, its fair share and its host functions. Made once per open (or per spare shelf) and passed
+ * along whole.
  *
  * @param shape    the scripts, surface, budget and host object
  * @param prepared what the engine made of the shape's scripts
  * @param label    the spec's label
  * @param timeout  the time limit of each call: the spec's, else the pool's
+ * @param fairShare how much of its thread it may take once it runs into its time limit: the spec's, else the pool's
  * @param host     the opener's host functions, or null for a context without the {@code host} object
  */
-record Blueprint(ContextShape shape, PreparedScripts prepared, String label, Duration timeout, HostFunctions host) {
+record Blueprint(
+        ContextShape shape,
+        PreparedScripts prepared,
+        String label,
+        Duration timeout,
+        FairShare fairShare,
+        HostFunctions host) {
     /** A blueprint of a context without host functions. */
-    Blueprint(ContextShape shape, PreparedScripts prepared, String label, Duration timeout) {
-        this(shape, prepared, label, timeout, null);
+    Blueprint(ContextShape shape, PreparedScripts prepared, String label, Duration timeout, FairShare fairShare) {
+        this(shape, prepared, label, timeout, fairShare, null);
     }
 
     long timeoutNanos() {

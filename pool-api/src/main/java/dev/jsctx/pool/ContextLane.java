@@ -2,13 +2,15 @@ package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.EngineContext;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.ArrayDeque;
 
 /**
- * A context's side on its runtime thread: its engine context, the calls waiting their turn, and the call
- * awaiting a Promise. Runs the context's calls one at a time in arrival order: a call starts only when the
- * previous one has its result, Promise included. Made by whichever thread opens the context, then confined to the
- * runtime thread, which sees it first through the inbox.
+ * A context's side on its runtime thread: its engine context, the calls waiting their turn, the call awaiting a
+ * Promise, and its {@link CpuAccount}. Runs the context's calls one at a time in arrival order: a call starts only
+ * when the previous one has its result, Promise included, and not while the context is deferred for its
+ * {@link FairShare} (its calls wait here meanwhile, and other contexts' calls pass them). Made by whichever thread
+ * opens the context, then confined to the runtime thread, which sees it first through the inbox.
  */
 final class ContextLane {
     private final PooledContext context;
@@ -19,8 +21,11 @@ final class ContextLane {
     private final HostCalls hostCalls;
     /** The context's memory limit, or 0 for none. */
     private final long memoryLimitBytes;
+    private final CpuAccount account;
 
     private HostedContext hosted;
+    /** Resumes the backlog once the context is no longer deferred; null when none is scheduled. */
+    private TimerQueue.Timer wake;
     /** Calls that arrived while another was in flight; made on first need, most contexts never queue. */
     private ArrayDeque<Call> backlog;
     /** The call whose Promise has not settled yet, or null. */
@@ -36,6 +41,7 @@ final class ContextLane {
         this.timeoutNanos = blueprint.timeoutNanos();
         this.hostCalls = blueprint.host() == null ? null : new HostCalls(this, thread, blueprint.host());
         this.memoryLimitBytes = blueprint.shape().memoryLimitBytes();
+        this.account = new CpuAccount(blueprint.fairShare());
     }
 
     PooledContext context() {
@@ -78,23 +84,77 @@ final class ContextLane {
      * A call arrived from the inbox: run it now, or after the ones before it.
      */
     void accept(Call call) {
-        if (inFlight != null || (backlog != null && !backlog.isEmpty())) {
+        if (inFlight != null || (backlog != null && !backlog.isEmpty()) || isDeferred()) {
             if (backlog == null) {
                 backlog = new ArrayDeque<>();
             }
             backlog.add(call);
+            if (inFlight == null) {
+                resume(); // deferred: schedules the wake-up
+            }
             return;
         }
         start(call);
     }
 
     /**
-     * Runs waiting calls now that the one in flight has its result.
+     * Runs waiting calls now that the one in flight has its result, or the context is no longer deferred.
      */
     void resume() {
         while (inFlight == null && backlog != null && !backlog.isEmpty()) {
+            long now = System.nanoTime();
+            long until = account.deferredUntil(now);
+            if (until != now) {
+                if (wake == null) {
+                    wake = thread.timers().schedule(until, this::wake);
+                }
+                return;
+            }
             start(backlog.poll());
         }
+    }
+
+    private void wake() {
+        wake = null;
+        resume();
+    }
+
+    private boolean isDeferred() {
+        long now = System.nanoTime();
+        return account.deferredUntil(now) != now;
+    }
+
+    /**
+     * Runtime thread: when this context may start its next run (a call or a timer task), {@code nowNanos} if now.
+     */
+    long deferredUntil(long nowNanos) {
+        return account.deferredUntil(nowNanos);
+    }
+
+    /**
+     * Runtime thread: the deadline of a run (a call or a timer task) starting now, its fair share applied.
+     */
+    long deadline(long nowNanos, long limitNanos) {
+        return account.deadline(nowNanos, limitNanos);
+    }
+
+    /**
+     * Runtime thread: a run of this context's engine code ended. When it has run into its time limit too often on
+     * probation, closes the context.
+     *
+     * @return the exception the context was closed with, or null
+     */
+    CpuShareExceededException ran(long startNanos, long endNanos, boolean timedOut) {
+        if (!account.ran(startNanos, endNanos, timedOut)) {
+            return null;
+        }
+        FairShare fairShare = account.fairShare();
+        CpuShareExceededException exceeded = new CpuShareExceededException("Context '" + label()
+                + "' ran into its time limit " + account.timeouts() + " times on probation (it may use "
+                + Math.round(fairShare.share() * 100) + " % of its runtime thread after a time-out); it was closed,"
+                + " open a new one");
+        context.closeBecause(exceeded);
+        return exceeded;
     }
 
     private void start(Call call) {
@@ -112,13 +172,15 @@ final class ContextLane {
 
     private void run(Call call) {
         EngineContext engineContext = hosted.engineContext();
-        call.deadlineNanos = System.nanoTime() + timeoutNanos;
+        long start = System.nanoTime();
+        call.deadlineNanos = start + timeoutNanos; // a Promise may take the whole limit: waiting takes no thread time
+        long runDeadline = account.deadline(start, timeoutNanos);
         call.running = true;
         RuntimeException thrown = null;
         MemoryGuard.Slot memory =
                 memoryLimitBytes > 0 ? thread.pool().memoryGuard().slot(thread.index()) : null;
         long memoryToken = memory != null ? memory.begin(engineContext, memoryLimitBytes) : 0;
-        long token = thread.guard().begin(engineContext, call.deadlineNanos);
+        long token = thread.guard().begin(engineContext, runDeadline);
         try {
             if (call.kind == Call.Kind.CALL) {
                 engineContext.call(call.target, call.args, call);
@@ -131,10 +193,14 @@ final class ContextLane {
         boolean interrupted = thread.guard().end(token);
         long overLimitBytes = memory != null ? memory.end(memoryToken) : -1;
         call.running = false;
+        CpuShareExceededException exceeded = ran(start, System.nanoTime(), interrupted);
         if (overLimitBytes >= 0) {
             finish(call, null, new MemoryLimitExceededException(label(), memoryLimitBytes, overLimitBytes));
+        } else if (exceeded != null) {
+            finish(call, null, exceeded);
         } else if (interrupted) {
-            finish(call, null, interruptedError()); // whatever the engine threw or delivered after the interrupt
+            // whatever the engine threw or delivered after the interrupt
+            finish(call, null, interruptedError(Duration.ofNanos(runDeadline - start)));
         } else if (call.delivered) {
             finish(call, call.deliveredValue, call.deliveredError);
         } else if (thrown != null) {
@@ -197,11 +263,11 @@ final class ContextLane {
         }
     }
 
-    private RuntimeException interruptedError() {
+    private RuntimeException interruptedError(Duration limit) {
         if (thread.pool().isClosed()) {
             return new PoolClosedException("The pool closed while a call on '" + label() + "' ran; it was interrupted");
         }
-        return new CallTimeoutException(label(), blueprint.timeout());
+        return new CallTimeoutException(label(), limit);
     }
 
     private void reset(Call call) {
@@ -235,6 +301,10 @@ final class ContextLane {
             return;
         }
         released = true;
+        if (wake != null) {
+            wake.cancel();
+            wake = null;
+        }
         if (inFlight != null) {
             Call pending = inFlight;
             inFlight = null;

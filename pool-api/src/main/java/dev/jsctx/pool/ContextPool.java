@@ -110,14 +110,17 @@ public interface ContextPool extends AutoCloseable {
     /**
      * Whether the pool can serve, for a readiness check. A runtime thread dies only when something the pool cannot
      * recover from escapes onto it (an {@link Error} such as {@link OutOfMemoryError}, from the engine or a
-     * {@link CallObserver}); it is logged, the work it was running fails with {@link JsContextException}, and the
-     * contexts it hosted are closed. The pool does not replace a dead thread yet, and may still place new contexts on
-     * it, which then fail: such a pool should be restarted.
+     * {@link CallObserver}); it is logged, and the pool heals: a new runtime thread takes its place at once (same
+     * {@link JsContext#threadIndex()}) and takes the new contexts placed there, while the dead thread closes the
+     * contexts it hosted. The work it was running, the work queued on it and every later call on its contexts fail
+     * with {@link ContextClosedException} saying that the runtime thread died; open a new context. New contexts are
+     * never placed on a dead thread. Once its contexts are closed and the new thread serves, the status is
+     * {@link Status#RUNNING} again.
      *
      * <p>Threading: any thread; cheap (reads a few volatile fields). The answer may be stale by the time it is used.
      *
-     * @return {@link Status#CLOSED} once {@link #close()} began, else {@link Status#RUNTIME_THREAD_DIED} when a runtime
-     *         thread has stopped, else {@link Status#RUNNING}
+     * @return {@link Status#CLOSED} once {@link #close()} began, else {@link Status#RUNTIME_THREAD_DIED} while a runtime
+     *         thread that died is being replaced (or could not be), else {@link Status#RUNNING}
      */
     Status status();
 
@@ -127,7 +130,10 @@ public interface ContextPool extends AutoCloseable {
     enum Status {
         /** Open, and every runtime thread runs. */
         RUNNING,
-        /** Open, but at least one runtime thread has died; contexts placed on it fail. */
+        /**
+         * Open, but a runtime thread has died and its replacement does not serve yet (or could not start); the other
+         * threads serve, and new contexts go to them.
+         */
         RUNTIME_THREAD_DIED,
         /** {@link #close()} began; every later use fails with {@link PoolClosedException}. */
         CLOSED

@@ -17,6 +17,7 @@ public final class ContextSpec {
     private final List<Script> scripts;
     private final ApiSurface apiSurface;
     private final Duration callTimeout;
+    private final FairShare fairShare;
     private final long statementBudget;
     private final String label;
     private final long memoryLimitBytes;
@@ -25,6 +26,7 @@ public final class ContextSpec {
         this.scripts = List.copyOf(b.scripts);
         this.apiSurface = b.apiSurface;
         this.callTimeout = b.callTimeout;
+        this.fairShare = b.fairShare;
         this.statementBudget = b.statementBudget;
         this.label = b.label;
         this.memoryLimitBytes = b.memoryLimitBytes;
@@ -56,6 +58,14 @@ public final class ContextSpec {
      */
     public Optional<Duration> callTimeout() {
         return Optional.ofNullable(callTimeout);
+    }
+
+    /**
+     * @return how much of its runtime thread a context may take once it runs into its time limit, or empty to use
+     *         the pool's {@link PoolConfig#fairShare()}
+     */
+    public Optional<FairShare> fairShare() {
+        return Optional.ofNullable(fairShare);
     }
 
     /**
@@ -109,6 +119,7 @@ public final class ContextSpec {
         private final List<Script> scripts = new ArrayList<>();
         private ApiSurface apiSurface = ApiSurface.NONE;
         private Duration callTimeout;
+        private FairShare fairShare;
         private long statementBudget;
         private String label = "js";
         private long memoryLimitBytes;
@@ -145,6 +156,18 @@ public final class ContextSpec {
          */
         public Builder callTimeout(Duration callTimeout) {
             this.callTimeout = Arguments.positive("callTimeout", callTimeout);
+            return this;
+        }
+
+        /**
+         * Sets how much of its runtime thread a context of this spec may take once it runs into its time limit (see
+         * {@link FairShare}). If not invoked, the pool's default.
+         *
+         * @param fairShare the bound, or {@link FairShare#off()}
+         * @return this builder
+         */
+        public Builder fairShare(FairShare fairShare) {
+            this.fairShare = Objects.requireNonNull(fairShare, "fairShare");
             return this;
         }
 

@@ -63,6 +63,11 @@ final class HostedContext implements ContextHost {
         }
     }
 
+    /** @return the context served, or null for a spare */
+    ContextLane lane() {
+        return lane;
+    }
+
     EngineContext engineContext() {
         return engineContext;
     }

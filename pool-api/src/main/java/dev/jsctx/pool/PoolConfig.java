@@ -21,6 +21,7 @@ public final class PoolConfig {
     private final JsEngineProvider engineProvider;
     private final int maxContexts;
     private final Duration callTimeout;
+    private final FairShare fairShare;
     private final int sparesPerSpec;
     private final int maxQueuedCallsPerContext;
     private final Duration closeTimeout;
@@ -35,6 +36,7 @@ public final class PoolConfig {
         this.engineProvider = b.engineProvider;
         this.maxContexts = b.maxContexts;
         this.callTimeout = b.callTimeout;
+        this.fairShare = b.fairShare;
         this.sparesPerSpec = b.sparesPerSpec;
         this.maxQueuedCallsPerContext = b.maxQueuedCallsPerContext;
         this.closeTimeout = b.closeTimeout;
@@ -83,6 +85,11 @@ public final class PoolConfig {
         return callTimeout;
     }
 
+    /** @return how much of its runtime thread a context may take once it runs into its time limit, by default */
+    public FairShare fairShare() {
+        return fairShare;
+    }
+
     /** @return how many ready-made contexts to keep per runtime thread for each spec shape that was opened */
     public int sparesPerSpec() {
         return sparesPerSpec;
@@ -124,7 +131,7 @@ public final class PoolConfig {
     @Override
     public String toString() {
         return "PoolConfig[threads=" + threads + ", engine=" + engine().orElse("(only one)")
-                + ", maxContexts=" + maxContexts + ", callTimeout=" + callTimeout
+                + ", maxContexts=" + maxContexts + ", callTimeout=" + callTimeout + ", fairShare=" + fairShare
                 + ", sparesPerSpec=" + sparesPerSpec
                 + (memoryLimitBytes > 0 ? ", memoryLimitBytes=" + memoryLimitBytes : "") + "]";
     }
@@ -138,6 +145,7 @@ public final class PoolConfig {
         private JsEngineProvider engineProvider;
         private int maxContexts = 100_000;
         private Duration callTimeout = Duration.ofSeconds(5);
+        private FairShare fairShare = FairShare.defaults();
         private int sparesPerSpec = 2;
         private int maxQueuedCallsPerContext = 1_000;
         private Duration closeTimeout = Duration.ofSeconds(5);
@@ -207,6 +215,19 @@ public final class PoolConfig {
          */
         public Builder callTimeout(Duration callTimeout) {
             this.callTimeout = Arguments.positive("callTimeout", callTimeout);
+            return this;
+        }
+
+        /**
+         * Sets how much of its runtime thread a context may take once it runs into its time limit, unless its spec
+         * sets its own ({@link ContextSpec.Builder#fairShare}): this bounds how long a context that keeps running
+         * into its limit delays the other contexts on its thread. If not invoked, {@link FairShare#defaults()}.
+         *
+         * @param fairShare the bound, or {@link FairShare#off()}
+         * @return this builder
+         */
+        public Builder fairShare(FairShare fairShare) {
+            this.fairShare = Objects.requireNonNull(fairShare, "fairShare");
             return this;
         }
 

@@ -20,7 +20,8 @@ final class PooledContext implements JsContext {
     private enum ClosedBy {
         USER,
         ENGINE,
-        POOL
+        POOL,
+        RUNTIME_THREAD_DIED
     }
 
     private final RuntimePool pool;
@@ -34,7 +35,7 @@ final class PooledContext implements JsContext {
     private final AtomicInteger queued = new AtomicInteger();
 
     private final AtomicReference<ClosedBy> closedBy = new AtomicReference<>();
-    /** Why the engine context died, when {@link ClosedBy#ENGINE} closed it. */
+    /** Why the engine context or its runtime thread died, when {@link ClosedBy#ENGINE} or a thread's death closed it. */
     private volatile ContextClosedException death;
 
     private List<Runnable> listeners; // guarded by this
@@ -140,8 +141,8 @@ final class PooledContext implements JsContext {
     }
 
     /**
-     * Runtime thread: the engine context died (a call ran out of its statement budget, or the engine reported it);
-     * the engine cannot resume it.
+     * Runtime thread: the engine context died (a call ran out of its statement budget, or the engine reported it),
+     * or the context took more than its {@link FairShare}.
      */
     void closeBecause(ContextClosedException reason) {
         death = reason;
@@ -150,9 +151,15 @@ final class PooledContext implements JsContext {
         }
     }
 
-    /** Runtime thread, while the pool shuts it down. */
-    void closeWithPool() {
-        markClosed(ClosedBy.POOL);
+    /** Runtime thread, while it shuts down: the pool closes, or the thread died (see {@link RuntimeThread#death}). */
+    void closeWithItsThread() {
+        ContextClosedException threadDeath = thread.death();
+        if (threadDeath == null) {
+            markClosed(ClosedBy.POOL);
+        } else {
+            death = threadDeath;
+            markClosed(ClosedBy.RUNTIME_THREAD_DIED);
+        }
         lane.release();
     }
 
@@ -171,9 +178,16 @@ final class PooledContext implements JsContext {
         if (by == ClosedBy.POOL || (by == null && pool.isClosed())) {
             return new PoolClosedException("Context '" + label + "' was closed with its pool");
         }
+        if (by == ClosedBy.ENGINE && death instanceof CpuShareExceededException) {
+            return new CpuShareExceededException(death.getMessage());
+        }
         if (by == ClosedBy.ENGINE) {
             return new ContextClosedException(
                     "Context '" + label + "' was closed by its engine (" + death.getMessage() + "); open a new one");
+        }
+        if (by == ClosedBy.RUNTIME_THREAD_DIED) {
+            return new ContextClosedException(
+                    "Context '" + label + "' was closed: its " + death.getMessage() + "; open a new one");
         }
         return new ContextClosedException("Context '" + label + "' is closed");
     }

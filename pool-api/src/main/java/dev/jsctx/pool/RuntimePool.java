@@ -16,11 +16,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The pool's implementation: owns the engine, the runtime threads and the watchdog; places new contexts on
- * the least-loaded thread, enforces the pool's limits, sums statistics, and closes it all.
+ * The pool's implementation: owns the engine and the runtime threads (each with its watchdog); places new contexts
+ * on the least-loaded running thread, replaces a thread that died, enforces the pool's limits, sums statistics, and
+ * closes it all.
  */
 final class RuntimePool implements ContextPool {
     private static final System.Logger LOG = System.getLogger(RuntimePool.class.getName());
@@ -30,9 +33,18 @@ final class RuntimePool implements ContextPool {
     private final Set<EngineCapability> capabilities;
     private final JsEngine engine;
     private final PreparedScriptsCache preparedScripts;
-    private final List<RuntimeThread> threads;
-    private final Watchdog watchdog;
     private final MemoryGuard memoryGuard;
+    /** One slot per runtime thread; a thread that died is replaced in its slot. */
+    private final AtomicReferenceArray<RuntimeThread> threads;
+    /** Threads that died and whose replacement does not serve yet, or whose contexts are still being closed. */
+    private final AtomicInteger healing = new AtomicInteger();
+    /** The smallest time limit of any context opened so far: every watchdog polls often enough for it. */
+    private final AtomicLong smallestTimeoutNanos;
+    /** The counters of threads that died, so that the pool's totals never go down. */
+    private final LongAdder retiredCalls = new LongAdder();
+
+    private final LongAdder retiredFailed = new LongAdder();
+    private final LongAdder retiredTimedOut = new LongAdder();
     /** Contexts open or being opened; reserved before placement so maxContexts is never exceeded. */
     private final AtomicInteger contextsOpen = new AtomicInteger();
 
@@ -46,15 +58,11 @@ final class RuntimePool implements ContextPool {
         this.capabilities = Set.copyOf(provider.capabilities());
         this.engine = engine;
         this.preparedScripts = new PreparedScriptsCache(engine);
-        List<RuntimeThread> created = new ArrayList<>(config.threads());
-        List<CallGuard> guards = new ArrayList<>(config.threads());
+        this.smallestTimeoutNanos = new AtomicLong(config.callTimeout().toNanos());
+        this.threads = new AtomicReferenceArray<>(config.threads());
         for (int i = 0; i < config.threads(); i++) {
-            RuntimeThread thread = new RuntimeThread(this, i, config.sparesPerSpec());
-            created.add(thread);
-            guards.add(thread.guard());
+            threads.set(i, new RuntimeThread(this, i, 0, config.sparesPerSpec()));
         }
-        this.threads = List.copyOf(created);
-        this.watchdog = new Watchdog(guards, config.callTimeout());
         this.memoryGuard = new MemoryGuard(config.threads());
     }
 
@@ -75,9 +83,8 @@ final class RuntimePool implements ContextPool {
     }
 
     private void startThreads() {
-        threads.forEach(RuntimeThread::start);
-        watchdog.start();
-        for (RuntimeThread thread : threads) {
+        threads().forEach(RuntimeThread::start);
+        for (RuntimeThread thread : threads()) {
             try {
                 thread.awaitStarted();
             } catch (CompletionException e) {
@@ -102,7 +109,7 @@ final class RuntimePool implements ContextPool {
 
     /** @param host the opener's host functions, or null for none */
     private JsContext openBlocking(ContextSpec spec, HostFunctions host) {
-        if (threads.stream().anyMatch(RuntimeThread::isCurrentThread)) {
+        if (threads().stream().anyMatch(RuntimeThread::isCurrentThread)) {
             throw new IllegalStateException("open() on a runtime thread would wait forever; use openAsync there");
         }
         Placement placement = place(spec, host);
@@ -148,13 +155,21 @@ final class RuntimePool implements ContextPool {
         checkCapabilities(spec, host, memoryLimit);
         ContextShape shape = spec.shape(memoryLimit).withHostObject(host != null);
         Duration timeout = spec.callTimeout().orElse(config.callTimeout());
-        Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout, host);
+        FairShare fairShare = spec.fairShare().orElse(config.fairShare());
+        Blueprint blueprint =
+                new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout, fairShare, host);
         if (memoryLimit > 0) {
             memoryGuard.watch();
         }
         reserve();
-        RuntimeThread thread = placeOnLeastLoaded();
-        watchdog.noteTimeout(timeout.toNanos());
+        RuntimeThread thread;
+        try {
+            thread = placeOnLeastLoaded();
+        } catch (JsContextException e) {
+            contextsOpen.decrementAndGet();
+            throw e;
+        }
+        noteTimeout(timeout.toNanos());
         return new Placement(thread, blueprint);
     }
 
@@ -216,19 +231,86 @@ final class RuntimePool implements ContextPool {
         } while (!contextsOpen.compareAndSet(open, open + 1));
     }
 
+    /** Never a thread that died or failed to start: its slot may hold it for a moment before its replacement. */
     private RuntimeThread placeOnLeastLoaded() {
-        RuntimeThread best = threads.get(0);
-        int fewest = best.stats().contexts();
-        for (int i = 1; i < threads.size() && fewest > 0; i++) {
+        RuntimeThread best = null;
+        int fewest = Integer.MAX_VALUE;
+        for (int i = 0; i < threads.length() && fewest > 0; i++) {
             RuntimeThread candidate = threads.get(i);
             int count = candidate.stats().contexts();
-            if (count < fewest) {
+            if (count < fewest && candidate.isRunning()) {
                 best = candidate;
                 fewest = count;
             }
         }
+        if (best == null) {
+            throw new EngineNotAvailableException(
+                    "No runtime thread of the pool runs: they died and could not be replaced (see the log)");
+        }
         best.stats().contextPlaced();
         return best;
+    }
+
+    /** Every watchdog, also those of threads started later, polls often enough for this time limit. */
+    private void noteTimeout(long timeoutNanos) {
+        long smallest;
+        do {
+            smallest = smallestTimeoutNanos.get();
+            if (timeoutNanos >= smallest) {
+                return;
+            }
+        } while (!smallestTimeoutNanos.compareAndSet(smallest, timeoutNanos));
+        threads().forEach(thread -> thread.watchdog().noteTimeout(timeoutNanos));
+    }
+
+    long smallestTimeoutNanos() {
+        return smallestTimeoutNanos.get();
+    }
+
+    /**
+     * On a runtime thread that died, before it closes its contexts: a new thread takes its slot and starts.
+     *
+     * @return the new thread, or null when the pool is closing (then nothing replaces it)
+     */
+    RuntimeThread replace(RuntimeThread dead) {
+        if (isClosed()) {
+            return null;
+        }
+        healing.incrementAndGet();
+        RuntimeThread fresh = new RuntimeThread(this, dead.index(), dead.generation() + 1, config.sparesPerSpec());
+        threads.set(dead.index(), fresh);
+        fresh.start();
+        if (isClosed()) {
+            fresh.requestStop(); // close() may have read the slot before the new thread was in it
+        }
+        return fresh;
+    }
+
+    /** On the dead thread, once it closed its contexts: the pool has healed when its replacement serves. */
+    void replaced(RuntimeThread dead, RuntimeThread fresh) {
+        ThreadStats stats = dead.stats();
+        retiredCalls.add(stats.calls());
+        retiredFailed.add(stats.failed());
+        retiredTimedOut.add(stats.timedOut());
+        fresh.awaitStartedOrFailed();
+        healing.decrementAndGet();
+        if (fresh.isRunning()) {
+            LOG.log(System.Logger.Level.INFO, "Runtime thread " + fresh.name() + " replaces " + dead.name());
+        } else {
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "Runtime thread " + fresh.name() + " could not start in place of " + dead.name()
+                            + "; the pool runs on fewer threads");
+        }
+    }
+
+    /** A snapshot of the runtime threads now. */
+    private List<RuntimeThread> threads() {
+        List<RuntimeThread> now = new ArrayList<>(threads.length());
+        for (int i = 0; i < threads.length(); i++) {
+            now.add(threads.get(i));
+        }
+        return now;
     }
 
     /** An open was given up: frees its place. */
@@ -264,13 +346,13 @@ final class RuntimePool implements ContextPool {
 
     @Override
     public PoolStats stats() {
-        List<Integer> perThread = new ArrayList<>(threads.size());
-        List<Integer> queueDepth = new ArrayList<>(threads.size());
+        List<Integer> perThread = new ArrayList<>(threads.length());
+        List<Integer> queueDepth = new ArrayList<>(threads.length());
         int spares = 0;
-        long calls = 0;
-        long failed = 0;
-        long timedOut = 0;
-        for (RuntimeThread thread : threads) {
+        long calls = retiredCalls.sum();
+        long failed = retiredFailed.sum();
+        long timedOut = retiredTimedOut.sum();
+        for (RuntimeThread thread : threads()) {
             ThreadStats stats = thread.stats();
             perThread.add(stats.contexts());
             queueDepth.add(stats.queueDepth());
@@ -305,7 +387,8 @@ final class RuntimePool implements ContextPool {
         if (isClosed()) {
             return Status.CLOSED;
         }
-        return threads.stream().allMatch(RuntimeThread::isRunning) ? Status.RUNNING : Status.RUNTIME_THREAD_DIED;
+        boolean healthy = healing.get() == 0 && threads().stream().allMatch(RuntimeThread::isRunning);
+        return healthy ? Status.RUNNING : Status.RUNTIME_THREAD_DIED;
     }
 
     @Override
@@ -314,17 +397,18 @@ final class RuntimePool implements ContextPool {
             return;
         }
         long deadline = System.nanoTime() + config.closeTimeout().toNanos();
-        watchdog.interruptEverything();
-        threads.forEach(RuntimeThread::requestStop);
+        List<RuntimeThread> closing = threads();
+        closing.forEach(thread -> thread.watchdog().interruptEverything());
+        closing.forEach(RuntimeThread::requestStop);
         List<String> stuck = new ArrayList<>();
         try {
-            for (RuntimeThread thread : threads) {
+            for (RuntimeThread thread : closing) {
                 if (!thread.join(deadline)) {
-                    stuck.add("jsctx-runtime-" + thread.index());
+                    stuck.add(thread.name());
                     thread.rejectQueued();
                 }
+                thread.watchdog().stop(deadline);
             }
-            watchdog.stop(deadline);
             memoryGuard.stop(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -346,7 +430,7 @@ final class RuntimePool implements ContextPool {
 
     @Override
     public String toString() {
-        return "ContextPool[engine=" + engineName + ", threads=" + threads.size() + ", contextsOpen="
+        return "ContextPool[engine=" + engineName + ", threads=" + threads.length() + ", contextsOpen="
                 + contextsOpen.get() + (isClosed() ? ", closed" : "") + "]";
     }
 }

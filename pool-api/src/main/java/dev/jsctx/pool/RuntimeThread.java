@@ -30,9 +30,12 @@ final class RuntimeThread implements Runnable {
 
     private final RuntimePool pool;
     private final int index;
+    private final int generation;
+    private final String name;
     private final Thread thread;
     private final Inbox inbox = new Inbox();
     private final CallGuard guard = new CallGuard();
+    private final Watchdog watchdog;
     private final TimerQueue timers = new TimerQueue();
     private final ThreadStats stats = new ThreadStats();
     private final SpareShelves spares;
@@ -46,18 +49,27 @@ final class RuntimeThread implements Runnable {
 
     private volatile boolean sleeping;
     private volatile boolean stopped;
-    /** Set as soon as the loop failed, before its contexts are closed, so {@link #isRunning} says so at once. */
-    private volatile boolean died;
+    /**
+     * Why the thread died, set as soon as something escaped onto it and before its contexts are closed, so
+     * {@link #isRunning} says so at once; null while it lives.
+     */
+    private volatile ContextClosedException death;
 
-    RuntimeThread(RuntimePool pool, int index, int sparesPerSpec) {
+    /**
+     * @param generation 0 for the pool's first thread at {@code index}, then one more for each replacement
+     */
+    RuntimeThread(RuntimePool pool, int index, int generation, int sparesPerSpec) {
         this.pool = pool;
         this.index = index;
+        this.generation = generation;
+        this.name = "jsctx-runtime-" + index + (generation == 0 ? "" : "." + generation);
         this.spares = new SpareShelves(this, sparesPerSpec);
-        this.thread =
-                Thread.ofPlatform().daemon().name("jsctx-runtime-" + index).unstarted(this);
+        this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this);
+        this.watchdog = new Watchdog(name, guard, pool.smallestTimeoutNanos());
     }
 
     void start() {
+        watchdog.start();
         thread.start();
     }
 
@@ -68,6 +80,11 @@ final class RuntimeThread implements Runnable {
      */
     void awaitStarted() {
         started.join();
+    }
+
+    /** Waits until the engine runtime exists on the thread or failed to. */
+    void awaitStartedOrFailed() {
+        started.exceptionally(e -> null).join();
     }
 
     /**
@@ -104,14 +121,19 @@ final class RuntimeThread implements Runnable {
         while (work != null) {
             Work following = work.next;
             work.next = null;
-            work.reject(new PoolClosedException("The pool is closed"));
+            work.reject(death != null ? workLost() : new PoolClosedException("The pool is closed"));
             work = following;
         }
     }
 
     /** Any thread: the thread has not stopped (it stops when the pool closes, or when it died). */
     boolean isRunning() {
-        return !stopped && !died;
+        return !stopped && death == null;
+    }
+
+    /** Any thread: why the thread died (its message reads "runtime thread NAME died of ..."), or null. */
+    ContextClosedException death() {
+        return death;
     }
 
     boolean isCurrentThread() {
@@ -120,13 +142,25 @@ final class RuntimeThread implements Runnable {
 
     void checkOwner(String what) {
         if (Thread.currentThread() != thread) {
-            throw new IllegalStateException(what + " must be used on the context's runtime thread " + thread.getName()
-                    + ", not on " + Thread.currentThread());
+            throw new IllegalStateException(what + " must be used on the context's runtime thread " + name + ", not on "
+                    + Thread.currentThread());
         }
     }
 
     int index() {
         return index;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    Watchdog watchdog() {
+        return watchdog;
     }
 
     RuntimePool pool() {
@@ -203,22 +237,42 @@ final class RuntimeThread implements Runnable {
             runtime = pool.engine().newRuntime(index);
         } catch (RuntimeException | Error e) {
             stopped = true;
+            watchdog.requestStop();
             started.completeExceptionally(e);
             rejectQueued();
             return;
         }
         started.complete(null);
+        RuntimeThread replacement = null;
         try {
             loop();
-        } catch (RuntimeException | Error e) {
-            died = true;
+        } catch (Throwable e) {
+            diedOf(e);
             LOG.log(
                     System.Logger.Level.ERROR,
-                    "Runtime thread " + thread.getName() + " failed; closing its contexts",
+                    "Runtime thread " + name + " died; closing its contexts and starting a new thread in its place",
                     e);
+            replacement = pool.replace(this); // first, so that no new context is placed here from now on
         } finally {
-            shutdown();
+            try {
+                shutdown();
+            } finally {
+                if (replacement != null) {
+                    pool.replaced(this, replacement);
+                }
+            }
         }
+    }
+
+    private void diedOf(Throwable e) {
+        if (death == null) {
+            death = new ContextClosedException("runtime thread " + name + " died of " + e);
+        }
+    }
+
+    /** What work that was queued on, or running on, a thread that died fails with. */
+    private ContextClosedException workLost() {
+        return new ContextClosedException("The " + death.getMessage() + "; its contexts are closed, open a new one");
     }
 
     private void loop() {
@@ -266,11 +320,12 @@ final class RuntimeThread implements Runnable {
         try {
             work.execute(this);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.log(System.Logger.Level.ERROR, "Unexpected failure on runtime thread " + thread.getName(), e);
+            LOG.log(System.Logger.Level.ERROR, "Unexpected failure on runtime thread " + name, e);
             work.reject(EngineErrors.asPoolError(e, "unexpectedly"));
         } catch (Error e) {
             // The thread dies of it (see run), but whoever waits for this work must not wait forever.
-            work.reject(EngineErrors.asPoolError(e, "and its runtime thread died"));
+            diedOf(e);
+            work.reject(workLost());
             throw e;
         }
     }
@@ -283,27 +338,42 @@ final class RuntimeThread implements Runnable {
         boolean ran = false;
         TimerQueue.Timer timer;
         while (!stopping && (timer = timers.pollDue(now)) != null) {
+            ContextLane lane = timer.owner() == null ? null : timer.owner().lane();
+            long deferredUntil = lane == null ? now : lane.deferredUntil(now);
+            if (deferredUntil != now) {
+                timers.postpone(timer, deferredUntil); // timers count against the context's fair share too
+                continue;
+            }
             ran = true;
-            runTimer(timer, now);
+            runTimer(timer, lane);
             resumeLanes();
         }
         return ran;
     }
 
-    private void runTimer(TimerQueue.Timer timer, long now) {
+    /**
+     * @param lane the context whose timer it is, or null for a spare's or the pool's own
+     */
+    private void runTimer(TimerQueue.Timer timer, ContextLane lane) {
         HostedContext owner = timer.owner();
         if (owner == null) {
             timer.run(); // the pool's own deadline; calls no engine code
             return;
         }
-        long token = guard.begin(owner.engineContext(), now + owner.timeoutNanos());
+        long start = System.nanoTime();
+        long deadline = lane == null ? start + owner.timeoutNanos() : lane.deadline(start, owner.timeoutNanos());
+        long token = guard.begin(owner.engineContext(), deadline);
         Throwable failure = null;
         try {
             timer.run();
         } catch (RuntimeException | StackOverflowError e) {
             failure = e;
         }
-        if (guard.end(token)) {
+        boolean interrupted = guard.end(token);
+        if (lane != null) {
+            lane.ran(start, System.nanoTime(), interrupted);
+        }
+        if (interrupted) {
             LOG.log(
                     System.Logger.Level.WARNING,
                     "A timer task of context '" + owner.label() + "' ran past its time limit and was interrupted");
@@ -353,7 +423,7 @@ final class RuntimeThread implements Runnable {
         spares.closeAll();
         rejectQueued(); // here, while the runtime is open: a spare on its way to a context is closed now
         for (ContextLane lane : new ArrayList<>(lanes)) {
-            lane.context().closeWithPool();
+            lane.context().closeWithItsThread();
         }
         timers.clear();
         if (runtime != null) {
@@ -364,6 +434,7 @@ final class RuntimeThread implements Runnable {
             }
         }
         stopped = true;
+        watchdog.requestStop();
         rejectQueued();
     }
 }

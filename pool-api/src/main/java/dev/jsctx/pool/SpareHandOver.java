@@ -17,14 +17,15 @@ final class SpareHandOver extends Work {
     }
 
     /**
-     * The pool closed first. On the runtime thread (its shutdown) the spare is closed with the context; on any
+     * The pool closed or the thread died first. On the runtime thread (its shutdown) the spare is closed with the
+     * context; on any
      * other thread the runtime thread did not stop in time, its engine is left open, and the context is only
      * marked closed.
      */
     @Override
     void reject(RuntimeException reason) {
         if (lane.isOnItsThread()) {
-            lane.context().closeWithPool();
+            lane.context().closeWithItsThread();
         } else {
             lane.context().markClosedWithPool();
         }

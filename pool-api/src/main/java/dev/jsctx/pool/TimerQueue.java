@@ -76,6 +76,19 @@ final class TimerQueue {
         return null;
     }
 
+    /**
+     * Puts a timer just taken by {@link #pollDue} back, to run at {@code dueNanos} instead (its context is deferred,
+     * see {@link FairShare}). Its handle still cancels it.
+     */
+    void postpone(Timer timer, long dueNanos) {
+        timer.due = dueNanos;
+        timer.taken = false;
+        if (timer.group != null) {
+            timer.group.pending++;
+        }
+        heap.add(timer);
+    }
+
     /** Notes that some timers in the heap will never run, and drops them once they are many. */
     private void noteDead(int count) {
         dead += count;
@@ -122,7 +135,7 @@ final class TimerQueue {
     final class Timer implements ContextHost.Cancellable {
         private final Group group;
         private final Runnable task;
-        private final long due;
+        private long due;
         private final long sequence;
         private boolean cancelled;
         private boolean taken;

@@ -14,6 +14,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,40 @@ class CallTimeoutTest {
             assertEquals(JsonValue.TRUE, other.call("echo", JsonValue.TRUE));
             assertFalse(spin.isDone(), "the other thread answered while the runaway call still ran");
             assertThrows(CallTimeoutException.class, () -> join(spin));
+        }
+    }
+
+    @Test
+    @DisplayName("an engine interrupt stuck on one runtime thread does not delay the time limits of another")
+    void stuckInterruptDelaysNoOtherThread() throws Throwable {
+        CountDownLatch unstick = new CountDownLatch(1);
+        fake.onInterrupt(() -> {
+            if (Thread.currentThread().getName().equals("jsctx-watchdog-0")) {
+                awaitQuietly(unstick); // an engine whose interrupt of thread 0 hangs
+            }
+        });
+        try (ContextPool pool = ContextPool.create(fakePool(fake, 2).build());
+                JsContext stuck = pool.open(spec("stuck", Duration.ofMillis(50)));
+                JsContext other = pool.open(spec("other", Duration.ofMillis(50)))) {
+            assertEquals(0, stuck.threadIndex());
+            assertEquals(1, other.threadIndex());
+            CompletableFuture<JsonValue> hanging = stuck.callAsync("spin").toCompletableFuture();
+            for (int i = 0; i < 3; i++) {
+                assertThrows(CallTimeoutException.class, () -> join(other.callAsync("spin")));
+            }
+            assertFalse(hanging.isDone(), "thread 0 still waits for its interrupt to return");
+            unstick.countDown();
+            assertThrows(CallTimeoutException.class, () -> join(hanging));
+        } finally {
+            unstick.countDown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -25,7 +25,7 @@ class SpareShelvesTest {
         FakeEngine fake = new FakeEngine();
         try (ContextPool created = ContextPool.create(fakePool(fake, 1).build())) {
             RuntimePool pool = (RuntimePool) created;
-            RuntimeThread thread = new RuntimeThread(pool, 9, 0);
+            RuntimeThread thread = new RuntimeThread(pool, 9, 0, 0);
             thread.start();
             thread.awaitStarted();
             SpareShelves shelves = new SpareShelves(thread, 2);
@@ -34,7 +34,8 @@ class SpareShelvesTest {
                     .label("shelf")
                     .build();
             ContextShape shape = spec.shape();
-            Blueprint blueprint = new Blueprint(shape, pool.engine().prepare(shape), "shelf", PATIENCE);
+            Blueprint blueprint =
+                    new Blueprint(shape, pool.engine().prepare(shape), "shelf", PATIENCE, FairShare.defaults());
             onThread(thread, () -> {
                         shelves.keep(blueprint);
                         while (shelves.refillOne()) {

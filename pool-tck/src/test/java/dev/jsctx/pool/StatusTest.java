@@ -26,18 +26,17 @@ class StatusTest {
     }
 
     @Test
-    @DisplayName("an Error escaping onto a runtime thread kills it: its call fails, the pool says RUNTIME_THREAD_DIED")
+    @DisplayName("an Error escaping onto a runtime thread kills it: its call fails saying so, and the pool heals")
     void deadRuntimeThread() {
         fake.define("killThread", (c, args, done) -> {
             throw new OutOfMemoryError("simulated, to kill the runtime thread");
         });
         try (ContextPool pool = ContextPool.create(fakePool(fake, 2).build())) {
             JsContext doomed = pool.open(spec("doomed"));
-            JsContextException failed =
-                    assertThrows(JsContextException.class, () -> join(doomed.callAsync("killThread")));
-            assertTrue(failed.getMessage().contains("runtime thread died"), failed.getMessage());
-            awaitTrue(
-                    "the pool reports the dead thread", () -> pool.status() == ContextPool.Status.RUNTIME_THREAD_DIED);
+            ContextClosedException failed =
+                    assertThrows(ContextClosedException.class, () -> join(doomed.callAsync("killThread")));
+            assertTrue(failed.getMessage().contains("runtime thread jsctx-runtime-0 died"), failed.getMessage());
+            awaitTrue("the pool has healed", () -> pool.status() == ContextPool.Status.RUNNING);
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,6 +55,7 @@ public class FakeEngine implements JsEngineProvider {
     private final Set<String> fired = ConcurrentHashMap.newKeySet();
     private final List<Instance> instances = new CopyOnWriteArrayList<>();
     private final Gate gate = new Gate();
+    private volatile Runnable onInterrupt = () -> {};
 
     /** A fake engine named {@code fake} with every capability. */
     public FakeEngine() {
@@ -142,6 +144,16 @@ public class FakeEngine implements JsEngineProvider {
      */
     public final void define(String name, Function function) {
         functions.put(name, function);
+    }
+
+    /**
+     * Sets what every {@code interrupt()} of this engine's contexts does after it marked the call interrupted, on the
+     * pool's watchdog thread: for example block, to stand for an engine whose interrupt is slow, or throw.
+     *
+     * @param hook what to do
+     */
+    public final void onInterrupt(Runnable hook) {
+        this.onInterrupt = Objects.requireNonNull(hook, "hook");
     }
 
     /** @return the gate of {@code hold()}, {@code arriveThenSpin()} and {@code arriveThenNever()} */
@@ -331,6 +343,7 @@ public class FakeEngine implements JsEngineProvider {
         @Override
         public void interrupt() {
             interrupted = true;
+            onInterrupt.run();
         }
 
         @Override
