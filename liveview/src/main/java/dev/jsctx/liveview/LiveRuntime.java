@@ -154,7 +154,9 @@ final class LiveRuntime {
         sweeper = null;
         if (scheduler != null) {
             scheduler.shutdownNow();
-            Main.removeShutdownHandler(onShutdown);
+            // Not on this thread: during a JVM shutdown Helidon's hook holds the lock removeShutdownHandler takes
+            // while our handler waits for WebServer.stop(), which may be the very call that brought us here.
+            Thread.ofVirtual().name("jsctx-liveview-unhook").start(() -> Main.removeShutdownHandler(onShutdown));
         }
         drain();
         if (ownsPubSub) {

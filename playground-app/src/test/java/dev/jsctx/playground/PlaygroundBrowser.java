@@ -1,0 +1,168 @@
+package dev.jsctx.playground;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The playground on a random loopback port in this JVM, and a headless Chromium whose windows are its tabs. Fails
+ * when Chromium is missing (never skips): the ITs are the proof of the playground's isolation.
+ */
+final class PlaygroundBrowser implements AutoCloseable {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final PlaygroundApp app;
+    private final WebServer server;
+    private final ChromeDriver driver;
+    private boolean blankWindowUsed;
+
+    private PlaygroundBrowser(PlaygroundApp app, WebServer server, ChromeDriver driver) {
+        this.app = app;
+        this.server = server;
+        this.driver = driver;
+    }
+
+    /** Starts the app (its application.yaml, on port 0, with {@code overrides}) and Chromium. */
+    static PlaygroundBrowser start(Map<String, String> overrides) {
+        assertTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium or chromedriver is missing at " + CHROMIUM + " and " + CHROMEDRIVER);
+        Config config = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(overrides))
+                .addSource(ConfigSources.create(Map.of("server.port", "0", "server.host", "127.0.0.1")))
+                .addSource(ConfigSources.classpath("application.yaml"))
+                .build();
+        PlaygroundApp app = PlaygroundApp.start(config);
+        WebServerConfig.Builder builder = WebServer.builder();
+        app.setup(builder);
+        WebServer server = builder.shutdownHook(false).build().start();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-background-timer-throttling",
+                        "--disable-renderer-backgrounding",
+                        "--no-first-run",
+                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new PlaygroundBrowser(app, server, new ChromeDriver(service, options));
+    }
+
+    PlaygroundApp app() {
+        return app;
+    }
+
+    /** Opens a new tab of the playground and waits until its live view is connected. */
+    Tab tab() {
+        if (blankWindowUsed) {
+            driver.switchTo().newWindow(WindowType.WINDOW);
+        }
+        blankWindowUsed = true;
+        driver.get("http://127.0.0.1:" + server.port() + "/");
+        Tab tab = new Tab(driver.getWindowHandle());
+        new WebDriverWait(driver, WAIT)
+                .until(d -> d.findElement(By.cssSelector("[data-jsctx-view]"))
+                        .getDomAttribute("class")
+                        .contains("jsctx-connected"));
+        return tab;
+    }
+
+    /** Closes every tab but one blank window, so their sockets and contexts end (a client has at most 8). */
+    void closeTabs() {
+        driver.switchTo().newWindow(WindowType.WINDOW);
+        String blank = driver.getWindowHandle();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(blank)) {
+                driver.switchTo().window(handle).close();
+            }
+        }
+        driver.switchTo().window(blank);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            server.stop();
+            app.close();
+        }
+    }
+
+    /** What a run showed: the tab's result, error and output once the run ended. */
+    record Shown(String result, String error, String output) {}
+
+    /** One window; every call first brings it to the front of the driver. */
+    final class Tab {
+        private final String handle;
+
+        private Tab(String handle) {
+            this.handle = handle;
+        }
+
+        /**
+         * Puts {@code code} into the textarea (as pasted: the field's maxlength does not apply), submits the form and
+         * waits until the run ended: the status line no longer says it runs and a result or error is shown.
+         */
+        Shown run(String code) {
+            focus();
+            driver.executeScript("""
+                    document.getElementById('code').value = arguments[0];
+                    document.getElementById('result').textContent = '';
+                    document.getElementById('error').textContent = '';""", code);
+            driver.findElement(By.id("run")).click();
+            new WebDriverWait(driver, WAIT)
+                    .until(d -> !text("status").equals("running…") && !(text("result") + text("error")).isEmpty());
+            return new Shown(text("result"), text("error"), text("output"));
+        }
+
+        void reset() {
+            focus();
+            driver.executeScript("document.getElementById('status').textContent = '';");
+            driver.findElement(By.id("reset")).click();
+            new WebDriverWait(driver, WAIT).until(d -> text("status").equals("Fresh context."));
+        }
+
+        /** Waits until the tab's output contains {@code expected}, and returns the output. */
+        String awaitOutput(String expected) {
+            focus();
+            new WebDriverWait(driver, WAIT).until(d -> text("output").contains(expected));
+            return text("output");
+        }
+
+        String text(String id) {
+            focus();
+            return driver.findElement(By.id(id)).getText();
+        }
+
+        private void focus() {
+            if (!driver.getWindowHandle().equals(handle)) {
+                driver.switchTo().window(handle);
+            }
+        }
+    }
+}
