@@ -108,7 +108,13 @@ class PubSubIT {
     private static LiveViewFeature feature(PubSub pubSub, ParkStore parkStore) {
         Supplier<LiveView> views = () -> new SharingView(pubSub);
         return LiveViewFeature.builder()
-                .config(LiveViewConfig.builder().secret(SECRET).build())
+                .config(
+                        // no resume window: a closed tab leaves its topics at once (within the window it would
+                        // still count, as a tab that may come back)
+                        LiveViewConfig.builder()
+                                .secret(SECRET)
+                                .resumeWindow(Duration.ZERO)
+                                .build())
                 .pubSub(pubSub)
                 .parkStore(parkStore)
                 .view("/", views)
