@@ -109,8 +109,9 @@ abstract class CounterSessionsIT {
             }
             withTab = awaitContextsOpen(open -> open >= 1);
         }
-        // the view parks before its context closes: once it is closed, the count is parked
-        awaitContextsOpen(open -> open == withTab - 1);
+        // the view parks before its context closes (when its resume window ends): once it is closed, the count is
+        // parked; other tests' views may close meanwhile too, so fewer rather than exactly one less
+        awaitContextsOpen(open -> open < withTab);
         try (LiveConnection again = client.connect()) {
             assertTrue(again.join(refreshed).ok());
             assertEquals("3", count(again));
