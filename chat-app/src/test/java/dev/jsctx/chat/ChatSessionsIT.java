@@ -43,7 +43,11 @@ class ChatSessionsIT {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         app = ChatApp.start(Config.just(
-                ConfigSources.create(Map.of("server.port", "0", "pool.call-timeout", "PT10S")) /* a busy machine */,
+                ConfigSources.create(Map.of(
+                        "server.port", "0",
+                        "pool.call-timeout", "PT10S", // a busy machine
+                        // a closed tab counts in #members while it may still resume; these tests close tabs
+                        "liveview.resume-window", "PT0S")),
                 ConfigSources.classpath("application.yaml")));
         app.setup(server);
     }
