@@ -16,13 +16,16 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One tab of the playground. On connect, {@code mount} opens the tab's own context ({@link PlaygroundContexts});
  * a run evaluates the tab's code in it without blocking the socket: what the code prints arrives as it is printed
- * (the console listener wakes the view), and the result or error when the run ends. State persists between runs
+ * (the console listener wakes the view, at most 50 ms later), and the result or error when the run ends. State persists between runs
  * until Reset, which opens a fresh context. A context the pool closed (memory limit, fair share) is replaced by a
  * fresh one at once, and the page says so.
  */
@@ -54,8 +57,15 @@ final class PlaygroundLive implements LiveView {
     /** The outcome of a run, delivered to the view's thread. */
     private record Finished(int run, JsonValue value, Throwable error) {}
 
-    /** Wakes the view to show new output; one pending wake at a time, so a flood cannot fill the mailbox. */
+    /**
+     * Wakes the view to show new output; one pending wake at a time, so a flood cannot fill the mailbox, and sent
+     * {@link #OUTPUT_DELAY} after the first new line, so a flood renders 20 times a second, not once a line (once
+     * a line, rendering and the browser took ten times the CPU of the printing code itself).
+     */
     private static final Object OUTPUT = new Object();
+
+    private static final Executor OUTPUT_DELAY =
+            CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS, Runnable::run);
 
     private final PlaygroundContexts contexts;
     private final PlaygroundLimits limits;
@@ -116,7 +126,7 @@ final class PlaygroundLive implements LiveView {
     private void printed(String line) {
         output.add(line);
         if (wakePending.compareAndSet(false, true)) {
-            session.send(OUTPUT);
+            OUTPUT_DELAY.execute(() -> session.send(OUTPUT));
         }
     }
 
