@@ -51,6 +51,7 @@ public final class HostFunctions {
 
     private final Map<String, Entry> functions;
     private final int maxInFlight;
+    private final int maxQueuedMessages;
     private final HostMessageListener listener;
 
     private HostFunctions(Builder b) {
@@ -59,6 +60,7 @@ public final class HostFunctions {
                 name, entry.timeout() == null ? new Entry(name, entry.function(), entry.async(), b.timeout) : entry));
         this.functions = Map.copyOf(entries);
         this.maxInFlight = b.maxInFlight;
+        this.maxQueuedMessages = b.maxQueuedMessages;
         this.listener = b.listener;
     }
 
@@ -81,6 +83,14 @@ public final class HostFunctions {
      */
     public int maxInFlight() {
         return maxInFlight;
+    }
+
+    /**
+     * @return the most messages from {@link JsContext#send} that may wait for one context's handler; one more is
+     *     dropped ({@code send} returns false)
+     */
+    public int maxQueuedMessages() {
+        return maxQueuedMessages;
     }
 
     /**
@@ -107,6 +117,7 @@ public final class HostFunctions {
         private final Map<String, Entry> functions = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(5);
         private int maxInFlight = 16;
+        private int maxQueuedMessages = 1_000;
         private HostMessageListener listener;
 
         private Builder() {}
@@ -169,6 +180,20 @@ public final class HostFunctions {
          */
         public Builder maxInFlight(int calls) {
             this.maxInFlight = Arguments.atLeast("maxInFlight", calls, 1);
+            return this;
+        }
+
+        /**
+         * Sets the most messages from {@link JsContext#send} that may wait for the context's runtime thread; a
+         * message beyond it is dropped at once: {@code send} returns false and the pool counts it
+         * ({@link PoolStats#messagesDropped()}). A sender faster than the handler thus loses messages instead of
+         * filling the heap. If not invoked, 1,000.
+         *
+         * @param messages a positive count
+         * @return this builder
+         */
+        public Builder maxQueuedMessages(int messages) {
+            this.maxQueuedMessages = Arguments.atLeast("maxQueuedMessages", messages, 1);
             return this;
         }
 

@@ -143,15 +143,19 @@ public interface JsContext extends AutoCloseable {
     /**
      * Sends a message to the context's JavaScript: the handler it registered with {@code host.onMessage} runs with
      * it, on the runtime thread, under the call time limit (like a timer task). Never blocks and never throws but a
-     * {@link NullPointerException}. Messages run one at a time, in the order sent, after the work already queued on
-     * the runtime thread; not after a call awaiting a Promise (a message may be what settles it). Dropped, silently:
-     * when the context is closed (now or before its turn), when it was opened without {@link HostFunctions} (it has no
-     * {@code host} object), and when no handler is registered when it arrives. What the handler throws is logged as a
-     * timer task's error is.
+     * {@link NullPointerException}; safe from any thread. Messages run one at a time, in the order sent, after the
+     * work already queued on the runtime thread; not after a call awaiting a Promise (a message may be what settles
+     * it). Dropped, silently: when the context is closed (now or before its turn), when it was opened without
+     * {@link HostFunctions} (it has no {@code host} object), when no handler is registered when it arrives, and when
+     * {@link HostFunctions#maxQueuedMessages()} messages already wait for the context (counted in
+     * {@link PoolStats#messagesDropped()}). What the handler throws is logged as a timer task's error is.
      *
      * @param message the value, converted as a call's argument
+     * @return true if the message was queued for the handler; false if it was dropped at once (the context is
+     *     closed, has no {@code host} object, or has its bound of messages waiting). A message queued may still be
+     *     dropped later, as above.
      */
-    void send(JsonValue message);
+    boolean send(JsonValue message);
 
     /**
      * @return the label from the spec

@@ -17,6 +17,7 @@ public final class PoolStats {
     private final long calls;
     private final long callsFailed;
     private final long callsTimedOut;
+    private final long messagesDropped;
 
     PoolStats(
             int contextsOpen,
@@ -27,7 +28,8 @@ public final class PoolStats {
             long closes,
             long calls,
             long callsFailed,
-            long callsTimedOut) {
+            long callsTimedOut,
+            long messagesDropped) {
         this.contextsOpen = contextsOpen;
         this.contextsPerThread = List.copyOf(contextsPerThread);
         this.queueDepthPerThread = List.copyOf(queueDepthPerThread);
@@ -37,6 +39,7 @@ public final class PoolStats {
         this.calls = calls;
         this.callsFailed = callsFailed;
         this.callsTimedOut = callsTimedOut;
+        this.messagesDropped = messagesDropped;
     }
 
     /** @return contexts open now, spares not included */
@@ -84,11 +87,19 @@ public final class PoolStats {
         return callsTimedOut;
     }
 
+    /**
+     * @return messages {@link JsContext#send} dropped because their context already had
+     *     {@link HostFunctions#maxQueuedMessages()} waiting
+     */
+    public long messagesDropped() {
+        return messagesDropped;
+    }
+
     @Override
     public String toString() {
         return "PoolStats[contextsOpen=" + contextsOpen + ", contextsPerThread=" + contextsPerThread
                 + ", queueDepthPerThread=" + queueDepthPerThread + ", sparesReady=" + sparesReady + ", opens=" + opens
                 + ", closes=" + closes + ", calls=" + calls + ", callsFailed=" + callsFailed + ", callsTimedOut="
-                + callsTimedOut + "]";
+                + callsTimedOut + ", messagesDropped=" + messagesDropped + "]";
     }
 }

@@ -33,6 +33,10 @@ final class PooledContext implements JsContext {
     private final boolean hostObject;
     /** Requests handed to the runtime thread and not started yet. */
     private final AtomicInteger queued = new AtomicInteger();
+    /** The bound of {@link #queuedMessages}; 0 without a {@code host} object. */
+    private final int maxQueuedMessages;
+    /** Messages handed to the runtime thread and not delivered yet. */
+    private final AtomicInteger queuedMessages = new AtomicInteger();
 
     private final AtomicReference<ClosedBy> closedBy = new AtomicReference<>();
     /** Why the engine context or its runtime thread died, when {@link ClosedBy#ENGINE} or a thread's death closed it. */
@@ -48,6 +52,7 @@ final class PooledContext implements JsContext {
         this.observer = pool.config().callObserver();
         this.maxQueued = pool.config().maxQueuedCallsPerContext();
         this.hostObject = blueprint.shape().hostObject();
+        this.maxQueuedMessages = blueprint.host() == null ? 0 : blueprint.host().maxQueuedMessages();
         this.lane = new ContextLane(this, thread, blueprint, hosted);
     }
 
@@ -96,11 +101,23 @@ final class PooledContext implements JsContext {
     }
 
     @Override
-    public void send(JsonValue message) {
+    public boolean send(JsonValue message) {
         Objects.requireNonNull(message, "message");
-        if (hostObject && closedBy.get() == null && !pool.isClosed()) {
-            thread.submit(new HostMessage(lane, message));
+        if (!hostObject || closedBy.get() != null || pool.isClosed()) {
+            return false;
         }
+        if (queuedMessages.incrementAndGet() > maxQueuedMessages) {
+            queuedMessages.decrementAndGet();
+            pool.messageDropped();
+            return false;
+        }
+        thread.submit(new HostMessage(this, message));
+        return true;
+    }
+
+    /** Runtime thread: a message from {@link #send} had its turn (or was dropped with the pool). */
+    void messageTaken() {
+        queuedMessages.decrementAndGet();
     }
 
     @Override

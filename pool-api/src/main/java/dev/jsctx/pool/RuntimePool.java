@@ -50,6 +50,9 @@ final class RuntimePool implements ContextPool {
 
     private final LongAdder opens = new LongAdder();
     private final LongAdder closes = new LongAdder();
+    /** Messages {@link JsContext#send} dropped at their context's bound of messages waiting. */
+    private final LongAdder messagesDropped = new LongAdder();
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RuntimePool(PoolConfig config, JsEngineProvider provider, JsEngine engine) {
@@ -327,6 +330,11 @@ final class RuntimePool implements ContextPool {
         closes.increment();
     }
 
+    /** Any thread: {@link JsContext#send} dropped a message at its context's bound. */
+    void messageDropped() {
+        messagesDropped.increment();
+    }
+
     boolean isClosed() {
         return closed.get();
     }
@@ -361,7 +369,16 @@ final class RuntimePool implements ContextPool {
             timedOut += stats.timedOut();
         }
         return new PoolStats(
-                contextsOpen.get(), perThread, queueDepth, spares, opens.sum(), closes.sum(), calls, failed, timedOut);
+                contextsOpen.get(),
+                perThread,
+                queueDepth,
+                spares,
+                opens.sum(),
+                closes.sum(),
+                calls,
+                failed,
+                timedOut,
+                messagesDropped.sum());
     }
 
     @Override

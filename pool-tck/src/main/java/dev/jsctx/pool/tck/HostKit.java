@@ -1,6 +1,7 @@
 package dev.jsctx.pool.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +24,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -482,6 +484,40 @@ public abstract class HostKit {
                 ctx.eval("(function () { try { host.onMessage(42); } catch (e) { return e.name; } })()"));
         ctx.close();
         ctx.send(Json.createValue("after close")); // dropped, never thrown
+    }
+
+    @Test
+    @DisplayName("messages waiting for a context are bounded; send drops the excess at once, returns false, counts it")
+    void messagesBounded() throws InterruptedException {
+        if (!supported()) {
+            return;
+        }
+        HostGate gate = new HostGate();
+        HostFunctions host = HostFunctions.builder()
+                .sync("hold", gate::pass)
+                .maxQueuedMessages(3)
+                .build();
+        JsContext ctx = open(spec("bounded-inbox"), host);
+        ctx.call("listen");
+        CompletionStage<JsonValue> holding = ctx.callAsync("callSync", Json.createValue("hold"));
+        gate.awaitEntered(); // the runtime thread is busy: messages wait
+        long droppedBefore = pool.stats().messagesDropped();
+        List<Boolean> queued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            queued.add(ctx.send(Json.createValue(i)));
+        }
+        assertEquals(List.of(true, true, true, false, false), queued);
+        assertEquals(2, pool.stats().messagesDropped() - droppedBefore);
+        gate.open(Json.createValue("released"));
+        assertEquals(Json.createValue("released"), Await.join(holding));
+        assertEquals(json("[0,1,2]"), ctx.call("getLog")); // the queued ones, in order; nothing else lost
+        assertTrue(ctx.send(Json.createValue(3)), "room again once the handler ran");
+        Await.awaitTrue("the next message arrives", () -> ((JsonArray) ctx.call("getLog")).size() == 4);
+        JsContext bare = open(spec("bare"), null);
+        assertFalse(bare.send(Json.createValue(1)), "no host object: dropped");
+        ctx.close();
+        assertFalse(ctx.send(Json.createValue(4)), "closed: dropped, never thrown");
+        assertEquals(2, pool.stats().messagesDropped() - droppedBefore, "only the bound counts as a drop");
     }
 
     @Test
