@@ -29,7 +29,7 @@ public final class Main {
                        [--fair-share on|off] [--max-timeouts 50]
                                                               neighbours' latency beside a context spinning into
                                                               its time limit, and its share of its thread
-              host     [--engines graal,rhino] [--warmup 15] [--seconds 5] [--iterations 3]
+              host     [--engines graal,rhino] [--warmup 60] [--seconds 5] [--iterations 3]
                                                               host functions and messages: sync/async call, message, rate
               memory-limit [--bombs 20] [--warmup 20] [--seconds 10] [--iterations 3]
                                                               heap bombs at -Xmx512m, limit 16 MB, beside
@@ -90,7 +90,7 @@ public final class Main {
             case "host" ->
                 HostBenchmark.run(
                         engines(options, "graal,rhino"),
-                        intOption(options, "warmup", 15),
+                        intOption(options, "warmup", 60),
                         intOption(options, "seconds", 5),
                         intOption(options, "iterations", 3));
             case "memory-limit" ->
