@@ -1,5 +1,8 @@
 package dev.jsctx.pool.spi;
 
+import dev.jsctx.pool.JsContextException;
+import dev.jsctx.pool.JsException;
+
 /**
  * The global {@code host} object of a shape with {@link ContextShape#hostObject()}, written once in JavaScript for
  * every engine: an engine evaluates {@link #SCRIPT} in the new context before the shape's scripts, calls the function
@@ -79,4 +82,32 @@ public final class HostObject {
     public static final String SCRIPT_NAME = "jsctx-host.js";
 
     private HostObject() {}
+
+    /**
+     * Runs what {@code callAsync} or {@code send} does with the {@link ContextHost} (after converting the arguments),
+     * so that nothing is thrown into JavaScript. Call it on the context's runtime thread, from the native function.
+     *
+     * @param hostCall the call to the host, which may throw a {@link JsContextException}
+     * @return {@code null} once it succeeded, else {@linkplain #failureMessage the message} the script throws
+     */
+    public static String failureOf(Runnable hostCall) {
+        try {
+            hostCall.run();
+            return null;
+        } catch (JsContextException e) {
+            return failureMessage(e);
+        }
+    }
+
+    /**
+     * The message of the JavaScript {@code Error} a failed host call or conversion becomes: a {@link JsException}'s
+     * {@link JsException#jsMessage() jsMessage()} (what the host function threw, as JavaScript sees it), else the
+     * exception's message (a value that does not convert, a closed context).
+     *
+     * @param failure what the native function caught
+     * @return the message
+     */
+    public static String failureMessage(JsContextException failure) {
+        return failure instanceof JsException js ? js.jsMessage() : failure.getMessage();
+    }
 }

@@ -1,7 +1,6 @@
 package dev.jsctx.pool.graal;
 
 import dev.jsctx.pool.JsContextException;
-import dev.jsctx.pool.JsException;
 import dev.jsctx.pool.spi.ContextHost;
 import dev.jsctx.pool.spi.HostObject;
 import dev.jsctx.pool.spi.HostReply;
@@ -59,49 +58,25 @@ final class GraalHostBridge {
 
     /** {@code callAsync(name, args, resolve, reject)}: null once started, else the failure's message. */
     private ProxyExecutable callAsync() {
-        return args -> {
-            try {
-                host().callHost(
-                                args[0].asString(),
-                                (JsonArray) JsonBridge.toJson(args[1]),
-                                new Reply(args[2], args[3]));
-                return null;
-            } catch (JsException e) {
-                return e.jsMessage();
-            } catch (JsContextException e) {
-                return e.getMessage();
-            }
-        };
+        return args -> HostObject.failureOf(() -> host().callHost(
+                        args[0].asString(), (JsonArray) JsonBridge.toJson(args[1]), new Reply(args[2], args[3])));
     }
 
     /** {@code callSync(name, args, failed)}: the result, or {@code failed} holding the failure's message. */
     private ProxyExecutable callSync() {
         return args -> {
-            String problem;
             try {
                 return toGuest(host().callHostSync(args[0].asString(), (JsonArray) JsonBridge.toJson(args[1])));
-            } catch (JsException e) {
-                problem = e.jsMessage();
             } catch (JsContextException e) {
-                problem = e.getMessage();
+                args[2].setArrayElement(0, HostObject.failureMessage(e));
+                return args[2];
             }
-            args[2].setArrayElement(0, problem);
-            return args[2];
         };
     }
 
     /** {@code send(message)}: null once handed over, else the failure's message. */
     private ProxyExecutable send() {
-        return args -> {
-            try {
-                host().sendToHost(JsonBridge.toJson(args[0]));
-                return null;
-            } catch (JsException e) {
-                return e.jsMessage();
-            } catch (JsContextException e) {
-                return e.getMessage();
-            }
-        };
+        return args -> HostObject.failureOf(() -> host().sendToHost(JsonBridge.toJson(args[0])));
     }
 
     /** Settles one {@code host.call}'s Promise through the functions its executor was given. */

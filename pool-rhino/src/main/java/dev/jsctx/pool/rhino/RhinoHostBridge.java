@@ -1,7 +1,6 @@
 package dev.jsctx.pool.rhino;
 
 import dev.jsctx.pool.JsContextException;
-import dev.jsctx.pool.JsException;
 import dev.jsctx.pool.spi.ContextHost;
 import dev.jsctx.pool.spi.HostObject;
 import dev.jsctx.pool.spi.HostReply;
@@ -61,48 +60,31 @@ final class RhinoHostBridge {
     /** {@code callAsync(name, args, resolve, reject)}: null once started, else the failure's message. */
     private LambdaFunction callAsync() {
         return new LambdaFunction(global, 4, (lcx, scope, thisObj, args) -> {
-            try {
-                host.callHost(
-                        ScriptRuntime.toString(args[0]), arguments(args[1]), new Reply((Function) args[2], (Function)
-                                args[3]));
-                return null;
-            } catch (JsException e) {
-                return e.jsMessage();
-            } catch (JsContextException e) {
-                return e.getMessage();
-            }
+            Reply reply = new Reply((Function) args[2], (Function) args[3]);
+            return HostObject.failureOf(
+                    () -> host.callHost(ScriptRuntime.toString(args[0]), arguments(args[1]), reply));
         });
     }
 
     /** {@code callSync(name, args, failed)}: the result, or {@code failed} holding the failure's message. */
     private LambdaFunction callSync() {
         return new LambdaFunction(global, 3, (lcx, scope, thisObj, args) -> {
-            String problem;
             try {
                 return values().toJs(host.callHostSync(ScriptRuntime.toString(args[0]), arguments(args[1])));
-            } catch (JsException e) {
-                problem = e.jsMessage();
             } catch (JsContextException e) {
-                problem = e.getMessage();
+                Scriptable failed = (Scriptable) args[2];
+                failed.put(0, failed, HostObject.failureMessage(e));
+                return failed;
             }
-            Scriptable failed = (Scriptable) args[2];
-            failed.put(0, failed, problem);
-            return failed;
         });
     }
 
     /** {@code send(message)}: null once handed over, else the failure's message. */
     private LambdaFunction send() {
-        return new LambdaFunction(global, 1, (lcx, scope, thisObj, args) -> {
-            try {
-                host.sendToHost(values().toJson(args[0]));
-                return null;
-            } catch (JsException e) {
-                return e.jsMessage();
-            } catch (JsContextException e) {
-                return e.getMessage();
-            }
-        });
+        return new LambdaFunction(
+                global,
+                1,
+                (lcx, scope, thisObj, args) -> HostObject.failureOf(() -> host.sendToHost(values().toJson(args[0]))));
     }
 
     /** Settles one {@code host.call}'s Promise through the functions its executor was given. */
