@@ -7,6 +7,7 @@ import dev.jsctx.liveview.Broadcast;
 import dev.jsctx.liveview.Presence;
 import dev.jsctx.liveview.PubSub;
 import dev.jsctx.liveview.test.RecordingSession;
+import dev.jsctx.liveview.test.RedisServer;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -19,11 +20,11 @@ import org.junit.jupiter.api.Test;
 /** Two nodes on one real Redis: broadcasts, presence and parked state cross between them. */
 class RedisBrokerIT {
 
-    private static RedisProcess redis;
+    private static RedisServer redis;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        redis = RedisProcess.start();
+        redis = RedisServer.start();
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jsctx.liveview.Broadcast;
 import dev.jsctx.liveview.test.RecordingSession;
+import dev.jsctx.liveview.test.RedisServer;
 import io.helidon.health.HealthCheckResponse;
 import jakarta.json.Json;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class RedisRestartIT {
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
-        try (RedisProcess redis = RedisProcess.start();
+        try (RedisServer redis = RedisServer.start();
                 RedisBroker a = node(redis, "r-a");
                 RedisBroker b = node(redis, "r-b")) {
             RecordingSession onA = RecordingSession.create("on-a");
@@ -93,7 +94,7 @@ class RedisRestartIT {
         }
     }
 
-    private static RedisBroker node(RedisProcess redis, String id) {
+    private static RedisBroker node(RedisServer redis, String id) {
         return RedisBroker.builder()
                 .uri(redis.uri())
                 .nodeId(id)
