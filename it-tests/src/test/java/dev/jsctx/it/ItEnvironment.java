@@ -1,5 +1,6 @@
 package dev.jsctx.it;
 
+import dev.jsctx.liveview.test.Chromium;
 import dev.jsctx.liveview.test.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,6 @@ import org.testcontainers.DockerClientFactory;
  * test is skipped with that message, so a developer without Docker can still run {@code mvn verify}.
  */
 final class ItEnvironment {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /**
      * The apps' {@code liveview.redis.command-timeout} in these tests: a node's first connection took over the
@@ -36,8 +34,8 @@ final class ItEnvironment {
 
     static void requireChromium() {
         require(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium or chromedriver is missing at " + CHROMIUM + " and " + CHROMEDRIVER
+                Chromium.installed(),
+                "Chromium or chromedriver is missing at " + Chromium.BINARY + " and " + Chromium.DRIVER
                         + " (apt-get install chromium chromium-driver, or run .ci/run).");
     }
 
