@@ -58,8 +58,8 @@ final class GraalHostBridge {
 
     /** {@code callAsync(name, args, resolve, reject)}: null once started, else the failure's message. */
     private ProxyExecutable callAsync() {
-        return args -> HostObject.failureOf(() -> host().callHost(
-                        args[0].asString(), (JsonArray) JsonBridge.toJson(args[1]), new Reply(args[2], args[3])));
+        return args -> HostObject.failureOf(() ->
+                host().callHost(args[0].asString(), (JsonArray) JsonBridge.toJson(args[1]), reply(args[2], args[3])));
     }
 
     /** {@code callSync(name, args, failed)}: the result, or {@code failed} holding the failure's message. */
@@ -74,36 +74,16 @@ final class GraalHostBridge {
         };
     }
 
+    /** Settles one {@code host.call}'s Promise through the functions its executor was given. */
+    private HostReply reply(Value resolve, Value reject) {
+        return HostObject.reply(
+                this::toGuest,
+                guest -> owner.runGuest(() -> resolve.executeVoid(guest)),
+                message -> owner.runGuest(() -> reject.executeVoid(message)));
+    }
+
     /** {@code send(message)}: null once handed over, else the failure's message. */
     private ProxyExecutable send() {
         return args -> HostObject.failureOf(() -> host().sendToHost(JsonBridge.toJson(args[0])));
-    }
-
-    /** Settles one {@code host.call}'s Promise through the functions its executor was given. */
-    private final class Reply implements HostReply {
-        private final Value resolve;
-        private final Value reject;
-
-        Reply(Value resolve, Value reject) {
-            this.resolve = resolve;
-            this.reject = reject;
-        }
-
-        @Override
-        public void resolve(JsonValue value) {
-            Object guest;
-            try {
-                guest = toGuest(value);
-            } catch (JsContextException e) {
-                reject(e.getMessage());
-                return;
-            }
-            owner.runGuest(() -> resolve.executeVoid(guest));
-        }
-
-        @Override
-        public void reject(String message) {
-            owner.runGuest(() -> reject.executeVoid(message));
-        }
     }
 }

@@ -60,7 +60,7 @@ final class RhinoHostBridge {
     /** {@code callAsync(name, args, resolve, reject)}: null once started, else the failure's message. */
     private LambdaFunction callAsync() {
         return new LambdaFunction(global, 4, (lcx, scope, thisObj, args) -> {
-            Reply reply = new Reply((Function) args[2], (Function) args[3]);
+            HostReply reply = reply((Function) args[2], (Function) args[3]);
             return HostObject.failureOf(
                     () -> host.callHost(ScriptRuntime.toString(args[0]), arguments(args[1]), reply));
         });
@@ -79,39 +79,19 @@ final class RhinoHostBridge {
         });
     }
 
+    /** Settles one {@code host.call}'s Promise through the functions its executor was given. */
+    private HostReply reply(Function resolve, Function reject) {
+        return HostObject.reply(
+                values()::toJs,
+                value -> owner.runTask(() -> resolve.call(cx, global, global, new Object[] {value})),
+                message -> owner.runTask(() -> reject.call(cx, global, global, new Object[] {message})));
+    }
+
     /** {@code send(message)}: null once handed over, else the failure's message. */
     private LambdaFunction send() {
         return new LambdaFunction(
                 global,
                 1,
                 (lcx, scope, thisObj, args) -> HostObject.failureOf(() -> host.sendToHost(values().toJson(args[0]))));
-    }
-
-    /** Settles one {@code host.call}'s Promise through the functions its executor was given. */
-    private final class Reply implements HostReply {
-        private final Function resolve;
-        private final Function reject;
-
-        Reply(Function resolve, Function reject) {
-            this.resolve = resolve;
-            this.reject = reject;
-        }
-
-        @Override
-        public void resolve(JsonValue value) {
-            Object converted;
-            try {
-                converted = values().toJs(value);
-            } catch (JsContextException e) {
-                reject(e.getMessage());
-                return;
-            }
-            owner.runTask(() -> resolve.call(cx, global, global, new Object[] {converted}));
-        }
-
-        @Override
-        public void reject(String message) {
-            owner.runTask(() -> reject.call(cx, global, global, new Object[] {message}));
-        }
     }
 }
