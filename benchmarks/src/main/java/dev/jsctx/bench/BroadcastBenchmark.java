@@ -11,6 +11,7 @@ import dev.jsctx.liveview.Template;
 import dev.jsctx.liveview.client.LiveClient;
 import dev.jsctx.liveview.client.LiveConnection;
 import dev.jsctx.liveview.redis.RedisBroker;
+import dev.jsctx.liveview.test.RedisServer;
 import io.helidon.webserver.WebServer;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -76,7 +77,7 @@ final class BroadcastBenchmark {
     }
 
     static void run(int sessionsPerNode, int messages, int warmup, int ratePerSecond) throws Exception {
-        try (LocalRedis redis = LocalRedis.start();
+        try (RedisServer redis = RedisServer.start();
                 RedisBroker node1 =
                         RedisBroker.builder().uri(redis.uri()).nodeId("node-1").build();
                 RedisBroker node2 =

@@ -1,5 +1,6 @@
 package dev.jsctx.bench;
 
+import dev.jsctx.liveview.test.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -24,7 +25,7 @@ final class RedisClientsBenchmark {
 
     /** @param clients the clients to run, in this order ({@code lettuce}, {@code jedis}): the first one runs cold */
     static void run(int messages, int ratePerSecond, java.util.List<String> clients) throws Exception {
-        try (LocalRedis redis = LocalRedis.start()) {
+        try (RedisServer redis = RedisServer.start()) {
             for (String client : clients) {
                 switch (client) {
                     case "lettuce" -> lettuce(redis, messages, ratePerSecond);
@@ -35,7 +36,7 @@ final class RedisClientsBenchmark {
         }
     }
 
-    private static void lettuce(LocalRedis redis, int messages, int rate) throws Exception {
+    private static void lettuce(RedisServer redis, int messages, int rate) throws Exception {
         int threadsBefore = Thread.activeCount();
         RedisClient client = RedisClient.create(redis.uri());
         Histogram latency = new ConcurrentHistogram(3);
@@ -66,7 +67,7 @@ final class RedisClientsBenchmark {
         }
     }
 
-    private static void jedis(LocalRedis redis, int messages, int rate) throws Exception {
+    private static void jedis(RedisServer redis, int messages, int rate) throws Exception {
         int threadsBefore = Thread.activeCount();
         Histogram latency = new ConcurrentHistogram(3);
         CountDownLatch subscribed = new CountDownLatch(1);

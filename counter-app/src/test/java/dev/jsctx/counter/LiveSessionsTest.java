@@ -1,11 +1,10 @@
 package dev.jsctx.counter;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jsctx.liveview.LiveSession;
+import dev.jsctx.liveview.test.RecordingSession;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ class LiveSessionsTest {
     @DisplayName("go on after a round failed, even with an Error")
     void surviveAFailedRound() throws Exception {
         AtomicInteger rounds = new AtomicInteger();
-        CountDownLatch refreshed = new CountDownLatch(1);
         try (LiveSessions sessions = new LiveSessions(Duration.ofMillis(1), () -> {
             switch (rounds.incrementAndGet()) {
                 case 1 -> throw new OutOfMemoryError("simulated");
@@ -27,62 +25,12 @@ class LiveSessionsTest {
                 }
             }
         })) {
-            AutoCloseable joined = sessions.join(new LiveSession() {
-                @Override
-                public String id() {
-                    return "test";
-                }
-
-                @Override
-                public boolean connected() {
-                    return true;
-                }
-
-                @Override
-                public <T extends AutoCloseable> T own(T resource) {
-                    return resource;
-                }
-
-                @Override
-                public void pushEvent(String event, jakarta.json.JsonObject payload) {}
-
-                @Override
-                public void pushPatch(String uri) {}
-
-                @Override
-                public void pushNavigate(String uri) {}
-
-                @Override
-                public void redirect(String uri) {}
-
-                @Override
-                public void putFlash(String kind, String message) {}
-
-                @Override
-                public String flash(String kind) {
-                    return "";
-                }
-
-                @Override
-                public String tabId() {
-                    return "tab";
-                }
-
-                @Override
-                public void subscribe(String topic) {}
-
-                @Override
-                public void track(String topic) {}
-
-                @Override
-                public boolean send(Object message) {
-                    if (message == LiveSessions.REFRESH) {
-                        refreshed.countDown();
-                    }
-                    return true;
-                }
-            });
-            assertTrue(refreshed.await(30, TimeUnit.SECONDS), "a refresh came after the failed rounds");
+            RecordingSession session = RecordingSession.create("test");
+            AutoCloseable joined = sessions.join(session);
+            assertEquals(
+                    Optional.of(LiveSessions.REFRESH),
+                    session.poll(Duration.ofSeconds(30)),
+                    "a refresh came after the failed rounds");
             joined.close();
         }
     }

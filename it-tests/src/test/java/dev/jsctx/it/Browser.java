@@ -1,5 +1,6 @@
 package dev.jsctx.it;
 
+import dev.jsctx.liveview.test.Chromium;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -93,27 +93,11 @@ final class Browser implements AutoCloseable {
     /** Starts a browser, or fails (under CI) or skips the test if Chromium is not installed. */
     static Browser open() {
         ItEnvironment.requireChromium();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(ItEnvironment.CHROMIUM.toFile())
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        // Chromium resolves Google hosts even with the flags above; only loopback may resolve.
-                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
+        ChromeOptions options = Chromium.options();
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(ItEnvironment.CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new Browser(new ChromeDriver(service, options));
+        return new Browser(Chromium.start(options));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.jsctx.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jsctx.liveview.test.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class ChatAcrossNodesIT {
     void chatAcrossNodes() throws Exception {
         Path dir = Files.createTempDirectory("chat-nodes");
         String secret = "it-secret-shared-by-every-node-0123456789";
-        try (RedisServer redis = RedisServer.start(dir.resolve("redis"));
+        try (RedisServer redis = ItEnvironment.startRedis(dir.resolve("redis"));
                 AppNode one = chatNode("chat-1", redis, secret, dir);
                 AppNode two = chatNode("chat-2", redis, secret, dir);
                 Browser browser = Browser.open()) {
@@ -77,7 +78,7 @@ class ChatAcrossNodesIT {
                         "LIVEVIEW_REDIS_URI",
                         redis.uri(),
                         "LIVEVIEW_REDIS_COMMAND_TIMEOUT",
-                        RedisServer.COMMAND_TIMEOUT),
+                        ItEnvironment.REDIS_COMMAND_TIMEOUT),
                 dir.resolve(name));
     }
 }

@@ -1,5 +1,7 @@
 package dev.jsctx.it;
 
+import dev.jsctx.liveview.test.Chromium;
+import dev.jsctx.liveview.test.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assertions;
@@ -14,8 +16,11 @@ import org.testcontainers.DockerClientFactory;
  */
 final class ItEnvironment {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * The apps' {@code liveview.redis.command-timeout} in these tests: a node's first connection took over the
+     * default 2 s on the shared 2-core machine, with the other JVMs of the test starting.
+     */
+    static final String REDIS_COMMAND_TIMEOUT = "PT10S";
 
     private static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
 
@@ -29,8 +34,8 @@ final class ItEnvironment {
 
     static void requireChromium() {
         require(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium or chromedriver is missing at " + CHROMIUM + " and " + CHROMEDRIVER
+                Chromium.installed(),
+                "Chromium or chromedriver is missing at " + Chromium.BINARY + " and " + Chromium.DRIVER
                         + " (apt-get install chromium chromium-driver, or run .ci/run).");
     }
 
@@ -42,6 +47,17 @@ final class ItEnvironment {
      */
     static void requireProgram(Path program, String install) {
         require(Files.isExecutable(program), program + " is missing (" + install + ", or run .ci/run).");
+    }
+
+    /**
+     * Starts a Redis server of the test's own in {@code dir}, once {@link #requireProgram} found its binary.
+     *
+     * @param dir the server's directory; its log is {@code redis.log} there
+     * @return the running server
+     */
+    static RedisServer startRedis(Path dir) {
+        requireProgram(RedisServer.BINARY, "apt-get install redis-server");
+        return RedisServer.start(dir);
     }
 
     private static void require(boolean present, String message) {

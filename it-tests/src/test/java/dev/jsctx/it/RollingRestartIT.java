@@ -3,6 +3,7 @@ package dev.jsctx.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jsctx.liveview.test.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +30,14 @@ class RollingRestartIT {
         String secret = "it-secret-shared-by-every-node-0123456789";
         int nginxPort = LocalProcess.freePort();
         List<AppNode> nodes = new ArrayList<>();
-        try (RedisServer redis = RedisServer.start(dir.resolve("redis"))) {
+        try (RedisServer redis = ItEnvironment.startRedis(dir.resolve("redis"))) {
             Map<String, String> env = Map.of(
                     "LIVEVIEW_SECRET",
                     secret,
                     "LIVEVIEW_REDIS_URI",
                     redis.uri(),
                     "LIVEVIEW_REDIS_COMMAND_TIMEOUT",
-                    RedisServer.COMMAND_TIMEOUT,
+                    ItEnvironment.REDIS_COMMAND_TIMEOUT,
                     "LIVEVIEW_ALLOWED_ORIGINS",
                     "http://localhost:" + nginxPort);
             for (int i = 1; i <= 2; i++) {

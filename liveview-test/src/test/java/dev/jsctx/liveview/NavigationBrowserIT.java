@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class NavigationBrowserIT {
 
     private WebServer server;
-    private Chromium browser;
+    private BrowserTab browser;
 
     @BeforeEach
     void start() {
@@ -24,7 +24,7 @@ class NavigationBrowserIT {
                         .build())
                 .build()
                 .start();
-        browser = Chromium.open();
+        browser = BrowserTab.open();
         browser.open("http://localhost:" + server.port() + "/rooms/lobby");
     }
 

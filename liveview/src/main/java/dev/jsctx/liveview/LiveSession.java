@@ -5,6 +5,11 @@ import jakarta.json.JsonObject;
 /**
  * The session of one view instance, given to {@link LiveView#mount}. It owns the view's resources and carries
  * messages to the view. All methods are thread-safe.
+ *
+ * <p>Not for implementation outside liveview: the feature makes one per view, and this interface gains methods as
+ * views learn to do more (without defaults, so that no session silently lacks one). In tests of code that takes a
+ * session, use {@code dev.jsctx.liveview.test.RecordingSession} of the {@code jsctx-liveview-test} module, which
+ * follows each new method.
  */
 public interface LiveSession {
 

@@ -50,9 +50,7 @@ final class Messages {
 
     /** A patch the view asked for: the browser shows the URI (a history entry) and keeps the token for rejoins. */
     static String patch(String uri, String token) {
-        return RenderedJson.JSON
-                .createObjectBuilder()
-                .add(KEY_TYPE, TYPE_PATCH)
+        return message(TYPE_PATCH)
                 .add(KEY_URI, uri)
                 .add(KEY_TOKEN, token)
                 .build()
@@ -61,22 +59,12 @@ final class Messages {
 
     /** The view asked to go to another live view: the browser sends a navigate request for the URI. */
     static String navigate(String uri) {
-        return RenderedJson.JSON
-                .createObjectBuilder()
-                .add(KEY_TYPE, TYPE_NAVIGATE)
-                .add(KEY_URI, uri)
-                .build()
-                .toString();
+        return message(TYPE_NAVIGATE).add(KEY_URI, uri).build().toString();
     }
 
     /** The view asked for another page: the browser loads the URI. */
     static String redirect(String uri) {
-        return RenderedJson.JSON
-                .createObjectBuilder()
-                .add(KEY_TYPE, TYPE_REDIRECT)
-                .add(KEY_URI, uri)
-                .build()
-                .toString();
+        return message(TYPE_REDIRECT).add(KEY_URI, uri).build().toString();
     }
 
     static String ok(String ref, JsonObject diff) {
@@ -92,18 +80,11 @@ final class Messages {
     }
 
     static String pushed(JsonObject diff) {
-        return RenderedJson.JSON
-                .createObjectBuilder()
-                .add(KEY_TYPE, TYPE_DIFF)
-                .add(KEY_DIFF, diff)
-                .build()
-                .toString();
+        return message(TYPE_DIFF).add(KEY_DIFF, diff).build().toString();
     }
 
     static String pushEvent(String event, JsonObject payload) {
-        return RenderedJson.JSON
-                .createObjectBuilder()
-                .add(KEY_TYPE, TYPE_PUSH)
+        return message(TYPE_PUSH)
                 .add(KEY_EVENT, event)
                 .add(KEY_PAYLOAD, payload)
                 .build()
@@ -111,19 +92,19 @@ final class Messages {
     }
 
     static String error(String reason) {
-        return RenderedJson.JSON
-                .createObjectBuilder()
-                .add(KEY_TYPE, TYPE_ERROR)
-                .add(KEY_REASON, reason)
-                .build()
-                .toString();
+        return message(TYPE_ERROR).add(KEY_REASON, reason).build().toString();
     }
 
     private static JsonObjectBuilder reply(String ref, String status) {
-        JsonObjectBuilder reply = RenderedJson.JSON.createObjectBuilder().add(KEY_TYPE, TYPE_REPLY);
+        JsonObjectBuilder reply = message(TYPE_REPLY);
         if (ref != null) {
             reply.add(KEY_REF, ref);
         }
         return reply.add(KEY_STATUS, status);
+    }
+
+    /** Every message's shape: an object whose first member is its type; the caller adds the fields in wire order. */
+    private static JsonObjectBuilder message(String type) {
+        return RenderedJson.JSON.createObjectBuilder().add(KEY_TYPE, type);
     }
 }

@@ -2,18 +2,16 @@ package dev.jsctx.playground;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jsctx.liveview.test.Chromium;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -22,8 +20,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * when Chromium is missing (never skips): the ITs are the proof of the playground's isolation.
  */
 final class PlaygroundBrowser implements AutoCloseable {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final PlaygroundApp app;
@@ -40,8 +36,7 @@ final class PlaygroundBrowser implements AutoCloseable {
     /** Starts the app (its application.yaml, on port 0, with {@code overrides}) and Chromium. */
     static PlaygroundBrowser start(Map<String, String> overrides) {
         assertTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium or chromedriver is missing at " + CHROMIUM + " and " + CHROMEDRIVER);
+                Chromium.installed(), "Chromium or chromedriver is missing (apt-get install chromium chromium-driver)");
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
@@ -53,23 +48,10 @@ final class PlaygroundBrowser implements AutoCloseable {
         WebServerConfig.Builder builder = WebServer.builder();
         app.setup(builder);
         WebServer server = builder.shutdownHook(false).build().start();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-background-networking",
-                        "--disable-background-timer-throttling",
-                        "--disable-renderer-backgrounding",
-                        "--no-first-run",
-                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new PlaygroundBrowser(app, server, new ChromeDriver(service, options));
+        // each tab runs while others are in front: background windows must not be throttled
+        ChromeOptions options = Chromium.options()
+                .addArguments("--disable-background-timer-throttling", "--disable-renderer-backgrounding");
+        return new PlaygroundBrowser(app, server, Chromium.start(options));
     }
 
     PlaygroundApp app() {

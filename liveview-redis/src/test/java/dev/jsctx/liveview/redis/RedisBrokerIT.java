@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jsctx.liveview.Broadcast;
 import dev.jsctx.liveview.Presence;
 import dev.jsctx.liveview.PubSub;
+import dev.jsctx.liveview.test.RecordingSession;
+import dev.jsctx.liveview.test.RedisServer;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -18,11 +20,11 @@ import org.junit.jupiter.api.Test;
 /** Two nodes on one real Redis: broadcasts, presence and parked state cross between them. */
 class RedisBrokerIT {
 
-    private static RedisProcess redis;
+    private static RedisServer redis;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        redis = RedisProcess.start();
+        redis = RedisServer.start();
     }
 
     @AfterAll
@@ -45,8 +47,8 @@ class RedisBrokerIT {
     void aBroadcastReachesTheOtherNodeInOrderAndItsOwnNodeOnce() throws Exception {
         try (RedisBroker a = node("a");
                 RedisBroker b = node("b")) {
-            RecordingSession onA = new RecordingSession("on-a");
-            RecordingSession onB = new RecordingSession("on-b");
+            RecordingSession onA = RecordingSession.create("on-a");
+            RecordingSession onB = RecordingSession.create("on-b");
             a.pubSub().subscribe("room", onA);
             b.pubSub().subscribe("room", onB);
             Probes.awaitFlow(a.pubSub(), "room", onB, Duration.ofSeconds(5));
@@ -58,15 +60,14 @@ class RedisBrokerIT {
                 a.pubSub().broadcast("room", Json.createValue(i));
             }
             for (int i = 0; i < 200; i++) {
-                assertEquals(new Broadcast("room", Json.createValue(i)), onB.next(5));
+                assertEquals(new Broadcast("room", Json.createValue(i)), onB.next());
             }
             // b answers after it got all 200: once a has the answer, any echo of a's own messages would be there too
             b.pubSub().broadcast("room", Json.createValue("done"));
             List<Object> onANode = new java.util.ArrayList<>();
             Object got;
-            while ((got = onA.next(5)) != null
-                    && !(got instanceof Broadcast broadcast
-                            && broadcast.message().equals(Json.createValue("done")))) {
+            while (!((got = onA.next()) instanceof Broadcast broadcast
+                    && broadcast.message().equals(Json.createValue("done")))) {
                 onANode.add(got);
             }
             assertEquals(200, onANode.size(), "a node hears its own broadcasts once");
@@ -80,10 +81,10 @@ class RedisBrokerIT {
     void presenceCountsTheTabsOfEveryNode() throws Exception {
         try (RedisBroker a = node("p-a");
                 RedisBroker b = node("p-b")) {
-            RecordingSession onA = new RecordingSession("on-a");
+            RecordingSession onA = RecordingSession.create("on-a");
             a.pubSub().track("hall", onA);
-            PubSub.Subscription first = b.pubSub().track("hall", new RecordingSession("b1"));
-            b.pubSub().track("hall", new RecordingSession("b2"));
+            PubSub.Subscription first = b.pubSub().track("hall", RecordingSession.create("b1"));
+            b.pubSub().track("hall", RecordingSession.create("b2"));
             awaitPresence(onA, 3);
             assertEquals(3, a.pubSub().presence("hall"));
             first.close();
@@ -94,10 +95,10 @@ class RedisBrokerIT {
     @Test
     void aNodeThatStopsLeavesThePresenceCount() throws Exception {
         try (RedisBroker a = node("q-a")) {
-            RecordingSession onA = new RecordingSession("on-a");
+            RecordingSession onA = RecordingSession.create("on-a");
             a.pubSub().track("hall2", onA);
             RedisBroker b = node("q-b");
-            b.pubSub().track("hall2", new RecordingSession("b1"));
+            b.pubSub().track("hall2", RecordingSession.create("b1"));
             awaitPresence(onA, 2);
             b.close();
             awaitPresence(onA, 1);
@@ -133,7 +134,7 @@ class RedisBrokerIT {
     private static void awaitPresence(RecordingSession tab, int tabs) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {
-            Object got = tab.next(1);
+            Object got = tab.poll(Duration.ofSeconds(1)).orElse(null);
             if (got instanceof Presence presence && presence.tabs() == tabs) {
                 return;
             }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jsctx.liveview.Broadcast;
+import dev.jsctx.liveview.test.RecordingSession;
+import dev.jsctx.liveview.test.RedisServer;
 import io.helidon.health.HealthCheckResponse;
 import jakarta.json.Json;
 import java.time.Duration;
@@ -38,11 +40,11 @@ class RedisRestartIT {
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
-        try (RedisProcess redis = RedisProcess.start();
+        try (RedisServer redis = RedisServer.start();
                 RedisBroker a = node(redis, "r-a");
                 RedisBroker b = node(redis, "r-b")) {
-            RecordingSession onA = new RecordingSession("on-a");
-            RecordingSession localOnB = new RecordingSession("local-on-b");
+            RecordingSession onA = RecordingSession.create("on-a");
+            RecordingSession localOnB = RecordingSession.create("local-on-b");
             a.pubSub().subscribe("room", onA);
             b.pubSub().subscribe("room", localOnB);
             BrokerHealthCheck health = BrokerHealthCheck.create(a.pubSub());
@@ -71,7 +73,7 @@ class RedisRestartIT {
             assertEquals(HealthCheckResponse.Status.UP, health.call().status());
             Probes.awaitFlow(b.pubSub(), "room", onA, Duration.ofSeconds(10));
             b.pubSub().broadcast("room", Json.createValue("after"));
-            Object got = onA.next(5);
+            Object got = onA.next();
             assertEquals(new Broadcast("room", Json.createValue("after")), got);
 
             List<LogRecord> traces =
@@ -92,7 +94,7 @@ class RedisRestartIT {
         }
     }
 
-    private static RedisBroker node(RedisProcess redis, String id) {
+    private static RedisBroker node(RedisServer redis, String id) {
         return RedisBroker.builder()
                 .uri(redis.uri())
                 .nodeId(id)

@@ -1,5 +1,11 @@
 package dev.jsctx.pool.spi;
 
+import dev.jsctx.pool.JsContextException;
+import dev.jsctx.pool.JsException;
+import jakarta.json.JsonValue;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 /**
  * The global {@code host} object of a shape with {@link ContextShape#hostObject()}, written once in JavaScript for
  * every engine: an engine evaluates {@link #SCRIPT} in the new context before the shape's scripts, calls the function
@@ -79,4 +85,65 @@ public final class HostObject {
     public static final String SCRIPT_NAME = "jsctx-host.js";
 
     private HostObject() {}
+
+    /**
+     * Runs what {@code callAsync} or {@code send} does with the {@link ContextHost} (after converting the arguments),
+     * so that nothing is thrown into JavaScript. Call it on the context's runtime thread, from the native function.
+     *
+     * @param hostCall the call to the host, which may throw a {@link JsContextException}
+     * @return {@code null} once it succeeded, else {@linkplain #failureMessage the message} the script throws
+     */
+    public static String failureOf(Runnable hostCall) {
+        try {
+            hostCall.run();
+            return null;
+        } catch (JsContextException e) {
+            return failureMessage(e);
+        }
+    }
+
+    /**
+     * The message of the JavaScript {@code Error} a failed host call or conversion becomes: a {@link JsException}'s
+     * {@link JsException#jsMessage() jsMessage()} (what the host function threw, as JavaScript sees it), else the
+     * exception's message (a value that does not convert, a closed context).
+     *
+     * @param failure what the native function caught
+     * @return the message
+     */
+    public static String failureMessage(JsContextException failure) {
+        return failure instanceof JsException js ? js.jsMessage() : failure.getMessage();
+    }
+
+    /**
+     * The {@link HostReply} a {@code callAsync} hands to {@link ContextHost#callHost}, over the engine's conversion and
+     * its two ways to settle the Promise (the functions the script gave {@code callAsync}). A result that does not
+     * convert rejects the Promise with {@linkplain #failureMessage the conversion's message}. Each method runs on the
+     * thread the pool settles the reply on, as {@link HostReply} says.
+     *
+     * @param convert the engine's conversion of the result to a guest value
+     * @param resolve fulfils the Promise with the converted value
+     * @param reject  rejects the Promise with an {@code Error} of the message
+     * @param <G>     the engine's type of guest values
+     * @return the reply
+     */
+    public static <G> HostReply reply(Function<JsonValue, G> convert, Consumer<G> resolve, Consumer<String> reject) {
+        return new HostReply() {
+            @Override
+            public void resolve(JsonValue value) {
+                G converted;
+                try {
+                    converted = convert.apply(value);
+                } catch (JsContextException e) {
+                    reject(failureMessage(e));
+                    return;
+                }
+                resolve.accept(converted);
+            }
+
+            @Override
+            public void reject(String message) {
+                reject.accept(message);
+            }
+        };
+    }
 }

@@ -1,7 +1,6 @@
 package dev.jsctx.pool.graal;
 
 import dev.jsctx.pool.JsContextException;
-import dev.jsctx.pool.JsException;
 import dev.jsctx.pool.spi.ContextHost;
 import dev.jsctx.pool.spi.HostObject;
 import dev.jsctx.pool.spi.HostReply;
@@ -59,76 +58,32 @@ final class GraalHostBridge {
 
     /** {@code callAsync(name, args, resolve, reject)}: null once started, else the failure's message. */
     private ProxyExecutable callAsync() {
-        return args -> {
-            try {
-                host().callHost(
-                                args[0].asString(),
-                                (JsonArray) JsonBridge.toJson(args[1]),
-                                new Reply(args[2], args[3]));
-                return null;
-            } catch (JsException e) {
-                return e.jsMessage();
-            } catch (JsContextException e) {
-                return e.getMessage();
-            }
-        };
+        return args -> HostObject.failureOf(() ->
+                host().callHost(args[0].asString(), (JsonArray) JsonBridge.toJson(args[1]), reply(args[2], args[3])));
     }
 
     /** {@code callSync(name, args, failed)}: the result, or {@code failed} holding the failure's message. */
     private ProxyExecutable callSync() {
         return args -> {
-            String problem;
             try {
                 return toGuest(host().callHostSync(args[0].asString(), (JsonArray) JsonBridge.toJson(args[1])));
-            } catch (JsException e) {
-                problem = e.jsMessage();
             } catch (JsContextException e) {
-                problem = e.getMessage();
-            }
-            args[2].setArrayElement(0, problem);
-            return args[2];
-        };
-    }
-
-    /** {@code send(message)}: null once handed over, else the failure's message. */
-    private ProxyExecutable send() {
-        return args -> {
-            try {
-                host().sendToHost(JsonBridge.toJson(args[0]));
-                return null;
-            } catch (JsException e) {
-                return e.jsMessage();
-            } catch (JsContextException e) {
-                return e.getMessage();
+                args[2].setArrayElement(0, HostObject.failureMessage(e));
+                return args[2];
             }
         };
     }
 
     /** Settles one {@code host.call}'s Promise through the functions its executor was given. */
-    private final class Reply implements HostReply {
-        private final Value resolve;
-        private final Value reject;
+    private HostReply reply(Value resolve, Value reject) {
+        return HostObject.reply(
+                this::toGuest,
+                guest -> owner.runGuest(() -> resolve.executeVoid(guest)),
+                message -> owner.runGuest(() -> reject.executeVoid(message)));
+    }
 
-        Reply(Value resolve, Value reject) {
-            this.resolve = resolve;
-            this.reject = reject;
-        }
-
-        @Override
-        public void resolve(JsonValue value) {
-            Object guest;
-            try {
-                guest = toGuest(value);
-            } catch (JsContextException e) {
-                reject(e.getMessage());
-                return;
-            }
-            owner.runGuest(() -> resolve.executeVoid(guest));
-        }
-
-        @Override
-        public void reject(String message) {
-            owner.runGuest(() -> reject.executeVoid(message));
-        }
+    /** {@code send(message)}: null once handed over, else the failure's message. */
+    private ProxyExecutable send() {
+        return args -> HostObject.failureOf(() -> host().sendToHost(JsonBridge.toJson(args[0])));
     }
 }

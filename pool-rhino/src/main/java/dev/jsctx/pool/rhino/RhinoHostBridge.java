@@ -1,7 +1,6 @@
 package dev.jsctx.pool.rhino;
 
 import dev.jsctx.pool.JsContextException;
-import dev.jsctx.pool.JsException;
 import dev.jsctx.pool.spi.ContextHost;
 import dev.jsctx.pool.spi.HostObject;
 import dev.jsctx.pool.spi.HostReply;
@@ -61,75 +60,38 @@ final class RhinoHostBridge {
     /** {@code callAsync(name, args, resolve, reject)}: null once started, else the failure's message. */
     private LambdaFunction callAsync() {
         return new LambdaFunction(global, 4, (lcx, scope, thisObj, args) -> {
-            try {
-                host.callHost(
-                        ScriptRuntime.toString(args[0]), arguments(args[1]), new Reply((Function) args[2], (Function)
-                                args[3]));
-                return null;
-            } catch (JsException e) {
-                return e.jsMessage();
-            } catch (JsContextException e) {
-                return e.getMessage();
-            }
+            HostReply reply = reply((Function) args[2], (Function) args[3]);
+            return HostObject.failureOf(
+                    () -> host.callHost(ScriptRuntime.toString(args[0]), arguments(args[1]), reply));
         });
     }
 
     /** {@code callSync(name, args, failed)}: the result, or {@code failed} holding the failure's message. */
     private LambdaFunction callSync() {
         return new LambdaFunction(global, 3, (lcx, scope, thisObj, args) -> {
-            String problem;
             try {
                 return values().toJs(host.callHostSync(ScriptRuntime.toString(args[0]), arguments(args[1])));
-            } catch (JsException e) {
-                problem = e.jsMessage();
             } catch (JsContextException e) {
-                problem = e.getMessage();
-            }
-            Scriptable failed = (Scriptable) args[2];
-            failed.put(0, failed, problem);
-            return failed;
-        });
-    }
-
-    /** {@code send(message)}: null once handed over, else the failure's message. */
-    private LambdaFunction send() {
-        return new LambdaFunction(global, 1, (lcx, scope, thisObj, args) -> {
-            try {
-                host.sendToHost(values().toJson(args[0]));
-                return null;
-            } catch (JsException e) {
-                return e.jsMessage();
-            } catch (JsContextException e) {
-                return e.getMessage();
+                Scriptable failed = (Scriptable) args[2];
+                failed.put(0, failed, HostObject.failureMessage(e));
+                return failed;
             }
         });
     }
 
     /** Settles one {@code host.call}'s Promise through the functions its executor was given. */
-    private final class Reply implements HostReply {
-        private final Function resolve;
-        private final Function reject;
+    private HostReply reply(Function resolve, Function reject) {
+        return HostObject.reply(
+                values()::toJs,
+                value -> owner.runTask(() -> resolve.call(cx, global, global, new Object[] {value})),
+                message -> owner.runTask(() -> reject.call(cx, global, global, new Object[] {message})));
+    }
 
-        Reply(Function resolve, Function reject) {
-            this.resolve = resolve;
-            this.reject = reject;
-        }
-
-        @Override
-        public void resolve(JsonValue value) {
-            Object converted;
-            try {
-                converted = values().toJs(value);
-            } catch (JsContextException e) {
-                reject(e.getMessage());
-                return;
-            }
-            owner.runTask(() -> resolve.call(cx, global, global, new Object[] {converted}));
-        }
-
-        @Override
-        public void reject(String message) {
-            owner.runTask(() -> reject.call(cx, global, global, new Object[] {message}));
-        }
+    /** {@code send(message)}: null once handed over, else the failure's message. */
+    private LambdaFunction send() {
+        return new LambdaFunction(
+                global,
+                1,
+                (lcx, scope, thisObj, args) -> HostObject.failureOf(() -> host.sendToHost(values().toJson(args[0]))));
     }
 }

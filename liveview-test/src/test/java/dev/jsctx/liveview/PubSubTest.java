@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jsctx.liveview.test.RecordingSession;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -22,9 +23,9 @@ class PubSubTest {
     @Test
     void aBroadcastReachesEverySubscriberOfItsTopicInOrder() {
         try (PubSub pubSub = PubSub.inProcess()) {
-            RecordingSession a = new RecordingSession("a");
-            RecordingSession b = new RecordingSession("b");
-            RecordingSession other = new RecordingSession("other");
+            RecordingSession a = RecordingSession.create("a");
+            RecordingSession b = RecordingSession.create("b");
+            RecordingSession other = RecordingSession.create("other");
             pubSub.subscribe("room:1", a);
             pubSub.subscribe("room:1", b);
             pubSub.subscribe("room:2", other);
@@ -45,8 +46,8 @@ class PubSubTest {
     @Test
     void broadcastFromSkipsTheSender() {
         try (PubSub pubSub = PubSub.inProcess()) {
-            RecordingSession sender = new RecordingSession("sender");
-            RecordingSession listener = new RecordingSession("listener");
+            RecordingSession sender = RecordingSession.create("sender");
+            RecordingSession listener = RecordingSession.create("listener");
             pubSub.subscribe("lobby", sender);
             pubSub.subscribe("lobby", listener);
             pubSub.broadcastFrom(sender, "lobby", text("hi"));
@@ -59,8 +60,8 @@ class PubSubTest {
     void aClosedSubscriptionGetsNothingAndTheAdapterFollowsFirstAndLastSubscriber() {
         FakeAdapter adapter = new FakeAdapter();
         try (PubSub pubSub = PubSub.builder().adapter(adapter).build()) {
-            RecordingSession a = new RecordingSession("a");
-            RecordingSession b = new RecordingSession("b");
+            RecordingSession a = RecordingSession.create("a");
+            RecordingSession b = RecordingSession.create("b");
             PubSub.Subscription first = pubSub.subscribe("t", a);
             PubSub.Subscription second = pubSub.subscribe("t", b);
             first.close();
@@ -78,7 +79,7 @@ class PubSubTest {
     void messagesFromOtherNodesAreDeliveredAndMalformedOnesDropped() {
         FakeAdapter adapter = new FakeAdapter();
         try (PubSub pubSub = PubSub.builder().adapter(adapter).build()) {
-            RecordingSession a = new RecordingSession("a");
+            RecordingSession a = RecordingSession.create("a");
             pubSub.subscribe("t", a);
             adapter.inbound.get().received("t", "{\"n\":1}");
             adapter.inbound.get().received("t", "{not json");
@@ -96,8 +97,8 @@ class PubSubTest {
     void trackingTabsGetTheCountAndEachChange() throws Exception {
         try (PubSub pubSub =
                 PubSub.builder().presenceInterval(Duration.ofMinutes(1)).build()) {
-            RecordingSession a = new RecordingSession("a");
-            RecordingSession b = new RecordingSession("b");
+            RecordingSession a = RecordingSession.create("a");
+            RecordingSession b = RecordingSession.create("b");
             pubSub.track("room", a);
             assertEquals(new Presence("room", 1), a.next());
             PubSub.Subscription bTracking = pubSub.track("room", b);
@@ -119,7 +120,7 @@ class PubSubTest {
                 .adapter(adapter)
                 .presenceInterval(Duration.ofMillis(50))
                 .build()) {
-            RecordingSession a = new RecordingSession("a");
+            RecordingSession a = RecordingSession.create("a");
             pubSub.track("room", a);
             assertEquals(new Presence("room", 4), a.next());
             adapter.otherNodes = 1;
@@ -130,7 +131,7 @@ class PubSubTest {
     @Test
     void badTopicsAreRefused() {
         try (PubSub pubSub = PubSub.inProcess()) {
-            RecordingSession a = new RecordingSession("a");
+            RecordingSession a = RecordingSession.create("a");
             assertThrows(IllegalArgumentException.class, () -> pubSub.subscribe("", a));
             assertThrows(IllegalArgumentException.class, () -> pubSub.subscribe("x".repeat(201), a));
             assertThrows(IllegalArgumentException.class, () -> pubSub.broadcast("a\nb", text("x")));

@@ -3,6 +3,7 @@ package dev.jsctx.liveview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jsctx.liveview.test.Chromium;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -10,6 +11,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -19,10 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The browser client in Chromium: forms, hooks and pushed events, client commands, keyed lists, DOM patching. */
 @ServerTest
 class BrowserClientIT {
+
+    /** How long a page gets to show what a test waits for. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static ChromeDriver browser;
 
@@ -246,7 +252,7 @@ class BrowserClientIT {
     }
 
     private static void awaitText(String css, String expected) {
-        Chromium.waitFor(browser)
+        new WebDriverWait(browser, WAIT)
                 .withMessage(() -> css + " should show \"" + expected + "\", shows \"" + text(css) + "\"")
                 .until(d -> expected.equals(text(css)));
     }
@@ -256,6 +262,6 @@ class BrowserClientIT {
     }
 
     private static void awaitTrue(Supplier<String> what, Supplier<Boolean> condition) {
-        Chromium.waitFor(browser).withMessage(what).until(d -> condition.get());
+        new WebDriverWait(browser, WAIT).withMessage(what).until(d -> condition.get());
     }
 }
