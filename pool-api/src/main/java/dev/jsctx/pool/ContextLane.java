@@ -65,13 +65,10 @@ final class ContextLane {
         if (released || !context.isOpen()) {
             return;
         }
-        if (hibernation != null) {
-            RestoreFailedException failed = hibernation.wakeIfHibernating();
-            if (failed != null) {
-                LOG.log(System.Logger.Level.WARNING, failed.getMessage() + " (a message to it was dropped)");
-                return;
-            }
-            hibernation.touch();
+        RestoreFailedException failed = awake();
+        if (failed != null) {
+            LOG.log(System.Logger.Level.WARNING, failed.getMessage() + " (a message to it was dropped)");
+            return;
         }
         HostedContext target = hosted;
         target.runGuarded("a message", () -> target.engineContext().deliverMessage(message));
@@ -123,6 +120,23 @@ final class ContextLane {
                 && !context.hasQueued()
                 && !hosted.hasPendingTimers()
                 && (hostCalls == null || !hostCalls.hasRunning());
+    }
+
+    /**
+     * Runtime thread, before a call or message runs: a hibernating context is restored, and its idle time starts
+     * again.
+     *
+     * @return null, or the exception the context was closed with because its restore failed
+     */
+    private RestoreFailedException awake() {
+        if (hibernation == null) {
+            return null;
+        }
+        RestoreFailedException failed = hibernation.wakeIfHibernating();
+        if (failed == null) {
+            hibernation.touch();
+        }
+        return failed;
     }
 
     boolean isOnItsThread() {
@@ -212,17 +226,12 @@ final class ContextLane {
             call.failWith(context.closedError());
             return;
         }
-        if (hibernation != null) {
-            if (call.kind == Call.Kind.RESET) {
-                hibernation.end(); // a reset starts afresh: a saved state has nothing to restore into
-            } else {
-                RestoreFailedException failed = hibernation.wakeIfHibernating();
-                if (failed != null) {
-                    call.failWith(failed);
-                    return;
-                }
+        if (call.kind != Call.Kind.RESET) { // a reset starts afresh: a saved state has nothing to restore into
+            RestoreFailedException failed = awake();
+            if (failed != null) {
+                call.failWith(failed);
+                return;
             }
-            hibernation.touch();
         }
         switch (call.kind) {
             case CALL, EVAL -> run(call);
@@ -348,6 +357,10 @@ final class ContextLane {
             old.close();
         }
         fresh.serve(this, blueprint);
+        if (hibernation != null) {
+            hibernation.end(); // a saved state is dropped with the old engine context
+            hibernation.touch();
+        }
         call.succeed(null);
     }
 

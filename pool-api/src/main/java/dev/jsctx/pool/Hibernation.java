@@ -80,7 +80,7 @@ final class Hibernation {
         return null;
     }
 
-    /** The context was reset or closed: a saved state is dropped, and no more looks come. */
+    /** The context was reset or closed: a saved state is dropped, and the pending look is cancelled. */
     void end() {
         if (check != null) {
             check.cancel();
