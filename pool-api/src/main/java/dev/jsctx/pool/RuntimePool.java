@@ -45,6 +45,8 @@ final class RuntimePool implements ContextPool {
 
     private final LongAdder retiredFailed = new LongAdder();
     private final LongAdder retiredTimedOut = new LongAdder();
+    private final LongAdder retiredHibernations = new LongAdder();
+    private final LongAdder retiredWakes = new LongAdder();
     /** Contexts open or being opened; reserved before placement so maxContexts is never exceeded. */
     private final AtomicInteger contextsOpen = new AtomicInteger();
 
@@ -159,7 +161,10 @@ final class RuntimePool implements ContextPool {
         ContextShape shape = spec.shape(memoryLimit).withHostObject(host != null);
         Duration timeout = spec.callTimeout().orElse(config.callTimeout());
         FairShare fairShare = spec.fairShare().orElse(config.fairShare());
-        Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout, fairShare, host);
+        Duration hibernateAfter =
+                spec.hibernateAfter().or(config::hibernateAfter).orElse(null);
+        Blueprint blueprint = new Blueprint(
+                shape, preparedScripts.get(shape), spec.label(), timeout, fairShare, host, hibernateAfter);
         if (memoryLimit > 0) {
             memoryGuard.watch();
         }
@@ -294,6 +299,8 @@ final class RuntimePool implements ContextPool {
         retiredCalls.add(stats.calls());
         retiredFailed.add(stats.failed());
         retiredTimedOut.add(stats.timedOut());
+        retiredHibernations.add(stats.hibernations());
+        retiredWakes.add(stats.wakes());
         fresh.awaitStartedOrFailed();
         healing.decrementAndGet();
         if (fresh.isRunning()) {
@@ -359,6 +366,9 @@ final class RuntimePool implements ContextPool {
         long calls = retiredCalls.sum();
         long failed = retiredFailed.sum();
         long timedOut = retiredTimedOut.sum();
+        int hibernating = 0;
+        long hibernations = retiredHibernations.sum();
+        long wakes = retiredWakes.sum();
         for (RuntimeThread thread : threads()) {
             ThreadStats stats = thread.stats();
             perThread.add(stats.contexts());
@@ -367,6 +377,9 @@ final class RuntimePool implements ContextPool {
             calls += stats.calls();
             failed += stats.failed();
             timedOut += stats.timedOut();
+            hibernating += stats.hibernating();
+            hibernations += stats.hibernations();
+            wakes += stats.wakes();
         }
         return new PoolStats(
                 contextsOpen.get(),
@@ -378,7 +391,10 @@ final class RuntimePool implements ContextPool {
                 calls,
                 failed,
                 timedOut,
-                messagesDropped.sum());
+                messagesDropped.sum(),
+                hibernating,
+                hibernations,
+                wakes);
     }
 
     @Override
