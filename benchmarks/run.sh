@@ -13,7 +13,7 @@ java="$java_home/bin/java"
   echo "run.sh needs JDK 21+; set JSCTX_JAVA_HOME (tried $java_home)" >&2; exit 1; }
 
 if [[ $# -eq 0 ]]; then
-  echo "usage: run.sh memory|memory-cost|memory-limit|open|calls|isolation|host|sessions|broadcast|redis-clients [--option value]...  (see BENCHMARKS.md)" >&2
+  echo "usage: run.sh memory|memory-cost|memory-limit|open|calls|isolation|host|sessions|chat-sessions|broadcast|redis-clients [--option value]...  (see BENCHMARKS.md)" >&2
   exit 2
 fi
 
@@ -31,6 +31,10 @@ unsafe_opt=()
 maven_opts="${MAVEN_OPTS:-} ${unsafe_opt[*]}"
 (cd "$root" && MAVEN_OPTS="$maven_opts" mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime)
+# chat-sessions starts the packaged chat app (chat-app/target/bin/chat).
+if [[ $1 == chat-sessions ]]; then
+  (cd "$root" && MAVEN_OPTS="$maven_opts" mvn -B -q -pl chat-app -am -DskipTests package)
+fi
 
 IFS=: read -r -a jars < "$here/target/classpath.txt" || true  # no trailing newline
 module_path=() upgrade_path=() class_path=("$here/target/classes")
@@ -61,5 +65,5 @@ jvm+=("${extra_jvm[@]}")
 
 echo "# $("$java" -version 2>&1 | head -1), $(nproc) cores, flags: ${jvm[*]//$HOME/\~}" | sed 's|--module-path [^ ]*|--module-path <polyglot jars>|; s|--upgrade-module-path [^ ]*|--upgrade-module-path <compiler jar>|'
 # sessions starts the packaged counter app (counter-app/target/bin/counter, built above) in its own JVM.
-exec "$java" "${jvm[@]}" -Djsctx.counter.home="$root/counter-app/target" -cp "$(join "${class_path[@]}")" \
+exec "$java" "${jvm[@]}" -Djsctx.counter.home="$root/counter-app/target" -Djsctx.chat.home="$root/chat-app/target" -cp "$(join "${class_path[@]}")" \
     dev.jsctx.bench.Main "$@"

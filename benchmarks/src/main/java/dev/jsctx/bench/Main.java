@@ -36,6 +36,8 @@ public final class Main {
                                                               neighbours; a call's cost with and without a limit
               sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
                                                               live counter sessions over WebSockets
+              chat-sessions [--tabs 5000] [--tabs-per-room 50]
+                                                              retained heap per subscribed chat session
               broadcast [--sessions 1000] [--messages 200] [--warmup 50] [--rate 20]
                                                               one publisher to N sessions on each of two nodes (Redis)
               redis-clients [--messages 5000] [--rate 1000] [--clients lettuce,jedis]
@@ -110,6 +112,11 @@ public final class Main {
                                 Path.of(System.getProperty("jsctx.counter.home", "counter-app/target")),
                                 "trivial".equals(options.get("server"))),
                         System.out);
+            case "chat-sessions" ->
+                ChatSessionsBenchmark.run(
+                        intOption(options, "tabs", 5_000),
+                        intOption(options, "tabs-per-room", 50),
+                        Path.of(System.getProperty("jsctx.chat.home", "chat-app/target")));
             case "broadcast" ->
                 BroadcastBenchmark.run(
                         intOption(options, "sessions", 1_000),

@@ -49,13 +49,28 @@ final class ServerProcess implements AutoCloseable {
      * @return the running app
      */
     static ServerProcess counterApp(Path home, Path log) throws IOException, InterruptedException {
-        Path launcher = home.resolve("bin/counter");
+        return packagedApp(home, "counter", "", log);
+    }
+
+    /**
+     * Starts a packaged app of this repository (counter-app's launcher layout) and waits until its health check
+     * answers.
+     *
+     * @param home         the app's layout, with {@code bin/NAME}
+     * @param name         the launcher's name: {@code counter} or {@code chat}
+     * @param extraOptions more JVM options, such as {@code -D} settings of the app
+     * @param log          the file for the app's output
+     * @return the running app
+     */
+    static ServerProcess packagedApp(Path home, String name, String extraOptions, Path log)
+            throws IOException, InterruptedException {
+        Path launcher = home.resolve("bin").resolve(name);
         if (!Files.isRegularFile(launcher)) {
-            throw new IllegalStateException(launcher + " is missing: run 'mvn package' on counter-app first");
+            throw new IllegalStateException(launcher + " is missing: run 'mvn package' on its app first");
         }
         ProcessBuilder builder = new ProcessBuilder("sh", launcher.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("JAVA_OPTS", javaOptions());
+        builder.environment().put("JAVA_OPTS", javaOptions() + " " + extraOptions);
         return start(builder, log);
     }
 

@@ -9,11 +9,11 @@ import dev.jsctx.liveview.PubSub;
 import dev.jsctx.liveview.redis.BrokerHealthCheck;
 import dev.jsctx.liveview.redis.RedisBroker;
 import io.helidon.config.Config;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -32,6 +32,9 @@ public final class ChatApp implements AutoCloseable {
     /** The page's styles, and an empty icon, so browsers do not ask for {@code /favicon.ico}. */
     private static final String HEAD =
             "<link rel=\"icon\" href=\"data:,\">\n<style>\n" + resource("chat.css") + "</style>";
+
+    private static final String ROOM_ROUTE = "/rooms/{name}";
+    private static final String ROOM_PREFIX = "/rooms/";
 
     private final Config config;
     private final ContextPoolSupport jsctx;
@@ -97,13 +100,14 @@ public final class ChatApp implements AutoCloseable {
                                 .addCheck(BrokerHealthCheck.create(pubSub))
                                 .build(),
                         MetricsObserver.create()))
-                .routing(routing -> routing.get("/rooms/{name}", ChatApp::room));
+                .routing(routing -> routing.addFilter(ChatApp::refuseBadRoomNames));
         LiveViewFeature.builder()
                 .config(LiveViewConfig.create(config.get("liveview")))
                 .layout(PageLayout.standard("jsctx chat", HEAD))
                 .pubSub(pubSub)
                 .parkStore(parkStore)
-                .view("/", () -> new ChatLive(jsctx.pool(), rooms, Clock.systemUTC()))
+                .view("/", () -> new ChatLive(ChatLive.LOBBY, jsctx.pool(), rooms, Clock.systemUTC()))
+                .view(ROOM_ROUTE, () -> new ChatLive(ChatLive.NAMED, jsctx.pool(), rooms, Clock.systemUTC()))
                 .build()
                 .addTo(server); // after server.config(...): it hands liveview.allowed-origins to Helidon's check
     }
@@ -124,16 +128,19 @@ public final class ChatApp implements AutoCloseable {
     }
 
     /**
-     * {@code /rooms/{name}} shows the room's page at {@code /?room={name}}: live views take their parameters from the
-     * query for now, so the room's path sends the browser there.
+     * A page request for {@code /rooms/{name}} with a bad name gets 404 and the rule, before the view renders (a
+     * view cannot choose its page's status); other requests go on.
      */
-    private static void room(ServerRequest request, ServerResponse response) {
-        RoomName.parse(request.path().pathParameters().get("name"))
-                .ifPresentOrElse(
-                        name -> response.status(Status.SEE_OTHER_303)
-                                .header(HeaderNames.LOCATION, "/?room=" + name) // the rule leaves nothing to encode
-                                .send(),
-                        () -> response.status(Status.NOT_FOUND_404).send(RoomName.RULE));
+    private static void refuseBadRoomNames(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        String path = request.path().path();
+        if (path.startsWith(ROOM_PREFIX)) {
+            String name = path.substring(ROOM_PREFIX.length());
+            if (!name.contains("/") && RoomName.parse(name).isEmpty()) {
+                response.status(Status.NOT_FOUND_404).send(RoomName.RULE);
+                return;
+            }
+        }
+        chain.proceed();
     }
 
     private static String resource(String name) {

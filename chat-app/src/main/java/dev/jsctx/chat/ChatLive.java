@@ -16,10 +16,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One tab in one room. When the tab connects, {@code mount} opens the tab's own JS context ({@code chat.js},
@@ -27,6 +30,9 @@ import java.util.Map;
  * posts it through the host function {@code post} ({@link ChatRooms#hostFor}); the tab subscribes to its room's
  * topic and tracks it, and shows the room's history. Messages of the room arrive as {@link Broadcast}s, the room's
  * tab count (all nodes) as {@link Presence}.
+ *
+ * <p>The room comes from the route: {@code /} is the lobby ({@link #LOBBY}), {@code /rooms/{name}} the room its
+ * path names ({@link #NAMED}), checked by {@link RoomName}; a bad name renders the rule and a way to the lobby.
  *
  * <p>Everything shown is rendered through templates that escape it: a message is a structure of parts, each with
  * its own template, so nothing a user types is ever markup.
@@ -71,6 +77,12 @@ final class ChatLive implements LiveView {
     private static final Template HTTP_LINK =
             Template.of("<a href=\"http://{}\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">{}</a>");
 
+    /** The room of {@code /}: the lobby, whatever the query says. */
+    static final Function<Map<String, String>, Optional<String>> LOBBY = params -> Optional.of(RoomName.LOBBY);
+    /** The room of {@code /rooms/{name}}: the path's name, if it is one. */
+    static final Function<Map<String, String>, Optional<String>> NAMED = params -> RoomName.parse(params.get("name"));
+
+    private final Function<Map<String, String>, Optional<String>> roomOf;
     private final ContextPool pool;
     private final ChatRooms rooms;
     private final Clock clock;
@@ -80,8 +92,13 @@ final class ChatLive implements LiveView {
     private String nickname = "";
     private int members;
     private String error = "";
+    private LiveSession session;
 
-    ChatLive(ContextPool pool, ChatRooms rooms, Clock clock) {
+    /**
+     * @param roomOf the room the route's params name ({@link #LOBBY} or {@link #NAMED}), empty for a bad name
+     */
+    ChatLive(Function<Map<String, String>, Optional<String>> roomOf, ContextPool pool, ChatRooms rooms, Clock clock) {
+        this.roomOf = roomOf;
         this.pool = pool;
         this.rooms = rooms;
         this.clock = clock;
@@ -89,7 +106,8 @@ final class ChatLive implements LiveView {
 
     @Override
     public void mount(Map<String, String> params, LiveSession session) {
-        room = RoomName.parse(params.getOrDefault("room", RoomName.LOBBY)).orElse(null);
+        this.session = session;
+        room = roomOf.apply(params).orElse(null);
         if (room == null) {
             return;
         }
@@ -100,6 +118,15 @@ final class ChatLive implements LiveView {
             js = session.own(pool.open(ChatScript.SPEC, rooms.hostFor(room)));
         }
         rooms.history(room).forEach(this::keep);
+    }
+
+    /** A patch to another room of the route (only a hand-made client sends one): mount there, afresh. */
+    @Override
+    public void handleParams(Map<String, String> params, URI uri) {
+        String named = roomOf.apply(params).orElse(null);
+        if (room != null && !room.equals(named)) {
+            session.pushNavigate(uri.toString());
+        }
     }
 
     @Override

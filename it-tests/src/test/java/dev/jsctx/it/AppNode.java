@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Nodes of one test share a secret, so a page rendered by one joins on the other. {@link #close()} stops it.
  */
 final class AppNode implements AutoCloseable {
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final Pattern SESSIONS_ACTIVE =
             Pattern.compile("(?m)^jsctx_sessions_active(?:\\{[^}]*})? ([0-9.]+)");
 

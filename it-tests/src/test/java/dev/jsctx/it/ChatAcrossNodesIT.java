@@ -50,6 +50,10 @@ class ChatAcrossNodesIT {
             assertEquals(List.of("hello from node one"), late.texts(MESSAGE + " .text"));
             late.awaitText("#members", "3");
             ada.awaitText("#members", "3");
+            // its view may still resume for 30 s (liveview.resume-window), but a closed tab no longer counts
+            late.close();
+            ada.awaitText("#members", "2");
+            bob.awaitText("#members", "2");
             assertEquals(List.of(), browser.consoleErrors());
         } catch (AssertionError | RuntimeException e) {
             printLogs(dir);

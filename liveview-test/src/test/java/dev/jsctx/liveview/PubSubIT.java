@@ -45,6 +45,33 @@ class PubSubIT {
     }
 
     @Test
+    void aDroppedTabLeavesItsTopicAtOnceAndAResumeCountsItAgain() {
+        PubSub pubSub = PubSub.inProcess();
+        WebServer server = start(0, feature(pubSub, ParkStore.inMemory()));
+        try (LiveClient live = clientOf(server);
+                LiveConnection a = live.connect()) {
+            a.join(live.page("/?topic=room").token());
+            LiveConnection b = live.connect();
+            LiveReply bJoined = b.join(live.page("/?topic=room").token());
+            awaitDynamic(a, 1, "2");
+            b.event("inc");
+
+            // b's view waits out the (default, 30 s) resume window, but no longer counts
+            b.abort();
+            awaitDynamic(a, 1, "1");
+            try (LiveConnection bAgain = live.connect()) {
+                bAgain.join(bJoined.token());
+                assertEquals("1", bAgain.dynamic(2), "the same view, resumed with its count");
+                awaitDynamic(a, 1, "2");
+                awaitDynamic(bAgain, 1, "2");
+            }
+        } finally {
+            server.stop();
+            pubSub.close();
+        }
+    }
+
+    @Test
     void aTabResumesItsParkedStateOnTheServerThatReplacedItsOwn() {
         ParkStore shared = ParkStore.inMemory();
         LiveViewFeature firstFeature = feature(PubSub.inProcess(), shared);
@@ -108,13 +135,7 @@ class PubSubIT {
     private static LiveViewFeature feature(PubSub pubSub, ParkStore parkStore) {
         Supplier<LiveView> views = () -> new SharingView(pubSub);
         return LiveViewFeature.builder()
-                .config(
-                        // no resume window: a closed tab leaves its topics at once (within the window it would
-                        // still count, as a tab that may come back)
-                        LiveViewConfig.builder()
-                                .secret(SECRET)
-                                .resumeWindow(Duration.ZERO)
-                                .build())
+                .config(LiveViewConfig.builder().secret(SECRET).build())
                 .pubSub(pubSub)
                 .parkStore(parkStore)
                 .view("/", views)

@@ -89,7 +89,10 @@ public interface LiveSession {
     /**
      * Count this tab as present in a topic of the feature's {@link PubSub}, until the view ends, and get the
      * topic's {@link Presence} (tabs on every node) in {@link LiveView#handleInfo(Object)}: soon after this
-     * call, then whenever it changes. Does nothing during the plain HTTP render.
+     * call, then whenever it changes. While the tab's connection is gone and the view waits for it to resume
+     * ({@link LiveViewConfig#resumeWindow()}), the tab is not counted and gets no presence; a resume counts it
+     * again and sends the count soon. Tracking a topic twice counts the tab once. Does nothing during the plain
+     * HTTP render.
      *
      * @param topic the topic; see {@link PubSub#checkTopic(String)}
      * @throws IllegalArgumentException if the topic is not valid

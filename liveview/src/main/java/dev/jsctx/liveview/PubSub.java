@@ -230,10 +230,11 @@ public final class PubSub implements AutoCloseable {
     private void publish(LiveSession sender, String topic, JsonValue message) {
         checkTopic(topic);
         Objects.requireNonNull(message, "message");
-        deliver(sender, new Broadcast(topic, message));
+        // to the other nodes first: their subscribers need not wait for this node's fan-out
         if (adapter != null) {
             adapter.publish(topic, message.toString());
         }
+        deliver(sender, new Broadcast(topic, message));
     }
 
     private void deliver(LiveSession sender, Broadcast broadcast) {

@@ -12,8 +12,10 @@ import java.util.Map;
  * (tokens of join replies do, signed) and be bound to the same session cookie.
  *
  * <p>A view belongs to one socket at a time, its owner; a resume hands it to the new socket, and a previous owner
- * still open (a connection the server has not yet seen drop) lets it go without ending it. Thread-safe (one lock
- * over the map; views are ended outside it).
+ * still open (a connection the server has not yet seen drop) lets it go without ending it. A view without an
+ * owner is not counted in the topics it tracks ({@link ViewSession#tabAway()}): a closed tab leaves its presence
+ * at once, and a resume brings it back. Thread-safe (one lock over the map, under which ownership and presence
+ * change together; views are ended outside it).
  */
 final class ResumableViews {
 
@@ -58,6 +60,7 @@ final class ResumableViews {
         if (entry.owner == socket) {
             entry.owner = null;
             entry.disconnectedNanos = System.nanoTime();
+            view.tabAway();
         }
         return true;
     }
@@ -76,6 +79,7 @@ final class ResumableViews {
         LiveSocket previous = entry.owner;
         entry.owner = socket;
         entry.disconnectedNanos = 0;
+        entry.view.tabBack();
         return new Resumed(entry.view, entry.tokenId, previous == socket ? null : previous);
     }
 

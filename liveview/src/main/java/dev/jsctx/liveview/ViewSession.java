@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,9 @@ import java.util.function.Consumer;
  *
  * <p>A connected view that mounted and ends for any reason but its own failure offers its state to the park
  * store first ({@link LiveView#park()}); a join takes the tab's parked state back ({@link LiveView#resume}).
+ *
+ * <p>The topics the view tracks count it only while its tab is connected: {@link #tabAway()} withdraws them while
+ * the view waits out its resume window, {@link #tabBack()} tracks them again.
  */
 final class ViewSession implements LiveSession {
 
@@ -55,6 +59,17 @@ final class ViewSession implements LiveSession {
     private final ViewServices services;
 
     private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Guards {@link #presences}; held only briefly (never while a callback runs), so that {@link ResumableViews}
+     * may take it under its own lock.
+     */
+    private final Object presenceLock = new Object();
+
+    // guarded by presenceLock
+    /** Each tracked topic with its tracking, or with {@code null} while the tab is away; null once ended. */
+    private Map<String, PubSub.Subscription> presences = new LinkedHashMap<>(2);
+
+    private boolean tabAway;
 
     // guarded by lock
     private List<AutoCloseable> owned;
@@ -169,8 +184,56 @@ final class ViewSession implements LiveSession {
     @Override
     public void track(String topic) {
         PubSub.checkTopic(topic);
-        if (services != null) {
-            own(services.pubSub().track(topic, this));
+        if (services == null) {
+            return;
+        }
+        synchronized (presenceLock) {
+            if (presences != null && !presences.containsKey(topic)) {
+                presences.put(topic, tabAway ? null : services.pubSub().track(topic, this));
+            }
+        }
+    }
+
+    /**
+     * The tab's connection went away and the view waits for a resume: stop counting it in its topics, so the
+     * other tabs see it leave at once. Harmless when away already or ended.
+     */
+    void tabAway() {
+        synchronized (presenceLock) {
+            if (presences == null || tabAway) {
+                return;
+            }
+            tabAway = true;
+            presences.replaceAll((topic, tracking) -> {
+                tracking.close();
+                return null;
+            });
+        }
+    }
+
+    /**
+     * The tab resumed the view on a new connection: count it in its topics again (each sends the view its
+     * {@link Presence} soon). Harmless when not away or ended.
+     */
+    void tabBack() {
+        synchronized (presenceLock) {
+            if (presences == null || !tabAway) {
+                return;
+            }
+            tabAway = false;
+            presences.replaceAll((topic, none) -> services.pubSub().track(topic, this));
+        }
+    }
+
+    /** The view ended: leave every tracked topic for good. */
+    private void untrackAll() {
+        Map<String, PubSub.Subscription> toClose;
+        synchronized (presenceLock) {
+            toClose = presences;
+            presences = null;
+        }
+        if (toClose != null) {
+            toClose.values().stream().filter(Objects::nonNull).forEach(PubSub.Subscription::close);
         }
     }
 
@@ -544,6 +607,7 @@ final class ViewSession implements LiveSession {
         } finally {
             lock.unlock();
         }
+        untrackAll();
         if (toClose != null) {
             for (int i = toClose.size() - 1; i >= 0; i--) {
                 closeQuietly(toClose.get(i));
