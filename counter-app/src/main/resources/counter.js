@@ -60,8 +60,14 @@ function get() {
   return count;
 }
 
-// Takes back a count this tab had in an earlier context (parked when its server stopped): a safe integer,
-// or a TypeError and the count unchanged.
+// The count, as the state of this tab: what the pool keeps while the context hibernates (pool.hibernate-after),
+// and gives back to restore() when the tab's next event wakes it.
+function snapshot() {
+  return count;
+}
+
+// Takes back a count this tab had in an earlier context (parked when its server stopped, or saved by snapshot()
+// when it hibernated): a safe integer, or a TypeError and the count unchanged.
 function restore(value) {
   if (typeof value !== "number" || !Number.isSafeInteger(value)) {
     throw new TypeError("A restored count must be a safe integer");

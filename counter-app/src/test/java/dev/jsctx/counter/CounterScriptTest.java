@@ -12,6 +12,8 @@ import io.helidon.config.Config;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +126,35 @@ class CounterScriptTest {
             JsException error = assertThrows(JsException.class, () -> counter.call("restore", bad));
             assertEquals("TypeError", error.jsName());
             assertEquals(43, count("get"));
+        }
+    }
+
+    @Test
+    @DisplayName("snapshot gives the count, which restore takes back: the pair a hibernating context is saved by")
+    void snapshotAndRestore() {
+        count("add", Json.createValue(7));
+        JsonValue state = counter.call("snapshot");
+        assertEquals(Json.createValue(7), state);
+        count("reset");
+        assertEquals(7, count("restore", state));
+    }
+
+    @Test
+    @DisplayName("an idle counter hibernates and counts on from where it was")
+    void idleCounterHibernates() {
+        try (ContextPool hibernating = ContextPool.create(
+                        HelidonPoolConfig.builder(Config.create().get("pool"))
+                                .hibernateAfter(Duration.ofMillis(50))
+                                .build());
+                JsContext tab = hibernating.open(CounterPool.COUNTER_SPEC)) {
+            tab.call("add", Json.createValue(3));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (hibernating.stats().contextsHibernating() == 0) {
+                assertTrue(System.nanoTime() < deadline, "the idle counter hibernated: " + hibernating.stats());
+                LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            }
+            assertEquals(Json.createValue(4), tab.call("inc"));
+            assertEquals(1, hibernating.stats().wakes());
         }
     }
 

@@ -26,6 +26,8 @@ import java.util.Map;
  *     <td>{@link PoolConfig.Builder#maxQueuedCallsPerContext}</td><td>1000</td></tr>
  * <tr><td>{@code close-timeout}</td><td>ISO-8601 duration</td><td>{@link PoolConfig.Builder#closeTimeout}</td>
  *     <td>{@code PT5S}</td></tr>
+ * <tr><td>{@code hibernate-after}</td><td>ISO-8601 duration</td><td>{@link PoolConfig.Builder#hibernateAfter}</td>
+ *     <td>none: contexts never hibernate</td></tr>
  * <tr><td>{@code browser-limits.max-pending-timers}</td><td>int</td>
  *     <td>{@link BrowserLimits.Builder#maxPendingTimers}</td><td>1000</td></tr>
  * <tr><td>{@code browser-limits.min-timer-delay}</td><td>ISO-8601 duration</td>
@@ -66,6 +68,7 @@ public final class HelidonPoolConfig {
         pool.get("spares-per-spec").asInt().ifPresent(builder::sparesPerSpec);
         pool.get("max-queued-calls-per-context").asInt().ifPresent(builder::maxQueuedCallsPerContext);
         pool.get("close-timeout").as(Duration.class).ifPresent(builder::closeTimeout);
+        pool.get("hibernate-after").as(Duration.class).ifPresent(builder::hibernateAfter);
         pool.get("engine-options").detach().asMap().orElse(Map.of()).forEach(builder::engineOption);
         Config browser = pool.get("browser-limits");
         if (browser.exists()) {

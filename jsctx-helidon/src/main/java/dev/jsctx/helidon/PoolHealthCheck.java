@@ -12,7 +12,7 @@ import java.util.Objects;
  * it is closed, and DOWN while a runtime thread that died is being replaced (UP again once the pool has healed, see
  * {@link ContextPool#status()}). Its details name the status,
  * the engine and what it says of itself ({@link ContextPool#engineInfo()}, for example {@code runtime: optimized}),
- * the runtime threads and the contexts open.
+ * the runtime threads, the contexts open and those of them hibernating.
  *
  * {@snippet :
  * HealthObserver.builder().details(true).addCheck(PoolHealthCheck.create(pool)).build();
@@ -69,6 +69,7 @@ public final class PoolHealthCheck implements HealthCheck {
         PoolStats stats = pool.stats();
         return response.detail("threads", stats.contextsPerThread().size())
                 .detail("contextsOpen", stats.contextsOpen())
+                .detail("contextsHibernating", stats.contextsHibernating())
                 .build();
     }
 }

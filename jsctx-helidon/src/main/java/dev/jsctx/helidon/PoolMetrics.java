@@ -16,7 +16,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * A pool's meters in a Helidon {@link MeterRegistry}. Served in Prometheus format (dots become underscores, counters
- * get {@code _total}, timers {@code _seconds}) they are {@code jsctx_contexts_open}, {@code jsctx_calls_total},
+ * get {@code _total}, timers {@code _seconds}) they are {@code jsctx_contexts_open}, {@code jsctx_contexts_hibernating}, {@code jsctx_hibernations_total},
+ * {@code jsctx_wakes_total}, {@code jsctx_calls_total},
  * {@code jsctx_call_errors_total}, {@code jsctx_call_timeouts_total} and {@code jsctx_call_latency_seconds}.
  *
  * <p>The counters and the gauge read {@link ContextPool#stats()} when the registry is scraped, so they cost the
@@ -25,11 +26,15 @@ import java.util.function.ToLongFunction;
  */
 final class PoolMetrics implements CallObserver, AutoCloseable {
     static final String CONTEXTS_OPEN = "jsctx.contexts.open";
+    static final String CONTEXTS_HIBERNATING = "jsctx.contexts.hibernating";
+    static final String HIBERNATIONS = "jsctx.hibernations";
+    static final String WAKES = "jsctx.wakes";
     static final String CALLS = "jsctx.calls";
     static final String CALL_ERRORS = "jsctx.call.errors";
     static final String CALL_TIMEOUTS = "jsctx.call.timeouts";
     static final String CALL_LATENCY = "jsctx.call.latency";
-    private static final Set<String> NAMES = Set.of(CONTEXTS_OPEN, CALLS, CALL_ERRORS, CALL_TIMEOUTS, CALL_LATENCY);
+    private static final Set<String> NAMES = Set.of(
+            CONTEXTS_OPEN, CONTEXTS_HIBERNATING, HIBERNATIONS, WAKES, CALLS, CALL_ERRORS, CALL_TIMEOUTS, CALL_LATENCY);
 
     private final MeterRegistry registry;
     private final List<Meter> meters = new ArrayList<>();
@@ -55,6 +60,10 @@ final class PoolMetrics implements CallObserver, AutoCloseable {
     void watch(ContextPool pool) {
         register(Gauge.builder(CONTEXTS_OPEN, () -> pool.stats().contextsOpen())
                 .description("JS contexts open now, spares not included"));
+        register(Gauge.builder(CONTEXTS_HIBERNATING, () -> pool.stats().contextsHibernating())
+                .description("JS contexts hibernating now: state saved, engine context closed"));
+        registerTotal(pool, HIBERNATIONS, "Times a JS context hibernated", PoolStats::hibernations);
+        registerTotal(pool, WAKES, "Times a hibernating JS context was restored", PoolStats::wakes);
         registerTotal(pool, CALLS, "JS calls finished, successful or not", PoolStats::calls);
         registerTotal(
                 pool, CALL_ERRORS, "JS calls that ended with an error, time-outs included", PoolStats::callsFailed);

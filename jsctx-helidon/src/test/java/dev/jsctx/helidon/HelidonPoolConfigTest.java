@@ -27,6 +27,7 @@ class HelidonPoolConfigTest {
                 "spares-per-spec", "0",
                 "max-queued-calls-per-context", "7",
                 "close-timeout", "PT3S",
+                "hibernate-after", "PT30S",
                 "engine-options.rhino.sharedBuiltins", "true",
                 "engine-options.js.ecmascript-version", "2022")));
 
@@ -37,6 +38,7 @@ class HelidonPoolConfigTest {
         assertEquals(0, config.sparesPerSpec());
         assertEquals(7, config.maxQueuedCallsPerContext());
         assertEquals(Duration.ofSeconds(3), config.closeTimeout());
+        assertEquals(Optional.of(Duration.ofSeconds(30)), config.hibernateAfter());
         assertEquals(Map.of("rhino.sharedBuiltins", "true", "js.ecmascript-version", "2022"), config.engineOptions());
     }
 
@@ -53,6 +55,7 @@ class HelidonPoolConfigTest {
         assertEquals(defaults.sparesPerSpec(), config.sparesPerSpec());
         assertEquals(defaults.maxQueuedCallsPerContext(), config.maxQueuedCallsPerContext());
         assertEquals(defaults.closeTimeout(), config.closeTimeout());
+        assertEquals(defaults.hibernateAfter(), config.hibernateAfter());
         assertEquals(defaults.engineOptions(), config.engineOptions());
     }
 

@@ -83,6 +83,9 @@ class ObserveTest {
             String text = get("/observe/metrics");
 
             assertEquals(1, sample(text, "jsctx_contexts_open"), text);
+            assertEquals(0, sample(text, "jsctx_contexts_hibernating"), text);
+            assertEquals(0, sample(text, "jsctx_hibernations_total"), text);
+            assertEquals(0, sample(text, "jsctx_wakes_total"), text);
             assertEquals(4, sample(text, "jsctx_calls_total"), text);
             assertEquals(2, sample(text, "jsctx_call_errors_total"), text);
             assertEquals(1, sample(text, "jsctx_call_timeouts_total"), text);
@@ -100,7 +103,10 @@ class ObserveTest {
                             "counter jsctx_call_errors_total",
                             "counter jsctx_call_timeouts_total",
                             "counter jsctx_calls_total",
+                            "counter jsctx_hibernations_total",
+                            "counter jsctx_wakes_total",
                             "gauge jsctx_call_latency_seconds_max", // Micrometer's own companion of a timer
+                            "gauge jsctx_contexts_hibernating",
                             "gauge jsctx_contexts_open",
                             "summary jsctx_call_latency_seconds"),
                     Pattern.compile("(?m)^# TYPE (jsctx_\\S+) (\\S+)")

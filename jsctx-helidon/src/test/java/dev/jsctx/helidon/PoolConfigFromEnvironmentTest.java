@@ -29,6 +29,7 @@ class PoolConfigFromEnvironmentTest {
         env.put("POOL_SPARES_PER_SPEC", "0");
         env.put("POOL_MAX_QUEUED_CALLS_PER_CONTEXT", "7");
         env.put("POOL_CLOSE_TIMEOUT", "PT3S");
+        env.put("POOL_HIBERNATE_AFTER", "PT30S");
         env.put("POOL_BROWSER_LIMITS_MAX_PENDING_TIMERS", "11");
         env.put("POOL_BROWSER_LIMITS_MIN_TIMER_DELAY", "PT0.002S");
         env.put("POOL_BROWSER_LIMITS_MAX_LOG_LINE_BYTES", "512");
@@ -44,6 +45,7 @@ class PoolConfigFromEnvironmentTest {
         assertEquals("0", printed.get("spares-per-spec"), printed::toString);
         assertEquals("7", printed.get("max-queued-calls-per-context"), printed::toString);
         assertEquals("PT3S", printed.get("close-timeout"), printed::toString);
+        assertEquals("PT30S", printed.get("hibernate-after"), printed::toString);
         assertEquals("11", printed.get("browser-limits.max-pending-timers"), printed::toString);
         assertEquals("PT0.002S", printed.get("browser-limits.min-timer-delay"), printed::toString);
         assertEquals("512", printed.get("browser-limits.max-log-line-bytes"), printed::toString);

@@ -21,6 +21,8 @@ final class PrintPoolConfig {
         System.out.println("spares-per-spec=" + config.sparesPerSpec());
         System.out.println("max-queued-calls-per-context=" + config.maxQueuedCallsPerContext());
         System.out.println("close-timeout=" + config.closeTimeout());
+        System.out.println("hibernate-after="
+                + config.hibernateAfter().map(Object::toString).orElse(""));
         BrowserLimits browser = config.browserLimits();
         System.out.println("browser-limits.max-pending-timers=" + browser.maxPendingTimers());
         System.out.println("browser-limits.min-timer-delay=" + browser.minTimerDelay());

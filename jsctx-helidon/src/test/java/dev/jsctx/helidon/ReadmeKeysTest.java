@@ -36,6 +36,7 @@ class ReadmeKeysTest {
                         "pool.spares-per-spec",
                         "pool.max-queued-calls-per-context",
                         "pool.close-timeout",
+                        "pool.hibernate-after",
                         "pool.browser-limits.max-pending-timers",
                         "pool.browser-limits.min-timer-delay",
                         "pool.browser-limits.max-log-line-bytes",
@@ -57,6 +58,9 @@ class ReadmeKeysTest {
         assertEquals(
                 defaults.closeTimeout().toString(),
                 rows.get("pool.close-timeout").get(0));
+        assertEquals(
+                defaults.hibernateAfter().map(Object::toString).orElse("none"),
+                rows.get("pool.hibernate-after").get(0));
         BrowserLimits browser = defaults.browserLimits();
         assertEquals(
                 String.valueOf(browser.maxPendingTimers()),

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param timeout  the time limit of each call: the spec's, else the pool's
  * @param fairShare how much of its thread it may take once it runs into its time limit: the spec's, else the pool's
  * @param host     the opener's host functions, or null for a context without the {@code host} object
+ * @param hibernateAfter how long the context stays idle before it hibernates: the spec's, else the pool's; null for
+ *                 never
  */
 record Blueprint(
         ContextShape shape,
@@ -22,10 +24,11 @@ record Blueprint(
         String label,
         Duration timeout,
         FairShare fairShare,
-        HostFunctions host) {
-    /** A blueprint of a context without host functions. */
+        HostFunctions host,
+        Duration hibernateAfter) {
+    /** A blueprint of a context without host functions that never hibernates. */
     Blueprint(ContextShape shape, PreparedScripts prepared, String label, Duration timeout, FairShare fairShare) {
-        this(shape, prepared, label, timeout, fairShare, null);
+        this(shape, prepared, label, timeout, fairShare, null, null);
     }
 
     long timeoutNanos() {

@@ -13,6 +13,8 @@ import java.util.ArrayDeque;
  * opens the context, then confined to the runtime thread, which sees it first through the inbox.
  */
 final class ContextLane {
+    private static final System.Logger LOG = System.getLogger(ContextLane.class.getName());
+
     private final PooledContext context;
     private final RuntimeThread thread;
     private final Blueprint blueprint;
@@ -23,6 +25,8 @@ final class ContextLane {
     private final long memoryLimitBytes;
 
     private final CpuAccount account;
+    /** Saves and restores the context when idle; null for a context that never hibernates. */
+    private final Hibernation hibernation;
 
     private HostedContext hosted;
     /** Resumes the backlog once the context is no longer deferred; null when none is scheduled. */
@@ -43,6 +47,7 @@ final class ContextLane {
         this.hostCalls = blueprint.host() == null ? null : new HostCalls(this, thread, blueprint.host());
         this.memoryLimitBytes = blueprint.shape().memoryLimitBytes();
         this.account = new CpuAccount(blueprint.fairShare());
+        this.hibernation = blueprint.hibernateAfter() == null ? null : new Hibernation(this, thread, blueprint);
     }
 
     PooledContext context() {
@@ -60,6 +65,14 @@ final class ContextLane {
         if (released || !context.isOpen()) {
             return;
         }
+        if (hibernation != null) {
+            RestoreFailedException failed = hibernation.wakeIfHibernating();
+            if (failed != null) {
+                LOG.log(System.Logger.Level.WARNING, failed.getMessage() + " (a message to it was dropped)");
+                return;
+            }
+            hibernation.touch();
+        }
         HostedContext target = hosted;
         target.runGuarded("a message", () -> target.engineContext().deliverMessage(message));
     }
@@ -75,6 +88,41 @@ final class ContextLane {
     void start() {
         thread.register(this);
         hosted.serve(this, blueprint);
+        if (hibernation != null) {
+            hibernation.touch();
+        }
+    }
+
+    /** Runtime thread: the engine context serving now, or null while the context hibernates. */
+    HostedContext hosted() {
+        return hosted;
+    }
+
+    /**
+     * Runtime thread, for {@link Hibernation}: from now on this engine context serves the context, or none (null)
+     * while it hibernates.
+     */
+    void serveWith(HostedContext engineContext) {
+        hosted = engineContext;
+        if (engineContext != null) {
+            engineContext.serve(this, blueprint);
+        }
+    }
+
+    /**
+     * Runtime thread: nothing of the context is under way or waiting (a call, a timer, a host call, a deferred
+     * backlog), so it may hibernate.
+     */
+    boolean isQuiet() {
+        return !released
+                && context.isOpen()
+                && hosted != null
+                && inFlight == null
+                && (backlog == null || backlog.isEmpty())
+                && wake == null
+                && !context.hasQueued()
+                && !hosted.hasPendingTimers()
+                && (hostCalls == null || !hostCalls.hasRunning());
     }
 
     boolean isOnItsThread() {
@@ -163,6 +211,18 @@ final class ContextLane {
         if (released || !context.isOpen() || thread.pool().isClosed()) {
             call.failWith(context.closedError());
             return;
+        }
+        if (hibernation != null) {
+            if (call.kind == Call.Kind.RESET) {
+                hibernation.end(); // a reset starts afresh: a saved state has nothing to restore into
+            } else {
+                RestoreFailedException failed = hibernation.wakeIfHibernating();
+                if (failed != null) {
+                    call.failWith(failed);
+                    return;
+                }
+            }
+            hibernation.touch();
         }
         switch (call.kind) {
             case CALL, EVAL -> run(call);
@@ -254,6 +314,9 @@ final class ContextLane {
                         : CallObserver.CallOutcome.ERROR;
         thread.stats().finished(outcome);
         context.observe(call, outcome);
+        if (hibernation != null) {
+            hibernation.touch(); // idle counts from the end of the last call
+        }
         if (failure instanceof StatementBudgetExceededException || failure instanceof MemoryLimitExceededException) {
             context.closeBecause((ContextClosedException) failure); // before the caller wakes: it sees it closed
         }
@@ -281,7 +344,9 @@ final class ContextLane {
         }
         HostedContext old = hosted;
         hosted = fresh;
-        old.close();
+        if (old != null) {
+            old.close();
+        }
         fresh.serve(this, blueprint);
         call.succeed(null);
     }
@@ -321,7 +386,12 @@ final class ContextLane {
         if (hostCalls != null) {
             hostCalls.close();
         }
-        hosted.close();
+        if (hibernation != null) {
+            hibernation.end();
+        }
+        if (hosted != null) {
+            hosted.close();
+        }
         thread.unregister(this);
     }
 }

@@ -21,6 +21,7 @@ public final class ContextSpec {
     private final long statementBudget;
     private final String label;
     private final long memoryLimitBytes;
+    private final Duration hibernateAfter;
 
     private ContextSpec(Builder b) {
         this.scripts = List.copyOf(b.scripts);
@@ -30,6 +31,7 @@ public final class ContextSpec {
         this.statementBudget = b.statementBudget;
         this.label = b.label;
         this.memoryLimitBytes = b.memoryLimitBytes;
+        this.hibernateAfter = b.hibernateAfter;
     }
 
     /**
@@ -84,6 +86,14 @@ public final class ContextSpec {
     }
 
     /**
+     * @return how long a context of this spec stays idle before it hibernates, or empty to use the pool's
+     *     {@link PoolConfig#hibernateAfter()}
+     */
+    public Optional<Duration> hibernateAfter() {
+        return Optional.ofNullable(hibernateAfter);
+    }
+
+    /**
      * @return the label used in logs, metrics and statistics
      */
     public String label() {
@@ -123,6 +133,7 @@ public final class ContextSpec {
         private long statementBudget;
         private String label = "js";
         private long memoryLimitBytes;
+        private Duration hibernateAfter;
 
         private Builder() {}
 
@@ -194,6 +205,21 @@ public final class ContextSpec {
          */
         public Builder memoryLimit(long bytes) {
             this.memoryLimitBytes = Arguments.atLeast("memoryLimit", bytes, PoolConfig.MIN_MEMORY_LIMIT);
+            return this;
+        }
+
+        /**
+         * Lets contexts of this spec hibernate after this long idle, in place of the pool's default
+         * ({@link PoolConfig.Builder#hibernateAfter}). A hibernating context's state is saved by its script's
+         * {@code snapshot()}, its engine context is closed, and the next call or message restores it with
+         * {@code restore(state)} before it runs; a script without both functions never hibernates (see
+         * {@link JsContext} and pool-api/README.md). If not invoked, the pool's default, which is off.
+         *
+         * @param idle a positive duration
+         * @return this builder
+         */
+        public Builder hibernateAfter(Duration idle) {
+            this.hibernateAfter = Arguments.positive("hibernateAfter", idle);
             return this;
         }
 

@@ -68,6 +68,11 @@ final class HostCalls {
         running.remove(call);
     }
 
+    /** Whether an asynchronous function started by the context has not returned yet. */
+    boolean hasRunning() {
+        return !running.isEmpty();
+    }
+
     /** Whether replies may still reach the context. */
     boolean isClosed() {
         return closed;

@@ -80,6 +80,11 @@ final class HostedContext implements ContextHost {
         return closed;
     }
 
+    /** @return whether one of its timers ({@code setTimeout}, {@code setInterval}) is waiting to run */
+    boolean hasPendingTimers() {
+        return timers.hasPending();
+    }
+
     /**
      * Runtime thread, outside any call: runs engine code of this context that is not a call (a host call's reply, a
      * message) under the context's time limit, as a timer task runs. Does nothing once closed; logs what escapes.

@@ -18,6 +18,13 @@ import java.util.concurrent.CompletionStage;
  * call fails with {@link CallTimeoutException}; the context keeps its state and stays usable, and the runtime
  * thread goes on with the other contexts' calls.
  *
+ * <p>Hibernation (only with {@link PoolConfig.Builder#hibernateAfter} or {@link ContextSpec.Builder#hibernateAfter},
+ * and a script offering {@code snapshot()} and {@code restore(state)}): a context that stayed idle that long, with
+ * nothing pending, is saved and its engine context closed, on its runtime thread between two requests. The context
+ * stays open; its next request or message first restores it into a new engine context, then runs, and requests made
+ * meanwhile run after it in their order. A restore that fails fails that request with
+ * {@link RestoreFailedException} and closes the context.
+ *
  * <p>Waiting: the blocking methods wait without being interruptible (like
  * {@link java.util.concurrent.CompletableFuture#join()}); a thread interrupted while waiting keeps its interrupt
  * status. Their wait is bounded by the time limits of the requests ahead of them. Every blocking method has an

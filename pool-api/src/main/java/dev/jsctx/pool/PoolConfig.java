@@ -29,6 +29,7 @@ public final class PoolConfig {
     private final Map<String, String> engineOptions;
     private final long memoryLimitBytes;
     private final BrowserLimits browserLimits;
+    private final Duration hibernateAfter;
 
     private PoolConfig(Builder b) {
         this.threads = b.threads;
@@ -44,6 +45,7 @@ public final class PoolConfig {
         this.engineOptions = Map.copyOf(b.engineOptions);
         this.memoryLimitBytes = b.memoryLimitBytes;
         this.browserLimits = b.browserLimits;
+        this.hibernateAfter = b.hibernateAfter;
     }
 
     /**
@@ -128,12 +130,21 @@ public final class PoolConfig {
         return browserLimits;
     }
 
+    /**
+     * @return how long a context whose spec sets no time of its own ({@link ContextSpec#hibernateAfter()}) stays
+     *     idle before it hibernates, or empty for never
+     */
+    public Optional<Duration> hibernateAfter() {
+        return Optional.ofNullable(hibernateAfter);
+    }
+
     @Override
     public String toString() {
         return "PoolConfig[threads=" + threads + ", engine=" + engine().orElse("(only one)")
                 + ", maxContexts=" + maxContexts + ", callTimeout=" + callTimeout + ", fairShare=" + fairShare
                 + ", sparesPerSpec=" + sparesPerSpec
-                + (memoryLimitBytes > 0 ? ", memoryLimitBytes=" + memoryLimitBytes : "") + "]";
+                + (memoryLimitBytes > 0 ? ", memoryLimitBytes=" + memoryLimitBytes : "")
+                + (hibernateAfter != null ? ", hibernateAfter=" + hibernateAfter : "") + "]";
     }
 
     /**
@@ -153,6 +164,7 @@ public final class PoolConfig {
         private final Map<String, String> engineOptions = new LinkedHashMap<>();
         private long memoryLimitBytes;
         private BrowserLimits browserLimits = BrowserLimits.defaults();
+        private Duration hibernateAfter;
 
         private Builder() {}
 
@@ -321,6 +333,23 @@ public final class PoolConfig {
          */
         public Builder browserLimits(BrowserLimits limits) {
             this.browserLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Lets every context whose spec sets no time of its own ({@link ContextSpec.Builder#hibernateAfter})
+         * hibernate after this long idle: no call or message for that long, no timer pending, no host call in flight
+         * and no call awaiting a Promise. Only a context whose script defines the global functions
+         * {@code snapshot()} (returning its state as JSON) and {@code restore(state)} hibernates: its runtime thread
+         * calls {@code snapshot()}, keeps the state and closes the engine context, freeing its heap. The
+         * {@link JsContext} stays open; its next call or message first takes a new engine context (a spare when one
+         * is ready), calls {@code restore(state)}, then runs. If not invoked, contexts never hibernate.
+         *
+         * @param idle a positive duration
+         * @return this builder
+         */
+        public Builder hibernateAfter(Duration idle) {
+            this.hibernateAfter = Arguments.positive("hibernateAfter", idle);
             return this;
         }
 

@@ -17,6 +17,9 @@ public final class PoolStats {
     private final long calls;
     private final long callsFailed;
     private final long callsTimedOut;
+    private final int contextsHibernating;
+    private final long hibernations;
+    private final long wakes;
 
     PoolStats(
             int contextsOpen,
@@ -27,7 +30,10 @@ public final class PoolStats {
             long closes,
             long calls,
             long callsFailed,
-            long callsTimedOut) {
+            long callsTimedOut,
+            int contextsHibernating,
+            long hibernations,
+            long wakes) {
         this.contextsOpen = contextsOpen;
         this.contextsPerThread = List.copyOf(contextsPerThread);
         this.queueDepthPerThread = List.copyOf(queueDepthPerThread);
@@ -37,6 +43,9 @@ public final class PoolStats {
         this.calls = calls;
         this.callsFailed = callsFailed;
         this.callsTimedOut = callsTimedOut;
+        this.contextsHibernating = contextsHibernating;
+        this.hibernations = hibernations;
+        this.wakes = wakes;
     }
 
     /** @return contexts open now, spares not included */
@@ -84,11 +93,30 @@ public final class PoolStats {
         return callsTimedOut;
     }
 
+    /**
+     * @return contexts hibernating now (see {@link PoolConfig.Builder#hibernateAfter}): open, their state saved,
+     *     their engine context closed; counted in {@link #contextsOpen()} too
+     */
+    public int contextsHibernating() {
+        return contextsHibernating;
+    }
+
+    /** @return times a context hibernated */
+    public long hibernations() {
+        return hibernations;
+    }
+
+    /** @return times a hibernating context was restored for a call or message (restores that failed not included) */
+    public long wakes() {
+        return wakes;
+    }
+
     @Override
     public String toString() {
         return "PoolStats[contextsOpen=" + contextsOpen + ", contextsPerThread=" + contextsPerThread
                 + ", queueDepthPerThread=" + queueDepthPerThread + ", sparesReady=" + sparesReady + ", opens=" + opens
                 + ", closes=" + closes + ", calls=" + calls + ", callsFailed=" + callsFailed + ", callsTimedOut="
-                + callsTimedOut + "]";
+                + callsTimedOut + ", contextsHibernating=" + contextsHibernating + ", hibernations=" + hibernations
+                + ", wakes=" + wakes + "]";
     }
 }

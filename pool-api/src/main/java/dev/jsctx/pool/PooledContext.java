@@ -173,6 +173,11 @@ final class PooledContext implements JsContext {
         queued.decrementAndGet();
     }
 
+    /** Any thread: whether a request was handed to the runtime thread and has not started yet. */
+    boolean hasQueued() {
+        return queued.get() > 0;
+    }
+
     RuntimeException closedError() {
         ClosedBy by = closedBy.get();
         if (by == ClosedBy.POOL || (by == null && pool.isClosed())) {
@@ -180,6 +185,9 @@ final class PooledContext implements JsContext {
         }
         if (by == ClosedBy.ENGINE && death instanceof CpuShareExceededException) {
             return new CpuShareExceededException(death.getMessage());
+        }
+        if (by == ClosedBy.ENGINE && death instanceof RestoreFailedException) {
+            return new RestoreFailedException(death.getMessage());
         }
         if (by == ClosedBy.ENGINE) {
             return new ContextClosedException(

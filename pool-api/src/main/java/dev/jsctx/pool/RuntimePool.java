@@ -45,6 +45,8 @@ final class RuntimePool implements ContextPool {
 
     private final LongAdder retiredFailed = new LongAdder();
     private final LongAdder retiredTimedOut = new LongAdder();
+    private final LongAdder retiredHibernations = new LongAdder();
+    private final LongAdder retiredWakes = new LongAdder();
     /** Contexts open or being opened; reserved before placement so maxContexts is never exceeded. */
     private final AtomicInteger contextsOpen = new AtomicInteger();
 
@@ -156,7 +158,10 @@ final class RuntimePool implements ContextPool {
         ContextShape shape = spec.shape(memoryLimit).withHostObject(host != null);
         Duration timeout = spec.callTimeout().orElse(config.callTimeout());
         FairShare fairShare = spec.fairShare().orElse(config.fairShare());
-        Blueprint blueprint = new Blueprint(shape, preparedScripts.get(shape), spec.label(), timeout, fairShare, host);
+        Duration hibernateAfter =
+                spec.hibernateAfter().or(config::hibernateAfter).orElse(null);
+        Blueprint blueprint = new Blueprint(
+                shape, preparedScripts.get(shape), spec.label(), timeout, fairShare, host, hibernateAfter);
         if (memoryLimit > 0) {
             memoryGuard.watch();
         }
@@ -291,6 +296,8 @@ final class RuntimePool implements ContextPool {
         retiredCalls.add(stats.calls());
         retiredFailed.add(stats.failed());
         retiredTimedOut.add(stats.timedOut());
+        retiredHibernations.add(stats.hibernations());
+        retiredWakes.add(stats.wakes());
         fresh.awaitStartedOrFailed();
         healing.decrementAndGet();
         if (fresh.isRunning()) {
@@ -351,6 +358,9 @@ final class RuntimePool implements ContextPool {
         long calls = retiredCalls.sum();
         long failed = retiredFailed.sum();
         long timedOut = retiredTimedOut.sum();
+        int hibernating = 0;
+        long hibernations = retiredHibernations.sum();
+        long wakes = retiredWakes.sum();
         for (RuntimeThread thread : threads()) {
             ThreadStats stats = thread.stats();
             perThread.add(stats.contexts());
@@ -359,9 +369,23 @@ final class RuntimePool implements ContextPool {
             calls += stats.calls();
             failed += stats.failed();
             timedOut += stats.timedOut();
+            hibernating += stats.hibernating();
+            hibernations += stats.hibernations();
+            wakes += stats.wakes();
         }
         return new PoolStats(
-                contextsOpen.get(), perThread, queueDepth, spares, opens.sum(), closes.sum(), calls, failed, timedOut);
+                contextsOpen.get(),
+                perThread,
+                queueDepth,
+                spares,
+                opens.sum(),
+                closes.sum(),
+                calls,
+                failed,
+                timedOut,
+                hibernating,
+                hibernations,
+                wakes);
     }
 
     @Override

@@ -17,6 +17,11 @@ final class ThreadStats {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong timedOut = new AtomicLong();
+    /** Contexts of the thread hibernating now. */
+    private final AtomicInteger hibernating = new AtomicInteger();
+
+    private final AtomicLong hibernations = new AtomicLong();
+    private final AtomicLong wakes = new AtomicLong();
 
     /** Any thread: a context was placed on the thread. */
     void contextPlaced() {
@@ -51,6 +56,36 @@ final class ThreadStats {
                 timedOut.lazySet(timedOut.get() + 1);
             }
         }
+    }
+
+    /** Runtime thread: a context hibernated. */
+    void hibernated() {
+        hibernating.lazySet(hibernating.get() + 1);
+        hibernations.lazySet(hibernations.get() + 1);
+    }
+
+    /**
+     * Runtime thread: a hibernating context stopped hibernating.
+     *
+     * @param woke whether it was restored (rather than closed or reset)
+     */
+    void leftHibernation(boolean woke) {
+        hibernating.lazySet(hibernating.get() - 1);
+        if (woke) {
+            wakes.lazySet(wakes.get() + 1);
+        }
+    }
+
+    int hibernating() {
+        return hibernating.get();
+    }
+
+    long hibernations() {
+        return hibernations.get();
+    }
+
+    long wakes() {
+        return wakes.get();
     }
 
     int queueDepth() {

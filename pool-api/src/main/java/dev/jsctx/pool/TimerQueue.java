@@ -121,6 +121,11 @@ final class TimerQueue {
             return add(this, dueIn(delayMillis), task);
         }
 
+        /** @return whether a timer of the group is waiting to run */
+        boolean hasPending() {
+            return pending > 0;
+        }
+
         /** Idempotent. */
         void close() {
             if (!closed) {
