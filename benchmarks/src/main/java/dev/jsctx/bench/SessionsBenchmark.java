@@ -45,11 +45,17 @@ final class SessionsBenchmark {
     record Idle(int active, int wakeSessions, int wakeRate) {}
 
     /**
-     * Every figure of a run; {@code heapPerSessionBytes} and {@code contextsOpen} are -1 when not known, {@code
+     * Every figure of a run; {@code heapPerSessionBytes}, {@code contextsOpen} and {@code contextsHibernating} (before
+     * the wake-up) are -1 when not known, {@code
      * wake} is {@code null} outside the idle mode. Sessions that failed to join count as errors.
      */
     record SessionFigures(
-            int joined, SessionLoad.Result load, long heapPerSessionBytes, long contextsOpen, SessionLoad.Result wake) {
+            int joined,
+            SessionLoad.Result load,
+            long heapPerSessionBytes,
+            long contextsOpen,
+            long contextsHibernating,
+            SessionLoad.Result wake) {
         void print(PrintStream out) {
             Figures.print(out, "sessions", joined);
             if (wake != null) {
@@ -63,6 +69,7 @@ final class SessionsBenchmark {
                     out, wake == null ? "heap_per_session_bytes" : "heap_per_idle_session_bytes", heapPerSessionBytes);
             Figures.print(out, "contexts_open", contextsOpen);
             if (wake != null) {
+                Figures.print(out, "contexts_hibernating", contextsHibernating);
                 Figures.print(out, "woken_sessions", wake.sessions());
                 Figures.print(out, "wake_p50_ms", wake.p50Millis());
                 Figures.print(out, "wake_p99_ms", wake.p99Millis());
@@ -136,25 +143,31 @@ final class SessionsBenchmark {
                 }
             }
             long contextsOpen = contextsOpen(base, out);
+            long hibernating = idle == null ? -1 : healthDetail(base, "contextsHibernating", out);
             SessionLoad.Result wake =
                     idle == null ? null : load.wake(idle.active(), idle.wakeSessions(), idle.wakeRate());
-            return new SessionFigures(joined, result, heapPerSession, contextsOpen, wake);
+            return new SessionFigures(joined, result, heapPerSession, contextsOpen, hibernating, wake);
         }
     }
 
     /** The pool's open contexts, from the counter app's health details; -1 if the server has no such check. */
     private static long contextsOpen(URI base, PrintStream out) {
+        return healthDetail(base, "contextsOpen", out);
+    }
+
+    /** A number in the server's health details, such as the pool's {@code contextsOpen}; -1 if it has none. */
+    private static long healthDetail(URI base, String key, PrintStream out) {
         try (LiveClient client = LiveClient.create(base)) {
             JsonObject health = Json.createReader(new StringReader(client.get("/observe/health")))
                     .readObject();
             for (JsonValue check : health.getJsonArray("checks")) {
                 JsonObject data = check.asJsonObject().getJsonObject("data");
-                if (data != null && data.containsKey("contextsOpen")) {
-                    return data.getJsonNumber("contextsOpen").longValue();
+                if (data != null && data.containsKey(key)) {
+                    return data.getJsonNumber(key).longValue();
                 }
             }
         } catch (RuntimeException e) {
-            out.println("# contexts_open unknown: " + e.getMessage());
+            out.println("# " + key + " unknown: " + e.getMessage());
         }
         return -1;
     }

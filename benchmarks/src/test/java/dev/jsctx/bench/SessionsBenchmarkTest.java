@@ -108,6 +108,7 @@ class SessionsBenchmarkTest {
                 "sessions=20",
                 "active_sessions=5",
                 "heap_per_idle_session_bytes=-1",
+                "contexts_hibernating=",
                 "woken_sessions=10",
                 "wake_p50_ms=",
                 "wake_p99_ms=",
