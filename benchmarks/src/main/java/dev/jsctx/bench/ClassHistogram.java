@@ -1,5 +1,6 @@
 package dev.jsctx.bench;
 
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,8 +11,9 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * This JVM's live objects by class ({@code GC.class_histogram} through the DiagnosticCommand MBean, which collects
- * first), to say what a measured growth is made of.
+ * A JVM's live objects by class ({@code GC.class_histogram}, which collects first), to say what a measured growth
+ * is made of: this JVM's through the DiagnosticCommand MBean ({@link #take()}), another's from {@code jcmd}'s text
+ * ({@link #parse(String)}).
  */
 final class ClassHistogram {
     /** A histogram line: {@code   1:   539000   21560000  com.example.Name (module)}. */
@@ -35,6 +37,11 @@ final class ClassHistogram {
         } catch (JMException e) {
             throw new IllegalStateException("GC.class_histogram failed", e);
         }
+        return parse(text);
+    }
+
+    /** Reads the output of {@code GC.class_histogram}. */
+    static ClassHistogram parse(String text) {
         Map<String, long[]> classes = new HashMap<>();
         Matcher line = LINE.matcher(text);
         while (line.find()) {
@@ -47,13 +54,18 @@ final class ClassHistogram {
 
     /** Prints the {@code top} classes that grew most since {@code before}, per one of {@code count} units. */
     void printGrowth(ClassHistogram before, int count, int top) {
-        System.out.println("# growth per context by class: instances, bytes, class");
+        printGrowth(before, count, top, "context", System.out);
+    }
+
+    /** As {@link #printGrowth(ClassHistogram, int, int)}, per one {@code unit} (a context, a session), to {@code out}. */
+    void printGrowth(ClassHistogram before, int count, int top, String unit, PrintStream out) {
+        out.println("# growth per " + unit + " by class: instances, bytes, class");
         instancesAndBytes.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), minus(e.getValue(), before.instancesAndBytes.get(e.getKey()))))
                 .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1])
                         .reversed())
                 .limit(top)
-                .forEach(e -> System.out.printf(
+                .forEach(e -> out.printf(
                         "#   %7.1f %8.0f  %s%n",
                         e.getValue()[0] / (double) count, e.getValue()[1] / (double) count, e.getKey()));
     }

@@ -35,6 +35,7 @@ public final class Main {
                                                               heap bombs at -Xmx512m, limit 16 MB, beside
                                                               neighbours; a call's cost with and without a limit
               sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
+                       [--by-class N] [--idle true [--active N/100] [--wake 1000] [--wake-rate 100]]
                                                               live counter sessions over WebSockets
               chat-sessions [--tabs 5000] [--tabs-per-room 50]
                                                               retained heap per subscribed chat session
@@ -110,7 +111,9 @@ public final class Main {
                                 Duration.ofSeconds(intOption(options, "warmup", 10)),
                                 options.containsKey("url") ? URI.create(options.get("url")) : null,
                                 Path.of(System.getProperty("jsctx.counter.home", "counter-app/target")),
-                                "trivial".equals(options.get("server"))),
+                                "trivial".equals(options.get("server")),
+                                idle(options),
+                                intOption(options, "by-class", 0)),
                         System.out);
             case "chat-sessions" ->
                 ChatSessionsBenchmark.run(
@@ -133,6 +136,21 @@ public final class Main {
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * {@code --idle true} for the sessions benchmark's idle mode: {@code --active} sessions (1 %) get the events, then
+     * {@code --wake} idle ones (1,000) get one each, {@code --wake-rate} a second (100).
+     */
+    private static SessionsBenchmark.Idle idle(Map<String, String> options) {
+        if (!Boolean.parseBoolean(options.getOrDefault("idle", "false"))) {
+            return null;
+        }
+        int sessions = requiredInt(options, "sessions");
+        return new SessionsBenchmark.Idle(
+                intOption(options, "active", Math.max(1, sessions / 100)),
+                intOption(options, "wake", 1_000),
+                intOption(options, "wake-rate", 100));
     }
 
     private static Map<String, String> options(String[] args) {

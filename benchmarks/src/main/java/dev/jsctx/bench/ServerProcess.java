@@ -173,6 +173,15 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server was not healthy within " + START_TIMEOUT + "; see " + log);
     }
 
+    /**
+     * The server's live objects by class, after a full collection.
+     *
+     * @return the histogram
+     */
+    ClassHistogram classHistogram() throws IOException, InterruptedException {
+        return ClassHistogram.parse(jcmd("GC.class_histogram"));
+    }
+
     private long heapUsed() throws IOException, InterruptedException {
         String histogram = jcmd("GC.class_histogram");
         Matcher total = LIVE_BYTES.matcher(histogram);

@@ -129,7 +129,16 @@ final class SessionLoad implements AutoCloseable {
      * @return the figures of the measured part; errors of both parts
      */
     Result drive(int rate, Duration warmUp, Duration duration) throws InterruptedException {
-        int sessions = connections.size();
+        return drive(rate, warmUp, duration, connections.size());
+    }
+
+    /**
+     * As {@link #drive(int, Duration, Duration)}, to the first {@code active} sessions only: the others stay idle.
+     *
+     * @return the figures of the measured part; {@code sessions} in it is {@code active}
+     */
+    Result drive(int rate, Duration warmUp, Duration duration, int active) throws InterruptedException {
+        int sessions = Math.min(active, connections.size());
         if (sessions == 0) {
             return new Result(0, 0, 0, 0, 0, errors.get());
         }
@@ -183,6 +192,55 @@ final class SessionLoad implements AutoCloseable {
         return new Result(
                 sessions,
                 measuredReplies.get() / ((end - measuredStart) / 1e9),
+                millis(all.getValueAtPercentile(50)),
+                millis(all.getValueAtPercentile(99)),
+                millis(all.getMaxValue()),
+                errors.get());
+    }
+
+    /**
+     * Wakes idle sessions: one {@code inc} to each of the {@code count} sessions after the first {@code skip}, at
+     * {@code rate} a second (open loop, as {@link #drive}), then checks every session's count.
+     *
+     * @return the latencies of those first events
+     */
+    Result wake(int skip, int count, int rate) throws InterruptedException {
+        int end = Math.min(connections.size(), skip + count);
+        if (end <= skip) {
+            return new Result(0, 0, 0, 0, 0, errors.get());
+        }
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        Recorder latencies = new Recorder(3);
+        CountDownLatch replies = new CountDownLatch(end - skip);
+        Step inc = STEPS.get(0);
+        long start = System.nanoTime();
+        for (int session = skip; session < end; session++) {
+            long due = start + (session - skip) * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            expected[session] = inc.applyTo(expected[session]);
+            connections.get(session).eventAsync(inc.event(), inc.payload()).whenComplete((reply, failure) -> {
+                latencies.recordValue(System.nanoTime() - due);
+                if (failure != null) {
+                    error("wake-up event failed", failure);
+                } else if (!reply.ok()) {
+                    error("wake-up event refused: " + reply.reason(), null);
+                }
+                replies.countDown();
+            });
+        }
+        if (!replies.await(client.timeout().toSeconds() + 5, TimeUnit.SECONDS)) {
+            error(replies.getCount() + " wake-up events got no reply", null);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Histogram all = new Histogram(3);
+        report("wake-up", latencies, all);
+        checkCounts();
+        return new Result(
+                end - skip,
+                (end - skip) / seconds,
                 millis(all.getValueAtPercentile(50)),
                 millis(all.getValueAtPercentile(99)),
                 millis(all.getMaxValue()),

@@ -33,22 +33,49 @@ final class SessionsBenchmark {
             Duration warmUp,
             URI url,
             Path counterHome,
-            boolean trivialView) {}
+            boolean trivialView,
+            Idle idle,
+            int byClass) {}
 
     /**
-     * Every figure of a run; {@code heapPerSessionBytes} and {@code contextsOpen} are -1 when not known. Sessions
-     * that failed to join count as errors.
+     * The idle mode ({@code --idle}): only the first {@code active} sessions get the events while the others stay
+     * idle for the whole run (warm-up and measured part, longer than the server's hibernation time); then one
+     * event each wakes {@code wakeSessions} of the idle ones, {@code wakeRate} a second.
      */
-    record SessionFigures(SessionLoad.Result load, long heapPerSessionBytes, long contextsOpen) {
+    record Idle(int active, int wakeSessions, int wakeRate) {}
+
+    /**
+     * Every figure of a run; {@code heapPerSessionBytes}, {@code contextsOpen} and {@code contextsHibernating} (before
+     * the wake-up) are -1 when not known, {@code
+     * wake} is {@code null} outside the idle mode. Sessions that failed to join count as errors.
+     */
+    record SessionFigures(
+            int joined,
+            SessionLoad.Result load,
+            long heapPerSessionBytes,
+            long contextsOpen,
+            long contextsHibernating,
+            SessionLoad.Result wake) {
         void print(PrintStream out) {
-            Figures.print(out, "sessions", load.sessions());
+            Figures.print(out, "sessions", joined);
+            if (wake != null) {
+                Figures.print(out, "active_sessions", load.sessions());
+            }
             Figures.print(out, "events_per_s", load.eventsPerSecond());
             Figures.print(out, "event_p50_ms", load.p50Millis());
             Figures.print(out, "event_p99_ms", load.p99Millis());
             Figures.print(out, "event_max_ms", load.maxMillis());
-            Figures.print(out, "errors", load.errors());
-            Figures.print(out, "heap_per_session_bytes", heapPerSessionBytes);
+            Figures.print(
+                    out, wake == null ? "heap_per_session_bytes" : "heap_per_idle_session_bytes", heapPerSessionBytes);
             Figures.print(out, "contexts_open", contextsOpen);
+            if (wake != null) {
+                Figures.print(out, "contexts_hibernating", contextsHibernating);
+                Figures.print(out, "woken_sessions", wake.sessions());
+                Figures.print(out, "wake_p50_ms", wake.p50Millis());
+                Figures.print(out, "wake_p99_ms", wake.p99Millis());
+                Figures.print(out, "wake_max_ms", wake.maxMillis());
+            }
+            Figures.print(out, "errors", (wake == null ? load : wake).errors());
         }
     }
 
@@ -90,9 +117,20 @@ final class SessionsBenchmark {
         }
         out.println("# the measured sessions");
         long heapBefore = app == null ? -1 : app.heapUsedAfterGc();
+        ClassHistogram classesBefore = app != null && options.byClass() > 0 ? app.classHistogram() : null;
         try (SessionLoad load = new SessionLoad(base, out)) {
             int joined = load.connect(options.sessions());
-            SessionLoad.Result result = load.drive(options.rate(), options.warmUp(), options.duration());
+            Idle idle = options.idle();
+            if (idle != null) {
+                out.printf(
+                        "# idle mode: %d sessions get the events, %d stay idle for %d s%n",
+                        Math.min(idle.active(), joined),
+                        Math.max(0, joined - idle.active()),
+                        options.warmUp().plus(options.duration()).toSeconds());
+            }
+            SessionLoad.Result result = idle == null
+                    ? load.drive(options.rate(), options.warmUp(), options.duration())
+                    : load.drive(options.rate(), options.warmUp(), options.duration(), idle.active());
             long heapPerSession = -1;
             if (app != null && joined > 0) {
                 long heapAfter = app.heapUsedAfterGc();
@@ -100,24 +138,36 @@ final class SessionsBenchmark {
                         "# server heap after GC: %d MB before, %d MB with the sessions open%n",
                         heapBefore >> 20, heapAfter >> 20);
                 heapPerSession = (heapAfter - heapBefore) / joined;
+                if (classesBefore != null) {
+                    app.classHistogram().printGrowth(classesBefore, joined, options.byClass(), "session", out);
+                }
             }
-            return new SessionFigures(result, heapPerSession, contextsOpen(base, out));
+            long contextsOpen = contextsOpen(base, out);
+            long hibernating = idle == null ? -1 : healthDetail(base, "contextsHibernating", out);
+            SessionLoad.Result wake =
+                    idle == null ? null : load.wake(idle.active(), idle.wakeSessions(), idle.wakeRate());
+            return new SessionFigures(joined, result, heapPerSession, contextsOpen, hibernating, wake);
         }
     }
 
     /** The pool's open contexts, from the counter app's health details; -1 if the server has no such check. */
     private static long contextsOpen(URI base, PrintStream out) {
+        return healthDetail(base, "contextsOpen", out);
+    }
+
+    /** A number in the server's health details, such as the pool's {@code contextsOpen}; -1 if it has none. */
+    private static long healthDetail(URI base, String key, PrintStream out) {
         try (LiveClient client = LiveClient.create(base)) {
             JsonObject health = Json.createReader(new StringReader(client.get("/observe/health")))
                     .readObject();
             for (JsonValue check : health.getJsonArray("checks")) {
                 JsonObject data = check.asJsonObject().getJsonObject("data");
-                if (data != null && data.containsKey("contextsOpen")) {
-                    return data.getJsonNumber("contextsOpen").longValue();
+                if (data != null && data.containsKey(key)) {
+                    return data.getJsonNumber(key).longValue();
                 }
             }
         } catch (RuntimeException e) {
-            out.println("# contexts_open unknown: " + e.getMessage());
+            out.println("# " + key + " unknown: " + e.getMessage());
         }
         return -1;
     }

@@ -27,14 +27,17 @@ public final class TrivialViewServer {
      */
     public static void main(String[] args) {
         int port = Integer.parseInt(System.getenv().getOrDefault("SERVER_PORT", "4000"));
+        Config config = Config.create();
         WebServer.builder()
+                // Helidon's listener keys as the counter app reads them, for example -Dserver.use-nio=false
+                .config(config.get("server"))
                 .host("localhost")
                 .port(port)
                 .addFeature(ObserveFeature.just(
                         HealthObserver.builder().details(true).build()))
                 .addFeature(LiveViewFeature.builder()
                         // the admission limits as ServerProcess passes them (-Dliveview.max-...)
-                        .config(LiveViewConfig.create(Config.create().get("liveview")))
+                        .config(LiveViewConfig.create(config.get("liveview")))
                         .view("/", JavaCounter::new)
                         .build())
                 .build()

@@ -58,7 +58,9 @@ class SessionsBenchmarkTest {
                 Duration.ofSeconds(1),
                 URI.create("http://localhost:" + server.port()),
                 null,
-                false);
+                false,
+                null,
+                0);
 
         SessionsBenchmark.SessionFigures figures = SessionsBenchmark.run(options, out);
 
@@ -76,6 +78,41 @@ class SessionsBenchmarkTest {
                 "errors=0",
                 "heap_per_session_bytes=-1",
                 "contexts_open=")) {
+            assertTrue(printed.lines().anyMatch(line -> line.startsWith(key)), key + " missing in:\n" + printed);
+        }
+    }
+
+    @Test
+    void idleModeWakesIdleSessionsWithTheirCountsKept() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        SessionsBenchmark.Options options = new SessionsBenchmark.Options(
+                20,
+                50,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                URI.create("http://localhost:" + server.port()),
+                null,
+                false,
+                new SessionsBenchmark.Idle(5, 10, 50),
+                0);
+
+        SessionsBenchmark.SessionFigures figures = SessionsBenchmark.run(options, out);
+
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        System.out.print(printed);
+        assertEquals(0, figures.wake().errors(), printed);
+        assertEquals(5, figures.load().sessions(), printed);
+        assertEquals(10, figures.wake().sessions(), printed);
+        for (String key : List.of(
+                "sessions=20",
+                "active_sessions=5",
+                "heap_per_idle_session_bytes=-1",
+                "contexts_hibernating=",
+                "woken_sessions=10",
+                "wake_p50_ms=",
+                "wake_p99_ms=",
+                "errors=0")) {
             assertTrue(printed.lines().anyMatch(line -> line.startsWith(key)), key + " missing in:\n" + printed);
         }
     }

@@ -52,10 +52,16 @@ class LiveViewAttackIT {
     }
 
     private void start(Consumer<LiveViewConfig.Builder> settings) {
+        start(settings, true);
+    }
+
+    /** @param useNio Helidon's listener option: NIO channels (its default) or blocking sockets (less heap) */
+    private void start(Consumer<LiveViewConfig.Builder> settings, boolean useNio) {
         // views end with their socket here, as these tests count views and closes (ResumeIT covers resuming)
         LiveViewConfig.Builder config = LiveViewConfig.builder().resumeWindow(Duration.ZERO);
         settings.accept(config);
         server = WebServer.builder()
+                .useNio(useNio)
                 .port(0)
                 .host("localhost")
                 .addFeature(LiveViewFeature.builder()
@@ -408,10 +414,22 @@ class LiveViewAttackIT {
         @Test
         @DisplayName("a socket that stops reading is dropped and its view ends; other tabs go on")
         void slowReaderIsDropped() throws Exception {
-            start(config -> config.eventsPerSecond(10_000)
-                    .eventBurst(10_000)
-                    .outboundQueueFrames(8)
-                    .writeTimeout(Duration.ofMillis(500)));
+            slowReaderIsDropped(true);
+        }
+
+        @Test
+        @DisplayName("the same with Helidon's blocking sockets (use-nio: false): the stuck write is cut too")
+        void slowReaderIsDroppedWithBlockingSockets() throws Exception {
+            slowReaderIsDropped(false);
+        }
+
+        private void slowReaderIsDropped(boolean useNio) throws Exception {
+            start(
+                    config -> config.eventsPerSecond(10_000)
+                            .eventBurst(10_000)
+                            .outboundQueueFrames(8)
+                            .writeTimeout(Duration.ofMillis(500)),
+                    useNio);
             LiveConnection other = joined();
             TestPage page = TestPage.get(server.port(), "/");
             RawWebSocket slow = RawWebSocket.connect(
