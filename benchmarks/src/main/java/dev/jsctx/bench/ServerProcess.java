@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * A server under load in its own JVM, on a free port, with its heap capped at 2 GB (plus the options in the
- * environment variable {@code COUNTER_JAVA_OPTS}); its output goes to a log file. Either the packaged counter app
- * ({@code counter-app/target/bin/counter}) or the {@link TrivialViewServer}. The benchmark started it, so it can
+ * environment variable {@code COUNTER_JAVA_OPTS}); its output goes to a log file. Either a packaged app
+ * ({@code counter-app/target/bin/counter}, {@code playground-app/target/bin/playground}) or the
+ * {@link TrivialViewServer}. The benchmark started it, so it can
  * read its heap with {@code jcmd}.
  */
 final class ServerProcess implements AutoCloseable {
@@ -42,18 +43,19 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the packaged counter app and waits until its health check answers.
+     * Starts a packaged app (the counter's layout) by its launcher and waits until its health check answers.
      *
-     * @param home the app's layout, with {@code bin/counter}
-     * @param log  the file for the app's output
+     * @param home     the app's layout, with {@code bin/<launcher>}
+     * @param launcher its script in {@code bin/}, e.g. "counter"
+     * @param log      the file for the app's output
      * @return the running app
      */
-    static ServerProcess counterApp(Path home, Path log) throws IOException, InterruptedException {
-        Path launcher = home.resolve("bin/counter");
-        if (!Files.isRegularFile(launcher)) {
-            throw new IllegalStateException(launcher + " is missing: run 'mvn package' on counter-app first");
+    static ServerProcess packagedApp(Path home, String launcher, Path log) throws IOException, InterruptedException {
+        Path script = home.resolve("bin").resolve(launcher);
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException(script + " is missing: run 'mvn package' on its app first");
         }
-        ProcessBuilder builder = new ProcessBuilder("sh", launcher.toString());
+        ProcessBuilder builder = new ProcessBuilder("sh", script.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_OPTS", javaOptions());
         return start(builder, log);

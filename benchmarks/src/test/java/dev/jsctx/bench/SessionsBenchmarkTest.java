@@ -58,7 +58,7 @@ class SessionsBenchmarkTest {
                 Duration.ofSeconds(1),
                 URI.create("http://localhost:" + server.port()),
                 null,
-                false);
+                SessionsBenchmark.Server.COUNTER);
 
         SessionsBenchmark.SessionFigures figures = SessionsBenchmark.run(options, out);
 
