@@ -64,6 +64,8 @@ read -r -a extra_jvm <<< "${BENCH_JVM_OPTS:-}"
 jvm+=("${extra_jvm[@]}")
 
 echo "# $("$java" -version 2>&1 | head -1), $(nproc) cores, flags: ${jvm[*]//$HOME/\~}" | sed 's|--module-path [^ ]*|--module-path <polyglot jars>|; s|--upgrade-module-path [^ ]*|--upgrade-module-path <compiler jar>|'
-# sessions starts the packaged counter app (counter-app/target/bin/counter, built above) in its own JVM.
-exec "$java" "${jvm[@]}" -Djsctx.counter.home="$root/counter-app/target" -Djsctx.chat.home="$root/chat-app/target" -cp "$(join "${class_path[@]}")" \
+# sessions starts the packaged counter app (counter-app/target/bin/counter, built above) in its own JVM, or with
+# --server playground the packaged playground (playground-app/target/bin/playground); chat-sessions the chat.
+exec "$java" "${jvm[@]}" -Djsctx.counter.home="$root/counter-app/target" -Djsctx.chat.home="$root/chat-app/target" \
+    -Djsctx.playground.home="$root/playground-app/target" -cp "$(join "${class_path[@]}")" \
     dev.jsctx.bench.Main "$@"

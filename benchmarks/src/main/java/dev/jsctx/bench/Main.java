@@ -34,9 +34,10 @@ public final class Main {
               memory-limit [--bombs 20] [--warmup 20] [--seconds 10] [--iterations 3]
                                                               heap bombs at -Xmx512m, limit 16 MB, beside
                                                               neighbours; a call's cost with and without a limit
-              sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial]
+              sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial|playground]
                        [--by-class N] [--idle true [--active N/100] [--wake 1000] [--wake-rate 100]]
-                                                              live counter sessions over WebSockets
+                                                              live sessions over WebSockets; --rate 0: idle
+                                                              sessions (the only kind for playground)
               chat-sessions [--tabs 5000] [--tabs-per-room 50]
                                                               retained heap per subscribed chat session
               broadcast [--sessions 1000] [--messages 200] [--warmup 50] [--rate 20]
@@ -102,19 +103,7 @@ public final class Main {
                         intOption(options, "warmup", 20),
                         intOption(options, "seconds", 10),
                         intOption(options, "iterations", 3));
-            case "sessions" ->
-                SessionsBenchmark.run(
-                        new SessionsBenchmark.Options(
-                                requiredInt(options, "sessions"),
-                                requiredInt(options, "rate"),
-                                Duration.ofSeconds(requiredInt(options, "seconds")),
-                                Duration.ofSeconds(intOption(options, "warmup", 10)),
-                                options.containsKey("url") ? URI.create(options.get("url")) : null,
-                                Path.of(System.getProperty("jsctx.counter.home", "counter-app/target")),
-                                "trivial".equals(options.get("server")),
-                                idle(options),
-                                intOption(options, "by-class", 0)),
-                        System.out);
+            case "sessions" -> sessions(options);
             case "chat-sessions" ->
                 ChatSessionsBenchmark.run(
                         intOption(options, "tabs", 5_000),
@@ -136,6 +125,30 @@ public final class Main {
                 System.exit(2);
             }
         }
+    }
+
+    private static void sessions(Map<String, String> options) throws Exception {
+        SessionsBenchmark.Server server = SessionsBenchmark.Server.valueOf(
+                options.getOrDefault("server", "counter").toUpperCase(java.util.Locale.ROOT));
+        int rate = requiredInt(options, "rate");
+        if (server == SessionsBenchmark.Server.PLAYGROUND && rate != 0) {
+            throw new IllegalArgumentException("the playground's sessions are idle tabs: --rate 0");
+        }
+        String launcher = server.launcher();
+        SessionsBenchmark.run(
+                new SessionsBenchmark.Options(
+                        requiredInt(options, "sessions"),
+                        rate,
+                        Duration.ofSeconds(requiredInt(options, "seconds")),
+                        Duration.ofSeconds(intOption(options, "warmup", 10)),
+                        options.containsKey("url") ? URI.create(options.get("url")) : null,
+                        launcher == null
+                                ? null
+                                : Path.of(System.getProperty("jsctx." + launcher + ".home", launcher + "-app/target")),
+                        server,
+                        idle(options),
+                        intOption(options, "by-class", 0)),
+                System.out);
     }
 
     /**

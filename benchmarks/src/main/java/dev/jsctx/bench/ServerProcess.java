@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * A server under load in its own JVM, on a free port, with its heap capped at 2 GB (plus the options in the
- * environment variable {@code COUNTER_JAVA_OPTS}); its output goes to a log file. Either the packaged counter app
- * ({@code counter-app/target/bin/counter}) or the {@link TrivialViewServer}. The benchmark started it, so it can
+ * environment variable {@code COUNTER_JAVA_OPTS}); its output goes to a log file. Either a packaged app
+ * ({@code counter-app/target/bin/counter}, {@code playground-app/target/bin/playground}) or the
+ * {@link TrivialViewServer}. The benchmark started it, so it can
  * read its heap with {@code jcmd}.
  */
 final class ServerProcess implements AutoCloseable {
@@ -42,22 +43,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the packaged counter app and waits until its health check answers.
-     *
-     * @param home the app's layout, with {@code bin/counter}
-     * @param log  the file for the app's output
-     * @return the running app
-     */
-    static ServerProcess counterApp(Path home, Path log) throws IOException, InterruptedException {
-        return packagedApp(home, "counter", "", log);
-    }
-
-    /**
      * Starts a packaged app of this repository (counter-app's launcher layout) and waits until its health check
      * answers.
      *
      * @param home         the app's layout, with {@code bin/NAME}
-     * @param name         the launcher's name: {@code counter} or {@code chat}
+     * @param name         the launcher's name: {@code counter}, {@code chat} or {@code playground}
      * @param extraOptions more JVM options, such as {@code -D} settings of the app
      * @param log          the file for the app's output
      * @return the running app

@@ -112,10 +112,6 @@ final class SessionLoad implements AutoCloseable {
                 connections.add(connection);
             }
         }
-        expected = new long[connections.size()];
-        for (int i = 0; i < expected.length; i++) {
-            expected[i] = Long.parseLong(connections.get(i).dynamic(0));
-        }
         log.printf(
                 "# %d of %d sessions joined in %.1f s%n", connections.size(), count, (System.nanoTime() - start) / 1e9);
         return connections.size();
@@ -124,7 +120,8 @@ final class SessionLoad implements AutoCloseable {
     /**
      * Sends {@code rate} events per second in all: first for {@code warmUp}, whose latencies are only printed,
      * then for {@code duration}, whose latencies are the figures. Then waits for every reply and checks every
-     * session's count.
+     * session's count. At {@code rate} 0 it only holds the sessions open for both (heartbeats go on), on any page,
+     * and checks that the server closed none.
      *
      * @return the figures of the measured part; errors of both parts
      */
@@ -141,6 +138,15 @@ final class SessionLoad implements AutoCloseable {
         int sessions = Math.min(active, connections.size());
         if (sessions == 0) {
             return new Result(0, 0, 0, 0, 0, errors.get());
+        }
+        if (rate == 0) {
+            Thread.sleep(warmUp.plus(duration));
+            checkOpen();
+            return new Result(sessions, 0, 0, 0, 0, errors.get());
+        }
+        expected = new long[sessions];
+        for (int i = 0; i < sessions; i++) {
+            expected[i] = Long.parseLong(connections.get(i).dynamic(0));
         }
         long warmUpEvents = rate * warmUp.toSeconds();
         long total = warmUpEvents + rate * duration.toSeconds();
@@ -280,7 +286,13 @@ final class SessionLoad implements AutoCloseable {
             if (!count.equals(Long.toString(expected[i]))) {
                 error("session " + i + " shows count " + count + ", expected " + expected[i], null);
             }
-            if (connection.closed().isDone()) {
+        }
+        checkOpen();
+    }
+
+    private void checkOpen() {
+        for (int i = 0; i < connections.size(); i++) {
+            if (connections.get(i).closed().isDone()) {
                 error("session " + i + " was closed by the server", null);
             }
         }

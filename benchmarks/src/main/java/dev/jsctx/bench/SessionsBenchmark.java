@@ -12,9 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code sessions}: live counter sessions over WebSockets. Starts the packaged counter app in its own JVM (or uses
- * the server at {@code --url}), measures its heap after GC, connects the sessions, drives the
- * {@linkplain SessionLoad load}, measures the heap again with the sessions open, and prints the figures.
+ * {@code sessions}: live sessions over WebSockets. Starts a packaged app in its own JVM (the counter, or the
+ * playground for idle tabs) or the trivial view (or uses the server at {@code --url}), measures its heap after GC,
+ * connects the sessions, drives the {@linkplain SessionLoad load} (none at rate 0: the sessions stay idle), measures
+ * the heap again with the sessions open, and prints the figures.
  */
 final class SessionsBenchmark {
     /** Sessions opened and closed before the first heap reading, so one-time allocations are not counted. */
@@ -23,8 +24,9 @@ final class SessionsBenchmark {
     private SessionsBenchmark() {}
 
     /**
-     * What to run. {@code url} is {@code null} to start a server: the counter app from {@code counterHome}, or with
-     * {@code trivialView} the {@link TrivialViewServer} (the live-view module alone, no JS contexts).
+     * What to run. {@code url} is {@code null} to start {@code server}; {@code appHome} is the packaged app's layout
+     * when that is an app. A {@code rate} of 0 drives no events: the sessions stay idle, heartbeats only, for the
+     * warm-up and the duration (so any page works; events need the counter's page contract).
      */
     record Options(
             int sessions,
@@ -32,10 +34,31 @@ final class SessionsBenchmark {
             Duration duration,
             Duration warmUp,
             URI url,
-            Path counterHome,
-            boolean trivialView,
+            Path appHome,
+            Server server,
             Idle idle,
             int byClass) {}
+
+    /** The servers the benchmark can start. */
+    enum Server {
+        /** The packaged counter app, {@code bin/counter}. */
+        COUNTER("counter"),
+        /** The packaged playground, {@code bin/playground}: a JS context per tab, idle sessions only. */
+        PLAYGROUND("playground"),
+        /** {@link TrivialViewServer}: the counter's page contract with the count in a Java field, no JS contexts. */
+        TRIVIAL(null);
+
+        private final String launcher;
+
+        Server(String launcher) {
+            this.launcher = launcher;
+        }
+
+        /** @return its launcher in the app's {@code bin/}, or null if it is not a packaged app */
+        String launcher() {
+            return launcher;
+        }
+    }
 
     /**
      * The idle mode ({@code --idle}): only the first {@code active} sessions get the events while the others stay
@@ -94,14 +117,15 @@ final class SessionsBenchmark {
             return figures;
         }
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "jsctx-sessions-server.log");
+        String launcher = options.server().launcher();
         out.println("# starting "
-                + (options.trivialView()
+                + (launcher == null
                         ? TrivialViewServer.class.getSimpleName()
-                        : options.counterHome().resolve("bin/counter"))
+                        : options.appHome().resolve("bin").resolve(launcher))
                 + " (-Xmx2g), log " + log);
-        try (ServerProcess app = options.trivialView()
+        try (ServerProcess app = launcher == null
                 ? ServerProcess.trivialView(log)
-                : ServerProcess.counterApp(options.counterHome(), log)) {
+                : ServerProcess.packagedApp(options.appHome(), launcher, "", log)) {
             SessionFigures figures = measure(options, app.base(), app, out);
             figures.print(out);
             return figures;
@@ -113,7 +137,7 @@ final class SessionsBenchmark {
         out.println("# priming the server with " + PRIMING_SESSIONS + " sessions for 1 s");
         try (SessionLoad primer = new SessionLoad(base, out)) {
             primer.connect(PRIMING_SESSIONS);
-            primer.drive(PRIMING_SESSIONS * 5, Duration.ZERO, Duration.ofSeconds(1));
+            primer.drive(options.rate() == 0 ? 0 : PRIMING_SESSIONS * 5, Duration.ZERO, Duration.ofSeconds(1));
         }
         out.println("# the measured sessions");
         long heapBefore = app == null ? -1 : app.heapUsedAfterGc();

@@ -58,7 +58,7 @@ class SessionsBenchmarkTest {
                 Duration.ofSeconds(1),
                 URI.create("http://localhost:" + server.port()),
                 null,
-                false,
+                SessionsBenchmark.Server.COUNTER,
                 null,
                 0);
 
@@ -93,7 +93,7 @@ class SessionsBenchmarkTest {
                 Duration.ofSeconds(1),
                 URI.create("http://localhost:" + server.port()),
                 null,
-                false,
+                SessionsBenchmark.Server.COUNTER,
                 new SessionsBenchmark.Idle(5, 10, 50),
                 0);
 

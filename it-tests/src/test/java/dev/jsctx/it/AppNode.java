@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  */
 final class AppNode implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    /** The last line of {@code jcmd GC.class_histogram}: instances and bytes of every live object. */
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
+
     private static final Pattern SESSIONS_ACTIVE =
             Pattern.compile("(?m)^jsctx_sessions_active(?:\\{[^}]*})? ([0-9.]+)");
 
@@ -114,7 +117,41 @@ final class AppNode implements AutoCloseable {
         }
     }
 
-    private int health() throws Exception {
+    /**
+     * The node's live heap: {@code jcmd GC.class_histogram} (which runs a full collection first) until two readings
+     * are within 256 KB of each other, at most five times.
+     *
+     * @return bytes of reachable objects
+     */
+    long liveHeapBytes() throws Exception {
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long live = histogramTotal();
+            if (Math.abs(previous - live) < 256 * 1024) {
+                return live;
+            }
+            previous = live;
+        }
+        return previous;
+    }
+
+    private long histogramTotal() throws Exception {
+        process.requireAlive();
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Matcher total = HISTOGRAM_TOTAL.matcher(output);
+        if (run.waitFor() != 0 || !total.find()) {
+            throw new AssertionError("jcmd GC.class_histogram of " + name + " failed: "
+                    + output.substring(Math.max(0, output.length() - 2000)));
+        }
+        return Long.parseLong(total.group(1));
+    }
+
+    /** @return the status code of {@code /observe/health}, -1 if it did not answer */
+    int health() throws Exception {
         process.requireAlive();
         try {
             return http.send(

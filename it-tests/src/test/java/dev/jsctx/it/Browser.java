@@ -195,7 +195,12 @@ final class Browser implements AutoCloseable {
          * @return that match
          */
         Matcher awaitMatch(String cssSelector, Pattern pattern) {
-            waitUpTo(WAIT)
+            return awaitMatch(WAIT, cssSelector, pattern);
+        }
+
+        /** {@link #awaitMatch(String, Pattern)}, waiting up to {@code timeout}. */
+        Matcher awaitMatch(Duration timeout, String cssSelector, Pattern pattern) {
+            waitUpTo(timeout)
                     .withMessage(() ->
                             cssSelector + " should match \"" + pattern + "\", shows \"" + text(cssSelector) + "\"")
                     .until(d -> pattern.matcher(
@@ -206,6 +211,15 @@ final class Browser implements AutoCloseable {
                 throw new AssertionError(cssSelector + " stopped matching \"" + pattern + "\"");
             }
             return matcher;
+        }
+
+        /**
+         * Empties the text of the element matching the CSS selector in the page only (the app does not know), so a
+         * wait for its next text cannot be met by the text it showed before.
+         */
+        void clearText(String cssSelector) {
+            focus();
+            driver.executeScript("document.querySelector(arguments[0]).textContent = '';", cssSelector);
         }
 
         /** The value of the form field matching the CSS selector now (what the user typed, not the attribute). */

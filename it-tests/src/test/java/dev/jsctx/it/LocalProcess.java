@@ -58,6 +58,11 @@ final class LocalProcess implements AutoCloseable {
         }
     }
 
+    /** The program's process id; the apps' launchers exec their JVM, so for them it is the JVM's. */
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

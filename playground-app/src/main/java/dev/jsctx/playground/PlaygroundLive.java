@@ -92,7 +92,10 @@ final class PlaygroundLive implements LiveView {
     public void mount(Map<String, String> params, LiveSession session) {
         this.session = session;
         if (session.connected()) {
-            js = session.own(contexts.open(store, this::printed));
+            js = contexts.open(store, this::printed);
+            // the session owns whichever context the tab has when it ends: owning each replaced one too would keep
+            // every closed context, and a bombed one's heap with it, until the tab closed (100 bombs took 1 GB)
+            session.own(() -> js.close());
         }
     }
 
@@ -203,7 +206,7 @@ final class PlaygroundLive implements LiveView {
 
     private void replaceContext() {
         js.close();
-        js = session.own(contexts.open(store, this::printed));
+        js = contexts.open(store, this::printed);
     }
 
     private void measure() {

@@ -30,6 +30,8 @@ final class ContextHeapMeter {
     private static final boolean SUPPORTED = optimizingRuntime();
     /** GraalJS's V8-compatible {@code Realm.create()}: a second realm in one context, for the calibration only. */
     private static final String REALM_OPTION = "js.v8-realm-builtin";
+    /** Whether this thread entered a context of some engine once, which makes it known to Truffle's safepoints. */
+    private static final ThreadLocal<Boolean> ENTERED_ONCE = ThreadLocal.withInitial(() -> false);
 
     private final Engine engine;
     private final Map<String, String> browserOptions;
@@ -75,6 +77,7 @@ final class ContextHeapMeter {
      * @throws UnsupportedOperationException on Truffle's fallback runtime
      */
     long retainedBytesUpTo(TruffleContext truffleContext, ApiSurface surface, long stopAtBytes) {
+        enterOnce();
         long shared = sharedBytes(surface);
         return Math.max(0, reachableBytes(truffleContext, stopAtBytes + shared) - shared);
     }
@@ -95,11 +98,7 @@ final class ContextHeapMeter {
     private synchronized long sharedBytes(ApiSurface surface) {
         Long shared = sharedBytes.get(surface);
         if (shared == null) {
-            // It runs no user code; HostAccess.NONE because an engine's contexts must all have the same.
-            Context.Builder builder = Context.newBuilder("js")
-                    .engine(engine)
-                    .allowHostAccess(HostAccess.NONE)
-                    .allowExperimentalOptions(true);
+            Context.Builder builder = bareContext();
             if (surface == ApiSurface.BROWSER) {
                 builder.options(browserOptions);
             }
@@ -114,6 +113,32 @@ final class ContextHeapMeter {
             sharedBytes.put(surface, shared);
         }
         return shared;
+    }
+
+    /**
+     * Truffle measures a running context by having its thread list its stack frames while the measuring thread
+     * waits, and that wait needs the measuring thread known to Truffle's safepoints, which a thread becomes by
+     * entering a context. So the first measurement on a thread enters a context of no code once. Without it, every
+     * measurement of a running context from a thread that had not computed a shared part failed ("The
+     * TruffleSafepoint mechanism is not initialized on this thread"), and a limited context outgrew its limit
+     * whenever {@code memoryBytes()} had computed the shared part on another thread first (the playground's page).
+     */
+    private void enterOnce() {
+        if (!ENTERED_ONCE.get()) {
+            try (Context bare = bareContext().build()) {
+                bare.enter();
+                bare.leave();
+            }
+            ENTERED_ONCE.set(true);
+        }
+    }
+
+    /** A context of this engine that runs no user code; HostAccess.NONE because an engine's contexts must all have the same. */
+    private Context.Builder bareContext() {
+        return Context.newBuilder("js")
+                .engine(engine)
+                .allowHostAccess(HostAccess.NONE)
+                .allowExperimentalOptions(true);
     }
 
     /** Truffle's figure: everything the context reaches, the engine's shared structures included. */
