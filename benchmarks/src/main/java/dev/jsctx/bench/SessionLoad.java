@@ -144,8 +144,9 @@ final class SessionLoad implements AutoCloseable {
             checkOpen();
             return new Result(sessions, 0, 0, 0, 0, errors.get());
         }
-        expected = new long[sessions];
-        for (int i = 0; i < sessions; i++) {
+        // every session's count, the idle ones' too: wake() and the final check compare them all
+        expected = new long[connections.size()];
+        for (int i = 0; i < expected.length; i++) {
             expected[i] = Long.parseLong(connections.get(i).dynamic(0));
         }
         long warmUpEvents = rate * warmUp.toSeconds();
