@@ -84,12 +84,14 @@ final class IsolationBenchmark {
             AtomicInteger timeouts = new AtomicInteger();
             AtomicLong closedAtNanos = new AtomicLong();
             Histogram hostileCalls = new Histogram(3);
+            Lateness lateness = new Lateness();
             List<Thread> hostileLoops = new ArrayList<>();
             long hostileStart = System.nanoTime();
             for (JsContext hostile : hostiles) {
                 hostileLoops.add(Thread.ofPlatform()
                         .daemon()
-                        .start(() -> spinAgainAndAgain(hostile, firstOffences, timeouts, closedAtNanos, hostileCalls)));
+                        .start(() -> spinAgainAndAgain(
+                                hostile, firstOffences, timeouts, closedAtNanos, hostileCalls, lateness)));
             }
             firstOffences.await();
 
@@ -133,6 +135,7 @@ final class IsolationBenchmark {
             Figures.print(out, prefix + "isolation_hostile_timeouts", timeouts.get());
             // from sending a hostile call to its time-out: its pause (deferred) plus its run
             Figures.print(out, prefix + "isolation_hostile_call_p50_ms", hostileCalls.getValueAtPercentile(50) / 1e6);
+            lateness.print(out, prefix);
             long closedAt = closedAtNanos.get();
             Figures.print(
                     out,
@@ -156,7 +159,8 @@ final class IsolationBenchmark {
             CountDownLatch firstOffences,
             AtomicInteger timeouts,
             AtomicLong closedAtNanos,
-            Histogram hostileCalls) {
+            Histogram hostileCalls,
+            Lateness lateness) {
         boolean offended = false;
         while (true) {
             long start = System.nanoTime();
@@ -167,6 +171,7 @@ final class IsolationBenchmark {
                 synchronized (hostileCalls) {
                     hostileCalls.recordValue(System.nanoTime() - start);
                 }
+                lateness.record(e);
             } catch (ContextClosedException e) {
                 if (e instanceof CpuShareExceededException) { // closed by the pool, not by us at the end
                     closedAtNanos.compareAndSet(0, System.nanoTime());
@@ -180,6 +185,35 @@ final class IsolationBenchmark {
                 offended = true;
                 firstOffences.countDown();
             }
+        }
+    }
+
+    /**
+     * How late the interrupt stopped the hostile calls: each time-out's elapsed time (start of its run to its failure,
+     * as the pool reports it) minus its limit; the first offences (limit {@link #CALL_TIMEOUT}) apart from the calls on
+     * probation (the shorter limit). All hostile time-outs count, the warm-up's included.
+     */
+    private static final class Lateness {
+        private final Histogram first = new Histogram(3);
+        private final Histogram onProbation = new Histogram(3);
+
+        synchronized void record(CallTimeoutException e) {
+            long late = Math.max(0, e.elapsed().toNanos() - e.limit().toNanos());
+            (e.limit().equals(CALL_TIMEOUT) ? first : onProbation).recordValue(late);
+        }
+
+        synchronized void print(PrintStream out, String prefix) {
+            Figures.print(out, prefix + "isolation_first_interrupt_late_max_ms", first.getMaxValue() / 1e6);
+            Figures.print(
+                    out,
+                    prefix + "isolation_probation_interrupt_late_p50_ms",
+                    onProbation.getValueAtPercentile(50) / 1e6);
+            Figures.print(
+                    out,
+                    prefix + "isolation_probation_interrupt_late_p99_ms",
+                    onProbation.getValueAtPercentile(99) / 1e6);
+            Figures.print(out, prefix + "isolation_probation_interrupt_late_max_ms", onProbation.getMaxValue() / 1e6);
+            Figures.print(out, prefix + "isolation_probation_timeouts", onProbation.getTotalCount());
         }
     }
 
