@@ -45,6 +45,8 @@ final class IsolationBenchmark {
      * @param neighbours     counter contexts per runtime thread beside the hostile one
      * @param intervalMillis how often each neighbour calls
      * @param fairShare      the pool's {@link FairShare}
+     * @param hostile        whether each runtime thread has its hostile context; without, the neighbours' latency
+     *                       is the control: what the machine itself costs them
      */
     record Options(
             List<String> engines,
@@ -52,11 +54,13 @@ final class IsolationBenchmark {
             int seconds,
             int neighbours,
             int intervalMillis,
-            FairShare fairShare) {}
+            FairShare fairShare,
+            boolean hostile) {}
 
     static void run(Options options, PrintStream out) throws Exception {
-        out.println("# isolation: 2 runtime threads, call limit " + CALL_TIMEOUT.toMillis() + " ms, one hostile context"
-                + " per thread spinning call after call, " + options.neighbours() + " neighbours per thread calling"
+        out.println("# isolation: 2 runtime threads, call limit " + CALL_TIMEOUT.toMillis() + " ms, "
+                + (options.hostile() ? "one hostile context per thread spinning call after call" : "no hostile context")
+                + ", " + options.neighbours() + " neighbours per thread calling"
                 + " inc every " + options.intervalMillis() + " ms; " + options.fairShare() + "; measured "
                 + options.seconds() + " s after both hostile contexts' first time-out, after "
                 + options.warmUpSeconds() + " s of warm-up");
@@ -73,7 +77,7 @@ final class IsolationBenchmark {
             ContextSpec hostileSpec =
                     ContextSpec.builder().addScript(HOSTILE_JS).label("hostile").build();
             List<JsContext> hostiles = new ArrayList<>();
-            for (int i = 0; i < Counters.THREADS; i++) {
+            for (int i = 0; options.hostile() && i < Counters.THREADS; i++) {
                 hostiles.add(pool.open(hostileSpec)); // least loaded first: one on each thread
             }
             List<JsContext> neighbours = Counters.open(pool, Counters.THREADS * options.neighbours(), ApiSurface.NONE);
