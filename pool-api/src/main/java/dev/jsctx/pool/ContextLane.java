@@ -14,7 +14,7 @@ import java.util.Locale;
  * opens the context, then confined to the runtime thread, which sees it first through the inbox.
  */
 final class ContextLane {
-    /** How often a timer task's time-out may be logged per context. */
+    /** How often a time-out of engine code other than a call (a timer task, a message) may be logged per context. */
     static final Duration TIMEOUT_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private static final System.Logger LOG = System.getLogger(ContextLane.class.getName());
