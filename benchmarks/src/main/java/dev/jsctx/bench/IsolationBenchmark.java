@@ -45,6 +45,8 @@ final class IsolationBenchmark {
      * @param neighbours     counter contexts per runtime thread beside the hostile one
      * @param intervalMillis how often each neighbour calls
      * @param fairShare      the pool's {@link FairShare}
+     * @param hostile        whether each runtime thread has its hostile context; without, the neighbours' latency
+     *                       is the control: what the machine itself costs them
      */
     record Options(
             List<String> engines,
@@ -52,11 +54,13 @@ final class IsolationBenchmark {
             int seconds,
             int neighbours,
             int intervalMillis,
-            FairShare fairShare) {}
+            FairShare fairShare,
+            boolean hostile) {}
 
     static void run(Options options, PrintStream out) throws Exception {
-        out.println("# isolation: 2 runtime threads, call limit " + CALL_TIMEOUT.toMillis() + " ms, one hostile context"
-                + " per thread spinning call after call, " + options.neighbours() + " neighbours per thread calling"
+        out.println("# isolation: 2 runtime threads, call limit " + CALL_TIMEOUT.toMillis() + " ms, "
+                + (options.hostile() ? "one hostile context per thread spinning call after call" : "no hostile context")
+                + ", " + options.neighbours() + " neighbours per thread calling"
                 + " inc every " + options.intervalMillis() + " ms; " + options.fairShare() + "; measured "
                 + options.seconds() + " s after both hostile contexts' first time-out, after "
                 + options.warmUpSeconds() + " s of warm-up");
@@ -73,7 +77,7 @@ final class IsolationBenchmark {
             ContextSpec hostileSpec =
                     ContextSpec.builder().addScript(HOSTILE_JS).label("hostile").build();
             List<JsContext> hostiles = new ArrayList<>();
-            for (int i = 0; i < Counters.THREADS; i++) {
+            for (int i = 0; options.hostile() && i < Counters.THREADS; i++) {
                 hostiles.add(pool.open(hostileSpec)); // least loaded first: one on each thread
             }
             List<JsContext> neighbours = Counters.open(pool, Counters.THREADS * options.neighbours(), ApiSurface.NONE);
@@ -84,12 +88,14 @@ final class IsolationBenchmark {
             AtomicInteger timeouts = new AtomicInteger();
             AtomicLong closedAtNanos = new AtomicLong();
             Histogram hostileCalls = new Histogram(3);
+            Lateness lateness = new Lateness();
             List<Thread> hostileLoops = new ArrayList<>();
             long hostileStart = System.nanoTime();
             for (JsContext hostile : hostiles) {
                 hostileLoops.add(Thread.ofPlatform()
                         .daemon()
-                        .start(() -> spinAgainAndAgain(hostile, firstOffences, timeouts, closedAtNanos, hostileCalls)));
+                        .start(() -> spinAgainAndAgain(
+                                hostile, firstOffences, timeouts, closedAtNanos, hostileCalls, lateness)));
             }
             firstOffences.await();
 
@@ -133,6 +139,7 @@ final class IsolationBenchmark {
             Figures.print(out, prefix + "isolation_hostile_timeouts", timeouts.get());
             // from sending a hostile call to its time-out: its pause (deferred) plus its run
             Figures.print(out, prefix + "isolation_hostile_call_p50_ms", hostileCalls.getValueAtPercentile(50) / 1e6);
+            lateness.print(out, prefix);
             long closedAt = closedAtNanos.get();
             Figures.print(
                     out,
@@ -156,7 +163,8 @@ final class IsolationBenchmark {
             CountDownLatch firstOffences,
             AtomicInteger timeouts,
             AtomicLong closedAtNanos,
-            Histogram hostileCalls) {
+            Histogram hostileCalls,
+            Lateness lateness) {
         boolean offended = false;
         while (true) {
             long start = System.nanoTime();
@@ -167,6 +175,7 @@ final class IsolationBenchmark {
                 synchronized (hostileCalls) {
                     hostileCalls.recordValue(System.nanoTime() - start);
                 }
+                lateness.record(e);
             } catch (ContextClosedException e) {
                 if (e instanceof CpuShareExceededException) { // closed by the pool, not by us at the end
                     closedAtNanos.compareAndSet(0, System.nanoTime());
@@ -180,6 +189,35 @@ final class IsolationBenchmark {
                 offended = true;
                 firstOffences.countDown();
             }
+        }
+    }
+
+    /**
+     * How late the interrupt stopped the hostile calls: each time-out's elapsed time (start of its run to its failure,
+     * as the pool reports it) minus its limit; the first offences (limit {@link #CALL_TIMEOUT}) apart from the calls on
+     * probation (the shorter limit). All hostile time-outs count, the warm-up's included.
+     */
+    private static final class Lateness {
+        private final Histogram first = new Histogram(3);
+        private final Histogram onProbation = new Histogram(3);
+
+        synchronized void record(CallTimeoutException e) {
+            long late = Math.max(0, e.elapsed().toNanos() - e.limit().toNanos());
+            (e.limit().equals(CALL_TIMEOUT) ? first : onProbation).recordValue(late);
+        }
+
+        synchronized void print(PrintStream out, String prefix) {
+            Figures.print(out, prefix + "isolation_first_interrupt_late_max_ms", first.getMaxValue() / 1e6);
+            Figures.print(
+                    out,
+                    prefix + "isolation_probation_interrupt_late_p50_ms",
+                    onProbation.getValueAtPercentile(50) / 1e6);
+            Figures.print(
+                    out,
+                    prefix + "isolation_probation_interrupt_late_p99_ms",
+                    onProbation.getValueAtPercentile(99) / 1e6);
+            Figures.print(out, prefix + "isolation_probation_interrupt_late_max_ms", onProbation.getMaxValue() / 1e6);
+            Figures.print(out, prefix + "isolation_probation_timeouts", onProbation.getTotalCount());
         }
     }
 

@@ -26,7 +26,7 @@ public final class Main {
               calls    [--engines graal,rhino,noop] [--warmup 20] [--seconds 10] [--iterations 3]
                                                               call latency and throughput through the pool
               isolation [--engines graal,rhino] [--warmup 15] [--seconds 10] [--neighbours 2] [--interval-ms 1]
-                       [--fair-share on|off] [--max-timeouts 50]
+                       [--fair-share on|off] [--max-timeouts 50] [--hostile on|off]
                                                               neighbours' latency beside a context spinning into
                                                               its time limit, and its share of its thread
               host     [--engines graal,rhino] [--warmup 60] [--seconds 5] [--iterations 3]
@@ -89,7 +89,8 @@ public final class Main {
                                 intOption(options, "seconds", 10),
                                 intOption(options, "neighbours", 2),
                                 intOption(options, "interval-ms", 1),
-                                fairShare(options)),
+                                fairShare(options),
+                                !options.getOrDefault("hostile", "on").equals("off")),
                         System.out);
             case "host" ->
                 HostBenchmark.run(

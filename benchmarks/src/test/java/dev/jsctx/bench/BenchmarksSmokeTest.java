@@ -79,10 +79,10 @@ class BenchmarksSmokeTest {
     }
 
     @Test
-    @DisplayName("isolation prints neighbours' latency beside a hostile context and its share, for each engine")
+    @DisplayName("isolation prints neighbours' latency beside a hostile context, its share and how late interrupts are")
     void isolation() throws Exception {
         String printed = capture(() -> IsolationBenchmark.run(
-                new IsolationBenchmark.Options(List.of("graal", "rhino"), 0, 1, 1, 1, FairShare.defaults()),
+                new IsolationBenchmark.Options(List.of("graal", "rhino"), 0, 1, 1, 1, FairShare.defaults(), true),
                 System.out));
         assertFigures(
                 printed,
@@ -91,6 +91,8 @@ class BenchmarksSmokeTest {
                 "isolation_hostile_share_pct",
                 "isolation_hostile_timeouts",
                 "isolation_hostile_closed_after_s",
+                "isolation_probation_interrupt_late_p50_ms",
+                "isolation_probation_interrupt_late_p99_ms",
                 "rhino_isolation_neighbour_p50_ms",
                 "rhino_isolation_neighbour_p99_ms",
                 "rhino_isolation_hostile_share_pct");

@@ -2,6 +2,7 @@ package dev.jsctx.pool;
 
 import dev.jsctx.pool.spi.EngineContext;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The meeting point of one runtime thread and the {@link Watchdog}: the runtime thread publishes what engine
@@ -18,11 +19,17 @@ final class CallGuard {
     private static final long INTERRUPTED = 3;
     private static final long PHASE = 3;
     private static final System.Logger LOG = System.getLogger(CallGuard.class.getName());
+    /** How long {@link #end} spins for the watchdog to leave an interrupt before it parks. */
+    private static final long SPIN_NANOS = 20_000;
+    /** The longest park there; the watchdog unparks it as soon as it is out, this only bounds the unexpected. */
+    private static final long PARK_NANOS = 1_000_000;
 
     private final AtomicLong state = new AtomicLong();
     private final AtomicLong deadline = new AtomicLong();
     /** Written by the runtime thread before the state that publishes it. */
     private EngineContext target;
+    /** The runtime thread, while it parks in {@link #end} for an interrupt to return; else null. */
+    private volatile Thread waiter;
 
     private long runs;
 
@@ -50,12 +57,30 @@ final class CallGuard {
             target = null;
             return false;
         }
-        while ((state.get() & PHASE) == INTERRUPTING) {
-            Thread.onSpinWait(); // the watchdog is inside EngineContext.interrupt(), which must be quick
-        }
+        awaitInterruptReturned();
         state.set(idle);
         target = null;
         return true;
+    }
+
+    /**
+     * Runtime thread: the engine code stopped, but the watchdog may still be inside {@link EngineContext#interrupt()}
+     * (GraalJS waits there until the thread has left the context). Spins briefly, then parks until the watchdog is
+     * out: a spinning runtime thread would take the CPU the watchdog needs to get out, on a busy machine.
+     */
+    private void awaitInterruptReturned() {
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while ((state.get() & PHASE) == INTERRUPTING) {
+            if (System.nanoTime() - spinUntil < 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            waiter = Thread.currentThread();
+            if ((state.get() & PHASE) == INTERRUPTING) { // after announcing: the watchdog sees the waiter or we its end
+                LockSupport.parkNanos(this, PARK_NANOS);
+            }
+        }
+        waiter = null;
     }
 
     /**
@@ -81,6 +106,10 @@ final class CallGuard {
                 LOG.log(System.Logger.Level.WARNING, "The engine failed to interrupt a call", e);
             } finally {
                 state.set(run | INTERRUPTED);
+                Thread parked = waiter;
+                if (parked != null) {
+                    LockSupport.unpark(parked);
+                }
             }
         }
         return Long.MAX_VALUE;

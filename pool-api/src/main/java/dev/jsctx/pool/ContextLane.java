@@ -4,6 +4,7 @@ import dev.jsctx.pool.spi.EngineContext;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Locale;
 
 /**
  * A context's side on its runtime thread: its engine context, the calls waiting their turn, the call awaiting a
@@ -13,6 +14,9 @@ import java.util.ArrayDeque;
  * opens the context, then confined to the runtime thread, which sees it first through the inbox.
  */
 final class ContextLane {
+    /** How often a time-out of engine code other than a call (a timer task, a message) may be logged per context. */
+    static final Duration TIMEOUT_LOG_INTERVAL = Duration.ofSeconds(10);
+
     private static final System.Logger LOG = System.getLogger(ContextLane.class.getName());
 
     private final PooledContext context;
@@ -37,6 +41,11 @@ final class ContextLane {
     private Call inFlight;
 
     private boolean released;
+
+    // The rate limit of the line for engine code other than calls running into its time limit (see logTimeout).
+    private boolean timeoutLogged;
+    private long timeoutLoggedNanos;
+    private int timeoutsUnlogged;
 
     ContextLane(PooledContext context, RuntimeThread thread, Blueprint blueprint, HostedContext hosted) {
         this.context = context;
@@ -195,13 +204,6 @@ final class ContextLane {
     }
 
     /**
-     * Runtime thread: the deadline of a run (a call or a timer task) starting now, its fair share applied.
-     */
-    long deadline(long nowNanos, long limitNanos) {
-        return account.deadline(nowNanos, limitNanos);
-    }
-
-    /**
      * Runtime thread: a run of this context's engine code ended. When it has run into its time limit too often on
      * probation, closes the context.
      *
@@ -240,6 +242,93 @@ final class ContextLane {
         }
     }
 
+    /**
+     * Runtime thread: a run of this context's engine code (a call or a timer task) starting at {@code startNanos}
+     * begins; its deadline is {@code runDeadline} (its fair share applied, see {@link CpuAccount#deadline}).
+     *
+     * @return the {@link CallGuard} token to end it with
+     */
+    private long beginRun(EngineContext engineContext, long startNanos, long runDeadline) {
+        long token = thread.guard().begin(engineContext, runDeadline);
+        if (runDeadline - startNanos < timeoutNanos) {
+            thread.watchdog().wake(); // on probation: a shorter limit than the watchdog's polling allows for
+        }
+        return token;
+    }
+
+    /** @return the memory guard's slot for a run of this context, or null for a context without a memory limit */
+    private MemoryGuard.Slot memorySlot() {
+        return memoryLimitBytes > 0 ? thread.pool().memoryGuard().slot(thread.index()) : null;
+    }
+
+    /**
+     * Runtime thread: runs engine code of this context that is not a call (a timer task, a message, a host call's
+     * reply) under the same time limit, fair share and memory limit as its calls. Code over its time limit is logged
+     * (at most once per {@link #TIMEOUT_LOG_INTERVAL} per context, so a spinning {@code setInterval} does not flood
+     * the log); code over its memory limit closes the context.
+     *
+     * @param what what runs, for the log
+     */
+    void runGuest(HostedContext owner, String what, Runnable guestCode) {
+        EngineContext engineContext = owner.engineContext();
+        long start = System.nanoTime();
+        long runDeadline = account.deadline(start, timeoutNanos);
+        MemoryGuard.Slot memory = memorySlot();
+        long memoryToken = memory != null ? memory.begin(engineContext, memoryLimitBytes) : 0;
+        long token = beginRun(engineContext, start, runDeadline);
+        Throwable failure = null;
+        try {
+            guestCode.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            failure = e;
+        }
+        boolean interrupted = thread.guard().end(token);
+        long overLimitBytes = memory != null ? memory.end(memoryToken) : -1;
+        long end = System.nanoTime();
+        if (overLimitBytes >= 0) {
+            MemoryLimitExceededException over =
+                    new MemoryLimitExceededException(label(), memoryLimitBytes, overLimitBytes);
+            LOG.log(System.Logger.Level.WARNING, "Handling " + what + ": " + over.getMessage());
+            context.closeBecause(over);
+            return;
+        }
+        CpuShareExceededException exceeded = ran(start, end, interrupted);
+        if (exceeded != null) {
+            LOG.log(System.Logger.Level.WARNING, "Handling " + what + ": " + exceeded.getMessage());
+            return;
+        }
+        if (interrupted) {
+            logTimeout(what, Duration.ofNanos(runDeadline - start), Duration.ofNanos(end - start));
+        } else if (failure != null) {
+            LOG.log(System.Logger.Level.WARNING, "Context '" + label() + "' failed handling " + what, failure);
+        }
+    }
+
+    private void logTimeout(String what, Duration limit, Duration elapsed) {
+        timeoutsUnlogged++;
+        long now = System.nanoTime();
+        if (timeoutLogged && now - timeoutLoggedNanos < TIMEOUT_LOG_INTERVAL.toNanos()) {
+            return;
+        }
+        LOG.log(
+                System.Logger.Level.WARNING,
+                String.format(
+                                Locale.ROOT,
+                                "JavaScript of context '%s' handling %s ran past its time limit of %d ms and was"
+                                        + " interrupted after %.1f ms",
+                                label(),
+                                what,
+                                limit.toMillis(),
+                                elapsed.toNanos() / 1e6)
+                        + (timeoutsUnlogged > 1
+                                ? " (" + timeoutsUnlogged + " such time-outs since the last line, logged at most"
+                                        + " once per " + TIMEOUT_LOG_INTERVAL.toSeconds() + " s per context)"
+                                : ""));
+        timeoutLogged = true;
+        timeoutLoggedNanos = now;
+        timeoutsUnlogged = 0;
+    }
+
     private void run(Call call) {
         EngineContext engineContext = hosted.engineContext();
         long start = System.nanoTime();
@@ -247,10 +336,9 @@ final class ContextLane {
         long runDeadline = account.deadline(start, timeoutNanos);
         call.running = true;
         RuntimeException thrown = null;
-        MemoryGuard.Slot memory =
-                memoryLimitBytes > 0 ? thread.pool().memoryGuard().slot(thread.index()) : null;
+        MemoryGuard.Slot memory = memorySlot();
         long memoryToken = memory != null ? memory.begin(engineContext, memoryLimitBytes) : 0;
-        long token = thread.guard().begin(engineContext, runDeadline);
+        long token = beginRun(engineContext, start, runDeadline);
         try {
             if (call.kind == Call.Kind.CALL) {
                 engineContext.call(call.target, call.args, call);
@@ -263,14 +351,15 @@ final class ContextLane {
         boolean interrupted = thread.guard().end(token);
         long overLimitBytes = memory != null ? memory.end(memoryToken) : -1;
         call.running = false;
-        CpuShareExceededException exceeded = ran(start, System.nanoTime(), interrupted);
+        long end = System.nanoTime();
+        CpuShareExceededException exceeded = ran(start, end, interrupted);
         if (overLimitBytes >= 0) {
             finish(call, null, new MemoryLimitExceededException(label(), memoryLimitBytes, overLimitBytes));
         } else if (exceeded != null) {
             finish(call, null, exceeded);
         } else if (interrupted) {
             // whatever the engine threw or delivered after the interrupt
-            finish(call, null, interruptedError(Duration.ofNanos(runDeadline - start)));
+            finish(call, null, interruptedError(Duration.ofNanos(runDeadline - start), Duration.ofNanos(end - start)));
         } else if (call.delivered) {
             finish(call, call.deliveredValue, call.deliveredError);
         } else if (thrown != null) {
@@ -309,7 +398,8 @@ final class ContextLane {
             return;
         }
         inFlight = null;
-        finish(call, null, new CallTimeoutException(label(), blueprint.timeout()));
+        long elapsed = System.nanoTime() - (call.deadlineNanos - timeoutNanos);
+        finish(call, null, new CallTimeoutException(label(), blueprint.timeout(), Duration.ofNanos(elapsed)));
         thread.resumeLater(this);
     }
 
@@ -336,11 +426,11 @@ final class ContextLane {
         }
     }
 
-    private RuntimeException interruptedError(Duration limit) {
+    private RuntimeException interruptedError(Duration limit, Duration elapsed) {
         if (thread.pool().isClosed()) {
             return new PoolClosedException("The pool closed while a call on '" + label() + "' ran; it was interrupted");
         }
-        return new CallTimeoutException(label(), limit);
+        return new CallTimeoutException(label(), limit, elapsed);
     }
 
     private void reset(Call call) {

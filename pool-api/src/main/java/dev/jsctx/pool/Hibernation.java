@@ -151,7 +151,8 @@ final class Hibernation {
     private JsonValue runScript(HostedContext hosted, String what, Consumer<Completion> script) {
         Outcome outcome = new Outcome();
         CallGuard guard = thread.guard();
-        long token = guard.begin(hosted.engineContext(), System.nanoTime() + hosted.timeoutNanos());
+        long started = System.nanoTime();
+        long token = guard.begin(hosted.engineContext(), started + hosted.timeoutNanos());
         RuntimeException thrown = null;
         try {
             script.accept(outcome);
@@ -159,7 +160,10 @@ final class Hibernation {
             thrown = EngineErrors.asPoolError(e, what + " of '" + blueprint.label() + "'");
         }
         if (guard.end(token)) {
-            throw new CallTimeoutException(blueprint.label(), Duration.ofNanos(hosted.timeoutNanos()));
+            throw new CallTimeoutException(
+                    blueprint.label(),
+                    Duration.ofNanos(hosted.timeoutNanos()),
+                    Duration.ofNanos(System.nanoTime() - started));
         }
         if (outcome.delivered) {
             if (outcome.error != null) {

@@ -87,12 +87,17 @@ final class HostedContext implements ContextHost {
 
     /**
      * Runtime thread, outside any call: runs engine code of this context that is not a call (a host call's reply, a
-     * message) under the context's time limit, as a timer task runs. Does nothing once closed; logs what escapes.
+     * message, a timer task) under the context's time limit, and for a live context its fair share and memory limit
+     * too (see {@link ContextLane#runGuest}). Does nothing once closed; logs what escapes.
      *
      * @param what what runs, for the log
      */
     void runGuarded(String what, Runnable engineCode) {
         if (closed) {
+            return;
+        }
+        if (lane != null) {
+            lane.runGuest(this, what, engineCode);
             return;
         }
         CallGuard guard = thread.guard();

@@ -345,40 +345,18 @@ final class RuntimeThread implements Runnable {
                 continue;
             }
             ran = true;
-            runTimer(timer, lane);
+            runTimer(timer);
             resumeLanes();
         }
         return ran;
     }
 
-    /**
-     * @param lane the context whose timer it is, or null for a spare's or the pool's own
-     */
-    private void runTimer(TimerQueue.Timer timer, ContextLane lane) {
+    private static void runTimer(TimerQueue.Timer timer) {
         HostedContext owner = timer.owner();
         if (owner == null) {
             timer.run(); // the pool's own deadline; calls no engine code
-            return;
-        }
-        long start = System.nanoTime();
-        long deadline = lane == null ? start + owner.timeoutNanos() : lane.deadline(start, owner.timeoutNanos());
-        long token = guard.begin(owner.engineContext(), deadline);
-        Throwable failure = null;
-        try {
-            timer.run();
-        } catch (RuntimeException | StackOverflowError e) {
-            failure = e;
-        }
-        boolean interrupted = guard.end(token);
-        if (lane != null) {
-            lane.ran(start, System.nanoTime(), interrupted);
-        }
-        if (interrupted) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "A timer task of context '" + owner.label() + "' ran past its time limit and was interrupted");
-        } else if (failure != null) {
-            LOG.log(System.Logger.Level.WARNING, "A timer task of context '" + owner.label() + "' failed", failure);
+        } else {
+            owner.runGuarded("a timer task", timer::run); // with its context's limits, see ContextLane.runGuest
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.concurrent.locks.LockSupport;
  * has its own, so an engine whose {@code interrupt()} is slow or stuck delays only the time limits of that thread.
  * It reads what the runtime thread publishes in its {@link CallGuard} and adds nothing to a call's path: it polls at
  * an eighth of the smallest time limit in use (between 1 and 50 ms), and sooner when a running call's deadline comes
- * first. Nothing ends its loop but {@link #stop}: a failure of a round is logged (at most once per
+ * first. A run with a shorter limit than that (a context on {@link FairShare} probation) wakes it, so it sees that
+ * deadline at once rather than up to a poll later. Nothing ends its loop but {@link #stop}: a failure of a round is logged (at most once per
  * {@link #FAILURE_LOG_INTERVAL}) and the next round goes on.
  */
 final class Watchdog implements Runnable {
@@ -56,6 +57,14 @@ final class Watchdog implements Runnable {
             pollNanos = wanted;
             LockSupport.unpark(thread);
         }
+    }
+
+    /**
+     * Runtime thread: a run with a deadline sooner than the polling allows for has begun (a context on probation);
+     * the watchdog takes a round now and sees its deadline. Costs an unpark, paid only by such runs.
+     */
+    void wake() {
+        LockSupport.unpark(thread);
     }
 
     /**

@@ -125,7 +125,15 @@ class CallTimeoutTest {
             done.complete(JsonValue.TRUE);
         });
         try (ContextPool pool = ContextPool.create(fakePool(fake, 1).build());
-                JsContext ctx = pool.open(spec("timer", Duration.ofMillis(100)))) {
+                JsContext ctx = pool.open(ContextSpec.builder()
+                        .label("timer")
+                        .callTimeout(Duration.ofMillis(100))
+                        // the full limit on probation too: the quick call below must not have to fit 10 ms on a
+                        // loaded machine (FairShareTest covers probation)
+                        .fairShare(FairShare.builder()
+                                .probationCallTimeout(Duration.ofMillis(100))
+                                .build())
+                        .build())) {
             assertEquals(JsonValue.TRUE, ctx.call("spinInTimer"));
             assertEquals(Json.createValue(3), ctx.call("later", Json.createValue(50), Json.createValue(3)));
         }

@@ -180,7 +180,8 @@ final class GraalEngineContext implements EngineContext {
 
     /**
      * Runs guest code that is not a call (a timer task, a host call's reply, a message) on the runtime thread, then
-     * its promise jobs. Errors it throws are logged, as a browser reports them; a budget overrun kills the context.
+     * its promise jobs. Errors it throws are logged, as a browser reports them, except an interrupt (the pool logs
+     * that); a budget overrun kills the context.
      */
     void runGuest(Runnable guestCode) {
         try {
@@ -188,6 +189,9 @@ final class GraalEngineContext implements EngineContext {
             label.refresh(host);
             guestCode.run();
         } catch (PolyglotException e) {
+            if (e.isInterrupted()) {
+                return; // the pool interrupted it for its time or memory limit, and reports that itself
+            }
             JsContextException failure = failure(e);
             if (failure instanceof StatementBudgetExceededException exceeded) {
                 host.died(exceeded);

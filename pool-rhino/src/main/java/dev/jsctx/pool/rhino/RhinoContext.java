@@ -139,7 +139,8 @@ final class RhinoContext implements EngineContext {
 
     /**
      * Runs JavaScript that is not a call (a host call's reply, a message) with its microtasks, as a browser runs a
-     * task: what it throws is logged to the script logger; a budget overrun kills the context.
+     * task: what it throws is logged to the script logger, except an interrupt (the pool logs that); a budget overrun
+     * kills the context.
      */
     void runTask(Runnable body) {
         try {
@@ -150,6 +151,9 @@ final class RhinoContext implements EngineContext {
         } catch (StatementBudgetExceededException exceeded) {
             host.died(exceeded);
         } catch (RuntimeException failure) {
+            if (interruptRequested) {
+                return; // the pool interrupted it for its time or memory limit, and reports that itself
+            }
             host.scriptLogger()
                     .log(
                             System.Logger.Level.WARNING,

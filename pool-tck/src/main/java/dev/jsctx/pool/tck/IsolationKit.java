@@ -12,6 +12,7 @@ import dev.jsctx.pool.CallTimeoutException;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.ContextSpec;
 import dev.jsctx.pool.EngineCapability;
+import dev.jsctx.pool.FairShare;
 import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.JsException;
 import dev.jsctx.pool.PoolConfig;
@@ -59,6 +60,12 @@ public abstract class IsolationKit {
             var unsettled = [];
             function hang() { return new Promise(function (resolve) { unsettled.push(resolve); }); }
             """);
+
+    /** A context's time limit on probation, in {@link #probationBoundsARepeatOffender}. */
+    private static final Duration PROBATION_LIMIT = Duration.ofMillis(20);
+
+    /** Where the pool reports engine code (other than a call) that ran past its time limit. */
+    private static final String POOL_LOGGER = "dev.jsctx.pool.ContextLane";
 
     /** The chapter's pool bounds, small enough to reach in a test. */
     private static final BrowserLimits KIT_LIMITS = BrowserLimits.builder()
@@ -196,6 +203,32 @@ public abstract class IsolationKit {
     }
 
     @Test
+    @DisplayName("after a time-out a context gets its probation limit: a spin fails at that limit and says when")
+    void probationBoundsARepeatOffender() {
+        JsContext runaway = pool.open(ContextSpec.builder()
+                .addScript(ISOLATION_SCRIPT)
+                .label("repeat-offender")
+                .callTimeout(Duration.ofMillis(200))
+                .fairShare(FairShare.builder()
+                        .share(1) // no pause: the check is on the limit, not on the deferral
+                        .probationCallTimeout(PROBATION_LIMIT)
+                        .build())
+                .build());
+        opened.add(runaway);
+        JsContext neighbour = openOnThread("neighbour", runaway.threadIndex(), true);
+        CallTimeoutException first = assertThrows(CallTimeoutException.class, () -> runaway.call("spin"));
+        assertEquals(Duration.ofMillis(200), first.limit());
+        for (int i = 0; i < 3; i++) {
+            CallTimeoutException again = assertThrows(CallTimeoutException.class, () -> runaway.call("spin"));
+            assertEquals(PROBATION_LIMIT, again.limit(), "on probation its calls may hold the thread this long");
+            assertTrue(
+                    again.elapsed().compareTo(again.limit()) >= 0,
+                    "the failure reports how long the call held its thread: " + again.getMessage());
+            assertEquals(1 + i, number(neighbour.call("inc")), "the neighbour on its thread answers in between");
+        }
+    }
+
+    @Test
     @DisplayName("RegExp legacy statics (lastMatch, $1, input) set by one context are not read by another")
     void regExpMatchStaysInItsContext() {
         JsContext matcher = open("matcher");
@@ -228,6 +261,10 @@ public abstract class IsolationKit {
                 .addScript(ISOLATION_SCRIPT)
                 .label("hanging")
                 .callTimeout(Duration.ofMillis(100))
+                // the full limit on probation too, should the first call's run stall past it on a loaded machine
+                .fairShare(FairShare.builder()
+                        .probationCallTimeout(Duration.ofMillis(100))
+                        .build())
                 .build());
         opened.add(ctx);
         if (!pool.capabilities().contains(EngineCapability.PROMISES)) {
@@ -284,6 +321,43 @@ public abstract class IsolationKit {
     }
 
     @Test
+    @DisplayName(
+            "BROWSER: a spinning setInterval is logged in one rate-limited line, not as an uncaught error each run")
+    void spinningTimerIsLoggedOnce() {
+        String label = "spinning-timer-" + System.nanoTime();
+        ContextSpec spinning = ContextSpec.builder()
+                .addScript(ISOLATION_SCRIPT)
+                .apiSurface(ApiSurface.BROWSER)
+                .label(label)
+                .callTimeout(Duration.ofMillis(200))
+                .fairShare(FairShare.builder()
+                        .share(1)
+                        .probationCallTimeout(PROBATION_LIMIT)
+                        .maxTimeouts(5) // closed after its sixth time-out
+                        .build())
+                .build();
+        withBrowser(spinning, ctx -> {
+            try (LogCapture script = new LogCapture();
+                    LogCapture pool = new LogCapture(POOL_LOGGER)) {
+                long started = System.nanoTime();
+                ctx.eval("setInterval(spin, 0); 0");
+                Await.awaitTrue("the spinning context is closed for its share", () -> !ctx.isOpen());
+                List<String> lines = pool.matching(label).stream()
+                        .filter(line -> line.contains("ran past its time limit"))
+                        .toList();
+                long windows = Duration.ofNanos(System.nanoTime() - started).toSeconds() / 10 + 1;
+                assertTrue(
+                        !lines.isEmpty() && lines.size() <= windows,
+                        "at most one line per 10 s for 6 time-outs: " + lines);
+                Await.awaitTrue(
+                        "its closing is logged",
+                        () -> pool.matching(label).stream().anyMatch(line -> line.contains("closed")));
+                assertEquals(List.of(), script.matching("interrupted"), "the engine does not log it again");
+            }
+        });
+    }
+
+    @Test
     @DisplayName("BROWSER: a console line is escaped (CR/LF) and cut at its limit, the marker says how much")
     void consoleLinesAreEscapedAndCut() {
         withBrowser("console-line", ctx -> {
@@ -335,11 +409,15 @@ public abstract class IsolationKit {
      * a context is refused cleanly.
      */
     private void withBrowser(String label, Consumer<JsContext> check) {
+        withBrowser(browserSpec(label), check);
+    }
+
+    private void withBrowser(ContextSpec spec, Consumer<JsContext> check) {
         if (pool.capabilities().contains(EngineCapability.BROWSER_API)) {
-            check.accept(openSpec(browserSpec(label)));
+            check.accept(openSpec(spec));
         } else {
             UnsupportedCapabilityException error =
-                    assertThrows(UnsupportedCapabilityException.class, () -> openSpec(browserSpec(label)));
+                    assertThrows(UnsupportedCapabilityException.class, () -> openSpec(spec));
             assertEquals(EngineCapability.BROWSER_API, error.capability());
         }
     }

@@ -10,16 +10,23 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Collects what reaches the script logger (through java.util.logging, System.Logger's default backend) while open.
+ * Collects what reaches the script logger, or another one (through java.util.logging, System.Logger's default backend) while open.
  * Thread-safe: runtime threads publish, the test reads.
  */
 final class LogCapture extends Handler implements AutoCloseable {
-    private final Logger logger = Logger.getLogger(ContextHost.SCRIPT_LOGGER_NAME);
-    private final Level levelBefore = logger.getLevel();
+    private final Logger logger;
+    private final Level levelBefore;
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
 
     LogCapture() {
+        this(ContextHost.SCRIPT_LOGGER_NAME);
+    }
+
+    /** Collects what reaches the logger of this name instead. */
+    LogCapture(String loggerName) {
+        logger = Logger.getLogger(loggerName);
+        levelBefore = logger.getLevel();
         setLevel(Level.ALL);
         logger.setLevel(Level.ALL);
         logger.addHandler(this);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jsctx.pool.ApiSurface;
 import dev.jsctx.pool.ContextClosedException;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.ContextSpec;
@@ -67,6 +68,7 @@ public abstract class MemoryLimitKit {
                 for (var i = 0; i < rounds; i++) { n += new Array(1e5).fill(i).length; }
                 return n;
             }
+            function bombLater() { setTimeout(arrays, 0); return true; }
             var counter = 0;
             function inc() { return ++counter; }
             """);
@@ -152,6 +154,39 @@ public abstract class MemoryLimitKit {
             JsException error = assertThrows(JsException.class, () -> ctx.call(function));
             assertEquals("RangeError", error.jsName());
             assertEquals(1, number(ctx.call("inc")));
+        }
+    }
+
+    @Test
+    @DisplayName("a timer task's heap bomb is stopped the same way: its context is closed, its neighbour goes on")
+    void timerBombStaysInItsContext() {
+        if (!declared()) {
+            assertRefused(spec("timer-bomb"));
+            return;
+        }
+        ContextSpec browser = ContextSpec.builder()
+                .addScript(BOMBS)
+                .apiSurface(ApiSurface.BROWSER)
+                .label("timer-bomb")
+                .memoryLimit(LIMIT)
+                .build();
+        if (!pool.capabilities().contains(EngineCapability.BROWSER_API)) {
+            assertEquals(
+                    EngineCapability.BROWSER_API,
+                    assertThrows(UnsupportedCapabilityException.class, () -> pool.open(browser))
+                            .capability());
+            return;
+        }
+        try (JsContext neighbour = pool.open(spec("neighbour", 0));
+                JsContext bombed = pool.open(browser)) {
+            neighbour.call("inc");
+            assertEquals(JsonValue.TRUE, bombed.call("bombLater"), "the call itself only sets the timer");
+            Await.awaitTrue("the bomb's context is closed", () -> !bombed.isOpen());
+            ContextClosedException closed = assertThrows(ContextClosedException.class, () -> bombed.call("inc"));
+            assertTrue(
+                    closed.getMessage().contains("held more than its memory limit of " + LIMIT),
+                    "later calls say why it closed: " + closed.getMessage());
+            assertEquals(2, number(neighbour.call("inc")), "the neighbour keeps its state");
         }
     }
 
