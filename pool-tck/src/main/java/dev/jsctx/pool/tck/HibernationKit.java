@@ -24,10 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -44,7 +42,7 @@ import org.junit.jupiter.api.TestInstance;
  * chapter checks that a context does <em>not</em> hibernate without depending on how long anything takes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class HibernationKit {
+public abstract class HibernationKit extends PoolKit {
     /** The pool's idle time: short, since every wait polls with a deadline anyway. */
     private static final Duration IDLE = Duration.ofMillis(50);
 
@@ -80,9 +78,6 @@ public abstract class HibernationKit {
             function snapshot() { return count; }
             """);
 
-    private final List<JsContext> opened = new CopyOnWriteArrayList<>();
-    private ContextPool pool;
-
     /**
      * @return the engine's name, as its provider's {@code name()} says
      */
@@ -97,17 +92,10 @@ public abstract class HibernationKit {
                 .build());
     }
 
-    @AfterAll
-    void closePool() {
-        if (pool != null) {
-            pool.close();
-        }
-    }
-
+    @Override
     @AfterEach
     void closeContexts() {
-        opened.forEach(JsContext::close);
-        opened.clear();
+        super.closeContexts();
         Await.awaitTrue("every context of the test is closed, and none counts as hibernating any more", () -> {
             PoolStats stats = pool.stats();
             return stats.contextsOpen() == 0 && stats.contextsHibernating() == 0;

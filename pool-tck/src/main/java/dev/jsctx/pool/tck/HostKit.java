@@ -33,8 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -56,7 +54,7 @@ import org.junit.jupiter.api.TestInstance;
  * An engine without the capability passes by refusing such contexts cleanly, which the kit checks instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class HostKit {
+public abstract class HostKit extends PoolKit {
     /** ECMAScript 2015 with Promises only: every engine with the capability runs it. */
     private static final Script KIT_SCRIPT = Script.ofText("host-kit.js", """
             var kitLog = [];
@@ -79,9 +77,6 @@ public abstract class HostKit {
             function listen() { host.onMessage(function (m) { record(m); }); return 0; }
             """);
 
-    private final List<JsContext> opened = new CopyOnWriteArrayList<>();
-    private ContextPool pool;
-
     /**
      * @return the engine's name, as its provider's {@code name()} says
      */
@@ -101,19 +96,6 @@ public abstract class HostKit {
     void startPool() {
         pool = ContextPool.create(
                 configure(PoolConfig.builder().engine(engineName()).threads(2)).build());
-    }
-
-    @AfterAll
-    void closePool() {
-        if (pool != null) {
-            pool.close();
-        }
-    }
-
-    @AfterEach
-    void closeContexts() {
-        opened.forEach(JsContext::close);
-        opened.clear();
     }
 
     private boolean supported() {

@@ -29,10 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,7 @@ import org.junit.jupiter.api.TestInstance;
  * The kit runs on its own pool of two runtime threads.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class IsolationKit {
+public abstract class IsolationKit extends PoolKit {
     private static final Script ISOLATION_SCRIPT = Script.ofText("isolation.js", """
             var counter = 0;
             function inc() { return ++counter; }
@@ -75,9 +72,6 @@ public abstract class IsolationKit {
             .logBytesPerSecond(4_096)
             .build();
 
-    private ContextPool pool;
-    private final List<JsContext> opened = new CopyOnWriteArrayList<>();
-
     /**
      * @return the engine's name, as its provider's {@code name()} says
      */
@@ -98,19 +92,6 @@ public abstract class IsolationKit {
         pool = ContextPool.create(
                 configure(PoolConfig.builder().engine(engineName()).threads(2).browserLimits(KIT_LIMITS))
                         .build());
-    }
-
-    @AfterAll
-    void closePool() {
-        if (pool != null) {
-            pool.close();
-        }
-    }
-
-    @AfterEach
-    void closeContexts() {
-        opened.forEach(JsContext::close);
-        opened.clear();
     }
 
     @Test

@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,8 +47,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -78,7 +75,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Interrupting a running call is not a capability: every engine must, and the kit checks it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class PoolCompatibilityKit {
+public abstract class PoolCompatibilityKit extends PoolKit {
     /** Functions every kit context has; {@code var} and function declarations, so {@code reset()} shows. */
     private static final Script KIT_SCRIPT = Script.ofText("kit.js", """
             var counter = 0;
@@ -102,9 +99,6 @@ public abstract class PoolCompatibilityKit {
     private static final Duration PATIENCE = Await.PATIENCE;
     private static final long TWO_POW_53 = 1L << 53;
 
-    private ContextPool pool;
-    private final List<JsContext> opened = new CopyOnWriteArrayList<>();
-
     /**
      * @return the engine's name, as its provider's {@code name()} says
      */
@@ -124,19 +118,6 @@ public abstract class PoolCompatibilityKit {
     @BeforeAll
     void startPool() {
         pool = newPool();
-    }
-
-    @AfterAll
-    void closePool() {
-        if (pool != null) {
-            pool.close();
-        }
-    }
-
-    @AfterEach
-    void closeContexts() {
-        opened.forEach(JsContext::close);
-        opened.clear();
     }
 
     // ---------------------------------------------------------------------------------------------------------
