@@ -17,10 +17,6 @@ import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -29,10 +25,6 @@ import java.time.Duration;
  * {@link Main} runs it; tests build one on a random port.
  */
 public final class ChatApp implements AutoCloseable {
-    /** The page's styles, and an empty icon, so browsers do not ask for {@code /favicon.ico}. */
-    private static final String HEAD =
-            "<link rel=\"icon\" href=\"data:,\">\n<style>\n" + resource("chat.css") + "</style>";
-
     private static final String ROOM_ROUTE = "/rooms/{name}";
     private static final String ROOM_PREFIX = "/rooms/";
 
@@ -103,7 +95,7 @@ public final class ChatApp implements AutoCloseable {
                 .routing(routing -> routing.addFilter(ChatApp::refuseBadRoomNames));
         LiveViewFeature.builder()
                 .config(LiveViewConfig.create(config.get("liveview")))
-                .layout(PageLayout.standard("jsctx chat", HEAD))
+                .layout(PageLayout.styled("jsctx chat", ChatApp.class.getClassLoader(), "chat.css"))
                 .pubSub(pubSub)
                 .parkStore(parkStore)
                 .view("/", () -> new ChatLive(ChatLive.LOBBY, jsctx.pool(), rooms, Clock.systemUTC()))
@@ -141,16 +133,5 @@ public final class ChatApp implements AutoCloseable {
             }
         }
         chain.proceed();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ChatApp.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

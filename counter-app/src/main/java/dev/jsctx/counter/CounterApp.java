@@ -15,10 +15,6 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.health.HealthObserverConfig;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +24,6 @@ import java.util.Optional;
  * the web server's routes. {@link Main} runs it; tests build one on a random port.
  */
 public final class CounterApp implements AutoCloseable {
-    /**
-     * The page's styles, and an empty icon: without one, browsers ask for {@code /favicon.ico}, get a 404 and log
-     * it as an error in the console of every tab.
-     */
-    private static final String HEAD =
-            "<link rel=\"icon\" href=\"data:,\">\n<style>\n" + resource("counter.css") + "</style>";
-
     private final Config config;
     private final ContextPoolSupport jsctx;
     private final ContextPool pool;
@@ -86,7 +75,7 @@ public final class CounterApp implements AutoCloseable {
         server.config(config.get("server")).addFeature(ObserveFeature.just(health.build(), MetricsObserver.create()));
         LiveViewFeature.Builder feature = LiveViewFeature.builder()
                 .config(LiveViewConfig.create(config.get("liveview")))
-                .layout(PageLayout.standard("jsctx counter", HEAD))
+                .layout(PageLayout.styled("jsctx counter", CounterApp.class.getClassLoader(), "counter.css"))
                 .parkStore(redis.map(RedisBroker::parkStore).orElseGet(ParkStore::inMemory))
                 .view("/", () -> new CounterLive(pool, sessions, runtime));
         redis.ifPresent(broker -> feature.pubSub(broker.pubSub()));
@@ -126,16 +115,5 @@ public final class CounterApp implements AutoCloseable {
     private static List<Integer> totals(ContextPool pool) {
         PoolStats stats = pool.stats();
         return List.of(stats.contextsOpen(), stats.contextsPerThread().size());
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = CounterApp.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

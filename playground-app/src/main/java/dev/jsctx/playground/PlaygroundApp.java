@@ -10,10 +10,6 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -23,9 +19,6 @@ import java.time.Clock;
  * long as its socket.
  */
 public final class PlaygroundApp implements AutoCloseable {
-    private static final String HEAD =
-            "<link rel=\"icon\" href=\"data:,\">\n<style>\n" + resource("playground.css") + "</style>";
-
     private final Config config;
     private final ContextPoolSupport jsctx;
     private final PlaygroundContexts contexts;
@@ -64,7 +57,7 @@ public final class PlaygroundApp implements AutoCloseable {
                         MetricsObserver.create()));
         LiveViewFeature.builder()
                 .config(LiveViewConfig.create(config.get("liveview")))
-                .layout(PageLayout.standard("jsctx playground", HEAD))
+                .layout(PageLayout.styled("jsctx playground", PlaygroundApp.class.getClassLoader(), "playground.css"))
                 .view("/", () -> new PlaygroundLive(contexts))
                 .build()
                 .addTo(server);
@@ -86,16 +79,5 @@ public final class PlaygroundApp implements AutoCloseable {
     @Override
     public void close() {
         jsctx.close();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = PlaygroundApp.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
