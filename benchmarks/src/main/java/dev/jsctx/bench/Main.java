@@ -34,7 +34,7 @@ public final class Main {
               memory-limit [--bombs 20] [--warmup 20] [--seconds 10] [--iterations 3]
                                                               heap bombs at -Xmx512m, limit 16 MB, beside
                                                               neighbours; a call's cost with and without a limit
-              sessions --sessions N --rate R --seconds S [--warmup 10] [--url U | --server counter|trivial|playground]
+              sessions --sessions N --rate R --seconds S [--warmup 10] [--prime 1] [--url U | --server counter|trivial|playground]
                        [--by-class N] [--idle true [--active N/100] [--wake 1000] [--wake-rate 100]]
                                                               live sessions over WebSockets; --rate 0: idle
                                                               sessions (the only kind for playground)
@@ -142,6 +142,7 @@ public final class Main {
                         rate,
                         Duration.ofSeconds(requiredInt(options, "seconds")),
                         Duration.ofSeconds(intOption(options, "warmup", 10)),
+                        Duration.ofSeconds(intOption(options, "prime", 1)),
                         options.containsKey("url") ? URI.create(options.get("url")) : null,
                         launcher == null
                                 ? null

@@ -11,27 +11,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
+import org.HdrHistogram.Histogram;
 
 /**
  * The memory limit under fire (issue 17), on GraalJS in a JVM of {@code -Xmx512m} ({@code run.sh} sets it for this
  * benchmark): heap bombs, one after another, each in a fresh context with a 16 MB limit, while callers keep calling
  * counter contexts on the same two runtime threads. Prints whether every bomb got the typed error, the neighbours'
- * success rate and latency, and how long a bomb ran before it was stopped; then, with JMH, the cost of the limit on
- * an ordinary counter call ({@link LimitedCallBenchmark}, with and without a limit, in one run).
+ * success rate and latency, and how long a bomb ran before it was stopped; then the cost of the limit on an ordinary
+ * counter call, with and without a limit side by side (see {@link #costOfTheTrigger}).
  */
 final class MemoryLimitBenchmark {
     static final long LIMIT = 16L << 20;
     private static final int NEIGHBOURS = 20;
     private static final int CALLERS = 4;
     private static final int LATENCIES_PER_CALLER = 250_000;
+    /** Contexts of each kind for the trigger's cost: 1,000, as in the calls benchmark, so caches are not flattered. */
+    private static final int TRIGGER_CONTEXTS = 1_000;
+
     private static final Script BOMBS = Script.ofText("bombs.js", """
             var keep = [];
             function arrays() { while (true) { keep.push(new Array(1e7).fill(0)); } }
@@ -47,7 +46,9 @@ final class MemoryLimitBenchmark {
         Figures.print(
                 "max_heap_mb",
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() >> 20);
-        bombs(bombs);
+        if (bombs > 0) { // --bombs 0: only the trigger's cost
+            bombs(bombs);
+        }
         costOfTheTrigger(warmupSeconds, measureSeconds, iterations);
     }
 
@@ -135,33 +136,71 @@ final class MemoryLimitBenchmark {
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, (long) sorted.length * p / 100)];
     }
 
-    private static void costOfTheTrigger(int warmupSeconds, int measureSeconds, int iterations) throws RunnerException {
-        OptionsBuilder options = new OptionsBuilder();
-        options.include(LimitedCallBenchmark.class.getName())
-                .mode(Mode.SampleTime)
-                .timeUnit(TimeUnit.NANOSECONDS)
-                .threads(1)
-                .forks(1)
-                .warmupIterations(1)
-                .warmupTime(TimeValue.seconds(warmupSeconds))
-                .measurementIterations(iterations)
-                .measurementTime(TimeValue.seconds(measureSeconds))
-                .jvmArgs(jvmArgs());
-        for (RunResult result : new Runner(options.build()).run()) {
-            String limit = result.getParams().getParam("memoryLimitBytes");
-            String key = "0".equals(limit) ? "call_no_limit" : "call_limit_16mb";
+    /**
+     * The trigger's cost, side by side in one pool and one caller: each round calls {@code inc} on a context without a
+     * limit and on one with 16 MB (a new pair each iteration), in turns (which goes first alternates), each call timed alone into its own
+     * histogram. Both run on the same runtime thread at the same moment, so where the host places the CPUs (a
+     * cross-CPU round trip of 130 or 480 ns here, by turns) counts the same for both.
+     */
+    private static void costOfTheTrigger(int warmupSeconds, int measureSeconds, int iterations)
+            throws InterruptedException {
+        try (ContextPool pool = Counters.pool("graal", 1, PoolConfig.builder().sparesPerSpec(2))) {
+            ContextSpec limited = ContextSpec.builder()
+                    .addScript(Counters.COUNTER_JS)
+                    .label("limited")
+                    .memoryLimit(LIMIT)
+                    .build();
+            List<JsContext> plain = Counters.open(pool, TRIGGER_CONTEXTS);
+            List<JsContext> guarded = new ArrayList<>(TRIGGER_CONTEXTS);
+            for (int i = 0; i < TRIGGER_CONTEXTS; i++) {
+                guarded.add(pool.open(limited));
+            }
+            Histogram withoutLimit = new Histogram(3);
+            Histogram withLimit = new Histogram(3);
+            Thread caller = Thread.ofVirtual().start(() -> {
+                callInTurns(plain, guarded, Duration.ofSeconds(warmupSeconds), null, null);
+                for (int i = 0; i < iterations; i++) {
+                    callInTurns(plain, guarded, Duration.ofSeconds(measureSeconds), withoutLimit, withLimit);
+                }
+            });
+            caller.join();
+            Figures.print("trigger_cross_cpu_round_trip_ns", CrossCpuProbe.roundTripNanos());
+            print("call_no_limit", withoutLimit);
+            print("call_limit_16mb", withLimit);
+            double p50Without = withoutLimit.getValueAtPercentile(50);
             Figures.print(
-                    key + "_p50_us", result.getPrimaryResult().getStatistics().getPercentile(50) / 1000.0);
-            Figures.print(
-                    key + "_p99_us", result.getPrimaryResult().getStatistics().getPercentile(99) / 1000.0);
-            Figures.print(
-                    key + "_mean_us", result.getPrimaryResult().getStatistics().getMean() / 1000.0);
+                    "trigger_cost_p50_pct", 100.0 * (withLimit.getValueAtPercentile(50) - p50Without) / p50Without);
         }
     }
 
-    private static String[] jvmArgs() {
-        List<String> args = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        args.add("-Djmh.executor=VIRTUAL");
-        return args.toArray(String[]::new);
+    /**
+     * Calls {@code inc} on a pair picked at random (as {@link PoolCallBenchmark} picks one context per caller) for
+     * {@code duration}, recording each call if histograms are given.
+     */
+    private static void callInTurns(
+            List<JsContext> plain, List<JsContext> guarded, Duration duration, Histogram without, Histogram with) {
+        int pick = ThreadLocalRandom.current().nextInt(plain.size());
+        JsContext unlimited = plain.get(pick);
+        JsContext limited = guarded.get(pick);
+        long end = System.nanoTime() + duration.toNanos();
+        for (long round = 0; System.nanoTime() < end; round++) {
+            boolean limitedFirst = (round & 1) == 1;
+            timedInc(limitedFirst ? limited : unlimited, limitedFirst ? with : without);
+            timedInc(limitedFirst ? unlimited : limited, limitedFirst ? without : with);
+        }
+    }
+
+    private static void timedInc(JsContext context, Histogram into) {
+        long start = System.nanoTime();
+        context.call("inc", Counters.ONE);
+        if (into != null) {
+            into.recordValue(System.nanoTime() - start);
+        }
+    }
+
+    private static void print(String key, Histogram times) {
+        Figures.print(key + "_p50_us", times.getValueAtPercentile(50) / 1000.0);
+        Figures.print(key + "_p99_us", times.getValueAtPercentile(99) / 1000.0);
+        Figures.print(key + "_mean_us", times.getMean() / 1000.0);
     }
 }

@@ -18,7 +18,10 @@ import java.time.Duration;
  * the heap again with the sessions open, and prints the figures.
  */
 final class SessionsBenchmark {
-    /** Sessions opened and closed before the first heap reading, so one-time allocations are not counted. */
+    /**
+     * Sessions of each priming round, opened, driven and closed before the first heap reading, so one-time
+     * allocations are not counted and the server's JIT has compiled the join and event paths.
+     */
     private static final int PRIMING_SESSIONS = 20;
 
     private SessionsBenchmark() {}
@@ -26,13 +29,17 @@ final class SessionsBenchmark {
     /**
      * What to run. {@code url} is {@code null} to start {@code server}; {@code appHome} is the packaged app's layout
      * when that is an app. A {@code rate} of 0 drives no events: the sessions stay idle, heartbeats only, for the
-     * warm-up and the duration (so any page works; events need the counter's page contract).
+     * warm-up and the duration (so any page works; events need the counter's page contract). {@code prime} is how
+     * long the server is primed before anything is measured (one round at least): on 2 cores the Graal JIT takes a
+     * minute or more to compile itself and the hot paths, and sessions that join meanwhile join slowly, long enough
+     * for the first to hibernate before the last has joined.
      */
     record Options(
             int sessions,
             int rate,
             Duration duration,
             Duration warmUp,
+            Duration prime,
             URI url,
             Path appHome,
             Server server,
@@ -134,11 +141,16 @@ final class SessionsBenchmark {
 
     private static SessionFigures measure(Options options, URI base, ServerProcess app, PrintStream out)
             throws IOException, InterruptedException {
-        out.println("# priming the server with " + PRIMING_SESSIONS + " sessions for 1 s");
-        try (SessionLoad primer = new SessionLoad(base, out)) {
-            primer.connect(PRIMING_SESSIONS);
-            primer.drive(options.rate() == 0 ? 0 : PRIMING_SESSIONS * 5, Duration.ZERO, Duration.ofSeconds(1));
-        }
+        out.printf(
+                "# priming the server for %d s: rounds of %d sessions that join, send for 2 s and leave%n",
+                options.prime().toSeconds(), PRIMING_SESSIONS);
+        long primeEnd = System.nanoTime() + options.prime().toNanos();
+        do {
+            try (SessionLoad primer = new SessionLoad(base, out)) {
+                primer.connect(PRIMING_SESSIONS);
+                primer.drive(options.rate() == 0 ? 0 : PRIMING_SESSIONS * 5, Duration.ZERO, Duration.ofSeconds(2));
+            }
+        } while (System.nanoTime() < primeEnd);
         out.println("# the measured sessions");
         long heapBefore = app == null ? -1 : app.heapUsedAfterGc();
         ClassHistogram classesBefore = app != null && options.byClass() > 0 ? app.classHistogram() : null;

@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The state word holds a run number and a phase, so the watchdog can never interrupt a later run by
  * mistake, and the runtime thread learns for sure whether its run was interrupted. The hot path costs two
- * plain writes, one release write, one volatile write and one uncontended CAS; nothing is allocated.
+ * plain writes, two release writes and one uncontended CAS; nothing is allocated.
  */
 final class CallGuard {
     private static final long IDLE = 0;
@@ -42,7 +42,7 @@ final class CallGuard {
         long token = (++runs << 2) | RUNNING;
         target = context;
         deadline.lazySet(deadlineNanos);
-        state.set(token);
+        state.lazySet(token); // release: the watchdog sees the target and deadline with it, a poll later at worst
         return token;
     }
 

@@ -119,18 +119,20 @@ final class MemoryGuard implements Runnable {
         private final AtomicLong state = new AtomicLong(IDLE);
         /** What was found past the limit; set once by whoever judged the call over, before it publishes OVER. */
         private final AtomicLong overBytes = new AtomicLong();
-        /** The runtime thread's allocation counter at the call's start or at the last judgement. */
-        private volatile long judgedAt;
+        /** The runtime thread's allocation counter at the last limited call's end or at the last judgement. */
+        private final AtomicLong judgedAt = new AtomicLong();
         /** A walker measures the context; set by the guard, cleared by the walker when done. */
         private volatile boolean walking;
         // Written by the runtime thread before the state that publishes them.
         private EngineContext target;
         private long limitBytes;
-        private long threadId;
+        private long threadId = -1;
         private long runs;
 
         /**
-         * Runtime thread: a call of {@code context}, which may hold {@code limitBytes}, starts.
+         * Runtime thread: a call of {@code context}, which may hold {@code limitBytes}, starts. Reads no counter: the
+         * baseline is the thread's count at the previous limited call's end (see {@link #end}), so a call pays one
+         * read of the counter, not two.
          *
          * @return the token to pass to {@link #end}
          */
@@ -138,16 +140,20 @@ final class MemoryGuard implements Runnable {
             long token = (++runs << 2) | RUNNING;
             target = context;
             this.limitBytes = limitBytes;
-            threadId = Thread.currentThread().threadId();
-            judgedAt = THREADS.getCurrentThreadAllocatedBytes();
-            overBytes.set(0);
-            state.set(token);
+            long id = Thread.currentThread().threadId();
+            if (id != threadId) { // the slot's first call, or a runtime thread that replaced a dead one
+                threadId = id;
+                judgedAt.lazySet(THREADS.getCurrentThreadAllocatedBytes());
+            }
+            state.lazySet(token); // release: the guard sees the fields above with it, a poll later at worst
             return token;
         }
 
         /**
          * Runtime thread, the call returned (its engine context left): the verdict. If a walk is under way, waits for
-         * it; if the call allocated much since the last judgement, judges it now.
+         * it; if the thread allocated much since the last judgement, judges it now. That count is what the thread
+         * allocated since the previous limited call ended, so it also holds what ran between (the pool's own work,
+         * contexts without a limit on the same thread): at worst a walk that finds the context within its limit.
          *
          * @return the bytes found past the limit, or -1 if the context is within it
          */
@@ -160,12 +166,18 @@ final class MemoryGuard implements Runnable {
                     }
                     if (state.get() == (idle | OVER)) {
                         state.set(idle);
-                        return overBytes.get();
+                        judgedAt.lazySet(THREADS.getCurrentThreadAllocatedBytes()); // the bomb is not the next call's
+                        long over = overBytes.get();
+                        overBytes.set(0);
+                        return over;
                     }
                 }
                 LockSupport.parkNanos(20_000); // a walk of the context's heap: milliseconds, seconds at worst
             }
-            if (THREADS.getCurrentThreadAllocatedBytes() - judgedAt < trigger(limitBytes)) {
+            long allocated = THREADS.getCurrentThreadAllocatedBytes();
+            long since = allocated - judgedAt.get();
+            judgedAt.lazySet(allocated);
+            if (since < trigger(limitBytes)) {
                 return -1;
             }
             long retained = target.retainedBytesUpTo(limitBytes);
@@ -180,7 +192,7 @@ final class MemoryGuard implements Runnable {
                 return;
             }
             long allocated = THREADS.getThreadAllocatedBytes(threadId);
-            long since = allocated - judgedAt;
+            long since = allocated - judgedAt.get();
             long judging = (seen & ~PHASE) | JUDGING;
             if (phase == JUDGING) {
                 if (since >= CEILING_FACTOR * limitBytes) {
@@ -191,7 +203,7 @@ final class MemoryGuard implements Runnable {
             if (since < trigger(limitBytes) || !state.compareAndSet(seen, judging)) {
                 return;
             }
-            judgedAt = allocated;
+            judgedAt.set(allocated);
             walking = true;
             try {
                 walker.execute(() -> walk(seen, judging));
