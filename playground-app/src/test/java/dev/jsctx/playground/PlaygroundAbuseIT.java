@@ -82,6 +82,20 @@ class PlaygroundAbuseIT {
     }
 
     @Test
+    void aResetAfterATimeOutGivesTheNextLoopOnlyTheCoolDownLimit() {
+        PlaygroundBrowser.Tab tab = browser.tab();
+        String first = tab.run("for (;;) {}").error();
+        assertTrue(first.contains("time limit of 1000 ms"), first);
+        tab.reset();
+        String limits = tab.text("limits");
+        assertTrue(limits.contains("run 50 ms (cool-down"), limits);
+        String again = tab.run("for (;;) {}").error();
+        assertTrue(again.contains("time limit of 50 ms"), again);
+        String otherTabs = browser.tab().text("limits");
+        assertTrue(otherTabs.contains("run 1000 ms;"), "the cool-down is the tab's own: " + otherTabs);
+    }
+
+    @Test
     void deepRecursionIsARangeError() {
         String error =
                 browser.tab().run("function f(n) { return f(n + 1) + 1; } f(0)").error();
