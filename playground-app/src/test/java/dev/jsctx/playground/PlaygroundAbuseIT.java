@@ -77,7 +77,8 @@ class PlaygroundAbuseIT {
         tab.run("var kept = 'still here'");
         String error = tab.run("while (true) {}").error();
         assertTrue(error.contains("time limit") && error.contains("lives on"), error);
-        assertEquals("\"still here\"", tab.run("kept").result());
+        Shown kept = tab.run("kept");
+        assertEquals("\"still here\"", kept.result(), kept.error());
         otherTabStillWorks();
     }
 
