@@ -10,6 +10,7 @@ import dev.jsctx.pool.Script;
 import jakarta.json.Json;
 import jakarta.json.JsonString;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -21,6 +22,7 @@ final class PlaygroundContexts {
     private final ContextPool pool;
     private final PlaygroundLimits limits;
     private final ContextSpec spec;
+    private final ContextSpec coolDownSpec;
     private final boolean memoryLimited;
     private final Clock clock;
 
@@ -30,15 +32,20 @@ final class PlaygroundContexts {
         this.clock = clock;
         // GraalJS enforces memory limits only on its optimizing runtime; under `mvn exec:java` it runs without.
         this.memoryLimited = pool.capabilities().contains(EngineCapability.MEMORY_LIMIT);
+        this.spec = spec(limits.callTimeout());
+        this.coolDownSpec = spec(limits.coolDownCallTimeout());
+    }
+
+    private ContextSpec spec(Duration callTimeout) {
         ContextSpec.Builder builder = ContextSpec.builder()
                 .addScript(Script.ofResource(PlaygroundContexts.class.getClassLoader(), "playground-prelude.js"))
                 .apiSurface(ApiSurface.BROWSER)
-                .callTimeout(limits.callTimeout())
+                .callTimeout(callTimeout)
                 .label("playground");
         if (memoryLimited) {
             builder.memoryLimit(limits.memoryLimitBytes());
         }
-        this.spec = builder.build();
+        return builder.build();
     }
 
     PlaygroundLimits limits() {
@@ -48,22 +55,39 @@ final class PlaygroundContexts {
     /**
      * @param store   the tab's key-value store
      * @param printed receives each line the tab's code prints, on the runtime thread; must be quick
-     * @return a fresh context for one tab
+     * @return a fresh context for one tab, with the full time limit
      */
     JsContext open(TabStore store, Consumer<String> printed) {
+        return open(store, printed, false);
+    }
+
+    /**
+     * @param store      the tab's key-value store
+     * @param printed    receives each line the tab's code prints, on the runtime thread; must be quick
+     * @param coolingDown whether the tab is cooling down ({@link TabCoolDown}): the context gets the short time limit
+     * @return a fresh context for one tab
+     */
+    JsContext open(TabStore store, Consumer<String> printed, boolean coolingDown) {
         HostFunctions host = HostFunctions.builder()
                 .sync("kv.get", store::get)
                 .sync("kv.set", store::set)
                 .sync("time", args -> Json.createValue(clock.millis()))
                 .onMessage((context, message) -> printed.accept(lineOf(message)))
                 .build();
-        return pool.open(spec, host);
+        return pool.open(coolingDown ? coolDownSpec : spec, host);
     }
 
-    /** @return the limits in force, for the page */
-    String limitsText() {
-        return "code " + limits.maxCodeChars() + " characters; run "
-                + limits.callTimeout().toMillis() + " ms; "
+    /**
+     * @param coolingDown whether the tab's context was opened during a cool-down, with the short time limit
+     * @return the limits in force, for the page
+     */
+    String limitsText(boolean coolingDown) {
+        String run = coolingDown
+                ? limits.coolDownCallTimeout().toMillis() + " ms (cool-down: this tab ran into its time limit; Reset "
+                        + limits.coolDown().toSeconds() + " s after its last time-out gives back "
+                        + limits.callTimeout().toMillis() + " ms)"
+                : limits.callTimeout().toMillis() + " ms";
+        return "code " + limits.maxCodeChars() + " characters; run " + run + "; "
                 + (memoryLimited
                         ? String.format(Locale.ROOT, "heap %.0f MiB", limits.memoryLimitBytes() / (1024.0 * 1024.0))
                         : "heap not limited on this runtime (GraalJS limits memory on its optimizing runtime only)")

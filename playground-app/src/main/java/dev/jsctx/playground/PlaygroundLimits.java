@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param maxOutputChars   the most characters of output a tab keeps, and the longest single line
  * @param maxResultChars   the longest result shown; a longer one is cut
  * @param kvMaxBytes       the most bytes (keys and values, UTF-8) a tab's key-value store holds
+ * @param coolDown         how long after a tab's last time-out the contexts it opens get the short time limit
+ * @param coolDownCallTimeout the time limit of a context a tab opens during its cool-down
  */
 record PlaygroundLimits(
         int maxCodeChars,
@@ -22,10 +24,20 @@ record PlaygroundLimits(
         int maxOutputLines,
         int maxOutputChars,
         int maxResultChars,
-        int kvMaxBytes) {
+        int kvMaxBytes,
+        Duration coolDown,
+        Duration coolDownCallTimeout) {
 
-    static final PlaygroundLimits DEFAULTS =
-            new PlaygroundLimits(10_000, Duration.ofSeconds(1), 16L << 20, 200, 20_000, 2_000, 16_384);
+    static final PlaygroundLimits DEFAULTS = new PlaygroundLimits(
+            10_000,
+            Duration.ofSeconds(1),
+            16L << 20,
+            200,
+            20_000,
+            2_000,
+            16_384,
+            Duration.ofSeconds(60),
+            Duration.ofMillis(50));
 
     /**
      * @param node the {@code playground} node; missing keys take the defaults
@@ -39,6 +51,8 @@ record PlaygroundLimits(
                 node.get("max-output-lines").asInt().orElse(DEFAULTS.maxOutputLines),
                 node.get("max-output-chars").asInt().orElse(DEFAULTS.maxOutputChars),
                 node.get("max-result-chars").asInt().orElse(DEFAULTS.maxResultChars),
-                node.get("kv-max-bytes").asInt().orElse(DEFAULTS.kvMaxBytes));
+                node.get("kv-max-bytes").asInt().orElse(DEFAULTS.kvMaxBytes),
+                node.get("cool-down").as(Duration.class).orElse(DEFAULTS.coolDown),
+                node.get("cool-down-call-timeout").as(Duration.class).orElse(DEFAULTS.coolDownCallTimeout));
     }
 }

@@ -7,6 +7,7 @@ import dev.jsctx.liveview.Template;
 import dev.jsctx.pool.CallQueueFullException;
 import dev.jsctx.pool.CallTimeoutException;
 import dev.jsctx.pool.ContextClosedException;
+import dev.jsctx.pool.CpuShareExceededException;
 import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.JsException;
 import dev.jsctx.pool.MemoryLimitExceededException;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a run evaluates the tab's code in it without blocking the socket: what the code prints arrives as it is printed
  * (the console listener wakes the view, at most 50 ms later), and the result or error when the run ends. State persists between runs
  * until Reset, which opens a fresh context. A context the pool closed (memory limit, fair share) is replaced by a
- * fresh one at once, and the page says so.
+ * fresh one at once, and the page says so. After a time-out the tab cools down ({@link TabCoolDown}): a context it
+ * opens meanwhile gets the short time limit, so Reset or a closed context does not hand an endless loop a full one.
  */
 final class PlaygroundLive implements LiveView {
     private static final Template PAGE = Template.of("""
@@ -71,9 +73,13 @@ final class PlaygroundLive implements LiveView {
     private final PlaygroundLimits limits;
     private final TabOutput output;
     private final TabStore store;
+    private final TabCoolDown coolDown;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private LiveSession session;
     private JsContext js;
+    /** Whether {@link #js} was opened during a cool-down, with the short time limit. */
+    private boolean coolingDown;
+
     private int runs;
     private boolean running;
     private String status = "";
@@ -86,6 +92,7 @@ final class PlaygroundLive implements LiveView {
         this.limits = contexts.limits();
         this.output = new TabOutput(limits.maxOutputLines(), limits.maxOutputChars());
         this.store = new TabStore(limits.kvMaxBytes());
+        this.coolDown = new TabCoolDown(limits.coolDown(), System::nanoTime);
     }
 
     @Override
@@ -122,7 +129,8 @@ final class PlaygroundLive implements LiveView {
 
     @Override
     public Rendered render() {
-        return PAGE.with(limits.maxCodeChars(), status, output.text(), result, error, memory, contexts.limitsText());
+        return PAGE.with(
+                limits.maxCodeChars(), status, output.text(), result, error, memory, contexts.limitsText(coolingDown));
     }
 
     /** Runtime thread: the tab's code printed a line. */
@@ -181,9 +189,18 @@ final class PlaygroundLive implements LiveView {
                 yield "Stopped: the code held more than the memory limit of " + mib(e.limitBytes())
                         + ". This tab now has a fresh context (its earlier state is gone).";
             }
-            case CallTimeoutException e ->
-                "Stopped: the run took longer than the time limit of "
-                        + limits.callTimeout().toMillis() + " ms. The context lives on with its state.";
+            case CallTimeoutException e -> {
+                coolDown.offended();
+                yield "Stopped: the run took longer than the time limit of "
+                        + e.limit().toMillis() + " ms. The context lives on with its state.";
+            }
+            case CpuShareExceededException e -> {
+                coolDown.offended();
+                replaceContext();
+                yield "Stopped: this tab's code kept running into its time limit, so its context was closed to keep"
+                        + " the other tabs' runs fast. This tab now has a fresh context with a run limit of "
+                        + limits.coolDownCallTimeout().toMillis() + " ms (a cool-down, see Limits).";
+            }
             case ContextClosedException e -> {
                 replaceContext();
                 yield "The context was closed (" + e.getMessage() + "). This tab now has a fresh context.";
@@ -206,7 +223,8 @@ final class PlaygroundLive implements LiveView {
 
     private void replaceContext() {
         js.close();
-        js = contexts.open(store, this::printed);
+        coolingDown = coolDown.active();
+        js = contexts.open(store, this::printed, coolingDown);
     }
 
     private void measure() {

@@ -77,8 +77,23 @@ class PlaygroundAbuseIT {
         tab.run("var kept = 'still here'");
         String error = tab.run("while (true) {}").error();
         assertTrue(error.contains("time limit") && error.contains("lives on"), error);
-        assertEquals("\"still here\"", tab.run("kept").result());
+        Shown kept = tab.run("kept");
+        assertEquals("\"still here\"", kept.result(), kept.error());
         otherTabStillWorks();
+    }
+
+    @Test
+    void aResetAfterATimeOutGivesTheNextLoopOnlyTheCoolDownLimit() {
+        PlaygroundBrowser.Tab tab = browser.tab();
+        String first = tab.run("for (;;) {}").error();
+        assertTrue(first.contains("time limit of 1000 ms"), first);
+        tab.reset();
+        String limits = tab.text("limits");
+        assertTrue(limits.contains("run 50 ms (cool-down"), limits);
+        String again = tab.run("for (;;) {}").error();
+        assertTrue(again.contains("time limit of 50 ms"), again);
+        String otherTabs = browser.tab().text("limits");
+        assertTrue(otherTabs.contains("run 1000 ms;"), "the cool-down is the tab's own: " + otherTabs);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,6 +22,53 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class PlaygroundBrowser implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** How often a wait looks again: WebDriverWait's default, 500 ms, would make every run take half a second. */
+    private static final Duration POLL = Duration.ofMillis(10);
+
+    /**
+     * Times each run in the page itself, so that WebDriver's round trips are not counted: {@code submitted} when the
+     * run form is submitted (capture phase: before the live view sends the event), {@code shown} when, after that,
+     * {@code #result} or {@code #error} first gets text (a MutationObserver: when the patch is in the DOM).
+     */
+    private static final String RUN_TIMING = """
+            const timing = window.jsctxRunTiming = { submitted: null, shown: null };
+            const shown = () => (document.getElementById('result').textContent
+                    + document.getElementById('error').textContent) !== '';
+            document.addEventListener('submit', () => {
+              timing.submitted = performance.now();
+              timing.shown = null;
+            }, true);
+            new MutationObserver(() => {
+              if (timing.submitted !== null && timing.shown === null && shown()) {
+                timing.shown = performance.now();
+              }
+            }).observe(document.body, { childList: true, characterData: true, subtree: true });""";
+
+    /**
+     * Runs the code again and again in the page, as a user pressing Run whenever the last run ended: every 10 ms it
+     * looks whether the run ended (not running, a result or an error shown) and if so submits the form again. Counts
+     * the runs and the ones that ended with the tab's context closed.
+     */
+    private static final String RUN_AGAIN_AND_AGAIN = """
+            const code = arguments[0];
+            const text = (id) => document.getElementById(id).textContent;
+            const loop = window.jsctxRunLoop = { runs: 0, closed: 0 };
+            const submit = () => {
+              document.getElementById('result').textContent = '';
+              document.getElementById('error').textContent = '';
+              document.getElementById('code').value = code;
+              loop.runs++;
+              document.getElementById('run-form').requestSubmit();
+            };
+            setInterval(() => {
+              if (text('status') !== 'running…' && (text('result') + text('error')) !== '') {
+                if (text('error').includes('context was closed')) {
+                  loop.closed++;
+                }
+                submit();
+              }
+            }, 10);
+            submit();""";
 
     private final PlaygroundApp app;
     private final WebServer server;
@@ -66,10 +114,11 @@ final class PlaygroundBrowser implements AutoCloseable {
         blankWindowUsed = true;
         driver.get("http://127.0.0.1:" + server.port() + "/");
         Tab tab = new Tab(driver.getWindowHandle());
-        new WebDriverWait(driver, WAIT)
+        waiting()
                 .until(d -> d.findElement(By.cssSelector("[data-jsctx-view]"))
                         .getDomAttribute("class")
                         .contains("jsctx-connected"));
+        driver.executeScript(RUN_TIMING);
         return tab;
     }
 
@@ -95,8 +144,23 @@ final class PlaygroundBrowser implements AutoCloseable {
         }
     }
 
-    /** What a run showed: the tab's result, error and output once the run ended. */
-    record Shown(String result, String error, String output) {}
+    /** Waits until {@code condition} holds, looking every 10 ms, at most 15 s. */
+    void await(BooleanSupplier condition) {
+        waiting().until(d -> condition.getAsBoolean());
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, WAIT, POLL);
+    }
+
+    /**
+     * What a run showed: the tab's result, error and output once the run ended, and how long after the form's submit
+     * the result or error appeared, as the page measured it ({@code performance.now()}).
+     */
+    record Shown(String result, String error, String output, double millis) {}
+
+    /** A tab that runs its code again whenever its last run ended ({@link Tab#runAgainAndAgain}). */
+    record Loop(long runs, long closed) {}
 
     /** One window; every call first brings it to the front of the driver. */
     final class Tab {
@@ -117,22 +181,40 @@ final class PlaygroundBrowser implements AutoCloseable {
                     document.getElementById('result').textContent = '';
                     document.getElementById('error').textContent = '';""", code);
             driver.findElement(By.id("run")).click();
-            new WebDriverWait(driver, WAIT)
-                    .until(d -> !text("status").equals("running…") && !(text("result") + text("error")).isEmpty());
-            return new Shown(text("result"), text("error"), text("output"));
+            waiting()
+                    .until(d -> Boolean.TRUE.equals(driver.executeScript("return window.jsctxRunTiming.shown !== null"
+                            + " && document.getElementById('status').textContent !== 'running…'")));
+            double millis = ((Number) driver.executeScript(
+                            "return window.jsctxRunTiming.shown - window.jsctxRunTiming.submitted"))
+                    .doubleValue();
+            return new Shown(text("result"), text("error"), text("output"), millis);
+        }
+
+        /** Runs {@code code} now and again whenever its run ended, in the page, until the tab is closed. */
+        void runAgainAndAgain(String code) {
+            focus();
+            driver.executeScript(RUN_AGAIN_AND_AGAIN, code);
+        }
+
+        /** @return how often {@link #runAgainAndAgain} ran so far */
+        Loop loop() {
+            focus();
+            @SuppressWarnings("unchecked")
+            Map<String, Number> loop = (Map<String, Number>) driver.executeScript("return window.jsctxRunLoop");
+            return new Loop(loop.get("runs").longValue(), loop.get("closed").longValue());
         }
 
         void reset() {
             focus();
             driver.executeScript("document.getElementById('status').textContent = '';");
             driver.findElement(By.id("reset")).click();
-            new WebDriverWait(driver, WAIT).until(d -> text("status").equals("Fresh context."));
+            waiting().until(d -> text("status").equals("Fresh context."));
         }
 
         /** Waits until the tab's output contains {@code expected}, and returns the output. */
         String awaitOutput(String expected) {
             focus();
-            new WebDriverWait(driver, WAIT).until(d -> text("output").contains(expected));
+            waiting().until(d -> text("output").contains(expected));
             return text("output");
         }
 
