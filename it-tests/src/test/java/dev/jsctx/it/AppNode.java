@@ -19,11 +19,9 @@ import java.util.regex.Pattern;
  */
 final class AppNode implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
-    /** The last line of {@code jcmd GC.class_histogram}: instances and bytes of every live object. */
-    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
-
     private static final Pattern SESSIONS_ACTIVE =
             Pattern.compile("(?m)^jsctx_sessions_active(?:\\{[^}]*})? ([0-9.]+)");
+    private static final Pattern CONTEXTS_OPEN = Pattern.compile("(?m)^jsctx_contexts_open(?:\\{[^}]*})? ([0-9.]+)");
 
     private final String name;
     private final LocalProcess process;
@@ -99,6 +97,15 @@ final class AppNode implements AutoCloseable {
 
     /** {@code jsctx_sessions_active} from {@code /observe/metrics}: the live tabs this node serves; -1 if unread. */
     int sessionsActive() throws Exception {
+        return gauge(SESSIONS_ACTIVE);
+    }
+
+    /** {@code jsctx_contexts_open} from {@code /observe/metrics}: the pool's open JS contexts; -1 if unread. */
+    int contextsOpen() throws Exception {
+        return gauge(CONTEXTS_OPEN);
+    }
+
+    private int gauge(Pattern gauge) throws Exception {
         if (!process.alive()) {
             return -1;
         }
@@ -110,7 +117,7 @@ final class AppNode implements AutoCloseable {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();
-            Matcher matcher = SESSIONS_ACTIVE.matcher(metrics);
+            Matcher matcher = gauge.matcher(metrics);
             return matcher.find() ? (int) Double.parseDouble(matcher.group(1)) : -1;
         } catch (java.io.IOException e) {
             return -1;
@@ -118,16 +125,16 @@ final class AppNode implements AutoCloseable {
     }
 
     /**
-     * The node's live heap: {@code jcmd GC.class_histogram} (which runs a full collection first) until two readings
-     * are within 256 KB of each other, at most five times.
+     * The node's live heap by class: {@code jcmd GC.class_histogram} (which runs a full collection first) until two
+     * readings are within 256 KB of each other, at most five times.
      *
-     * @return bytes of reachable objects
+     * @return the last reading
      */
-    long liveHeapBytes() throws Exception {
-        long previous = Long.MAX_VALUE;
+    HeapHistogram liveHeap() throws Exception {
+        HeapHistogram previous = null;
         for (int i = 0; i < 5; i++) {
-            long live = histogramTotal();
-            if (Math.abs(previous - live) < 256 * 1024) {
+            HeapHistogram live = histogram();
+            if (previous != null && Math.abs(previous.totalBytes() - live.totalBytes()) < 256 * 1024) {
                 return live;
             }
             previous = live;
@@ -135,19 +142,19 @@ final class AppNode implements AutoCloseable {
         return previous;
     }
 
-    private long histogramTotal() throws Exception {
+    private HeapHistogram histogram() throws Exception {
         process.requireAlive();
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.class_histogram")
                 .redirectErrorStream(true)
                 .start();
         String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        Matcher total = HISTOGRAM_TOTAL.matcher(output);
-        if (run.waitFor() != 0 || !total.find()) {
+        HeapHistogram histogram = HeapHistogram.parse(output);
+        if (run.waitFor() != 0 || histogram == null) {
             throw new AssertionError("jcmd GC.class_histogram of " + name + " failed: "
                     + output.substring(Math.max(0, output.length() - 2000)));
         }
-        return Long.parseLong(total.group(1));
+        return histogram;
     }
 
     /** @return the status code of {@code /observe/health}, -1 if it did not answer */

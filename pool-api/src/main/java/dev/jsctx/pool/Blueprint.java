@@ -31,6 +31,11 @@ record Blueprint(
         this(shape, prepared, label, timeout, fairShare, null, null);
     }
 
+    /** @return this blueprint without the opener's host functions, for what outlives the opener (a spare shelf) */
+    Blueprint withoutHost() {
+        return host == null ? this : new Blueprint(shape, prepared, label, timeout, fairShare, null, hibernateAfter);
+    }
+
     long timeoutNanos() {
         return timeout.toNanos();
     }

@@ -123,7 +123,7 @@ final class MemoryGuard implements Runnable {
         private final AtomicLong judgedAt = new AtomicLong();
         /** A walker measures the context; set by the guard, cleared by the walker when done. */
         private volatile boolean walking;
-        // Written by the runtime thread before the state that publishes them.
+        // Written by the runtime thread before the state that publishes them; target is null between calls.
         private EngineContext target;
         private long limitBytes;
         private long threadId = -1;
@@ -154,10 +154,19 @@ final class MemoryGuard implements Runnable {
          * it; if the thread allocated much since the last judgement, judges it now. That count is what the thread
          * allocated since the previous limited call ended, so it also holds what ran between (the pool's own work,
          * contexts without a limit on the same thread): at worst a walk that finds the context within its limit.
+         * Lets go of the context: the slot must not keep it (a bombed one with its heap) reachable once it closes.
          *
          * @return the bytes found past the limit, or -1 if the context is within it
          */
         long end(long token) {
+            try {
+                return verdict(token);
+            } finally {
+                target = null; // no walk or interrupt is under way any more: they run only while the call does
+            }
+        }
+
+        private long verdict(long token) {
             long idle = token & ~PHASE;
             while (true) {
                 if (!walking) {

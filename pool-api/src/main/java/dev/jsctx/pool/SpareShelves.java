@@ -66,7 +66,9 @@ final class SpareShelves {
      */
     void keep(Blueprint blueprint) {
         if (perShape > 0 && !shelves.containsKey(blueprint.shape())) {
-            shelves.put(blueprint.shape(), new Shelf(blueprint));
+            // without the opener's host functions: a spare gets those of the context it serves, and a shelf that
+            // kept them would keep whatever they reach (a closed page and its last context) as long as the pool
+            shelves.put(blueprint.shape(), new Shelf(blueprint.withoutHost()));
             missing.addAndGet(perShape);
         }
     }
@@ -158,7 +160,7 @@ final class SpareShelves {
         /** The spares' number; a queue's size() is not constant time. */
         private final AtomicInteger count = new AtomicInteger();
 
-        /** What the spares are made from: the first context of the shape opened on the thread. */
+        /** What the spares are made from: the first context of the shape opened on the thread, less its host. */
         private final Blueprint blueprint;
 
         private boolean broken; // runtime thread only

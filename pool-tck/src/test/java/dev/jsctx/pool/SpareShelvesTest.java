@@ -1,5 +1,6 @@
 package dev.jsctx.pool;
 
+import static dev.jsctx.pool.PoolTesting.awaitCollected;
 import static dev.jsctx.pool.PoolTesting.fakePool;
 import static dev.jsctx.pool.tck.Await.PATIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jsctx.pool.spi.ContextShape;
 import dev.jsctx.pool.tck.FakeEngine;
 import dev.jsctx.pool.tck.Gate;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,6 +73,36 @@ class SpareShelvesTest {
             thread.requestStop();
             assertTrue(thread.join(System.nanoTime() + PATIENCE.toNanos()));
         }
+    }
+
+    @Test
+    @DisplayName("a shelf keeps nothing of the host functions of the context it was made for, once that one closed")
+    void shelfKeepsNoHostFunctions() {
+        FakeEngine fake = new FakeEngine();
+        try (ContextPool pool =
+                ContextPool.create(fakePool(fake, 1).sparesPerSpec(1).build())) {
+            WeakReference<Object> reached = openAndCloseWithHost(pool);
+            // the first context of a shape on a thread sets up its shelf; in a web app its host functions reach its
+            // page, and through the page its session and its last context
+            awaitCollected("what the closed context's host functions reached", reached);
+        }
+    }
+
+    /**
+     * Opens a context whose host function reaches an object, closes it; in a method of its own, so that no local
+     * of the test keeps the object.
+     *
+     * @return a weak reference to that object
+     */
+    private static WeakReference<Object> openAndCloseWithHost(ContextPool pool) {
+        Object page = new Object();
+        HostFunctions host = HostFunctions.builder()
+                .sync("page", args -> Json.createValue(page.hashCode()))
+                .build();
+        JsContext context = pool.open(ContextSpec.builder().label("with-host").build(), host);
+        assertEquals(JsonValue.TRUE, context.call("echo", JsonValue.TRUE));
+        context.close();
+        return new WeakReference<>(page);
     }
 
     private static CompletableFuture<Void> onThread(RuntimeThread thread, Runnable task) {
