@@ -77,7 +77,13 @@ class PlaygroundAbuseIT {
         tab.run("var kept = 'still here'");
         String error = tab.run("while (true) {}").error();
         assertTrue(error.contains("time limit") && error.contains("lives on"), error);
+        // After a time-out the context is on probation: each run may take 10 ms, which a loaded machine running
+        // GraalJS interpreted can miss. Such a run fails with the probation limit and the state stays; run again.
         Shown kept = tab.run("kept");
+        for (int attempt = 1; kept.result().isEmpty() && attempt < 10; attempt++) {
+            assertTrue(kept.error().contains("time limit of 10 ms"), kept.error());
+            kept = tab.run("kept");
+        }
         assertEquals("\"still here\"", kept.result(), kept.error());
         otherTabStillWorks();
     }
