@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -314,6 +315,9 @@ final class Browser implements AutoCloseable {
             // Selenium polls every 500 ms by default: too coarse for the timed waits (a message within 1 s)
             WebDriverWait wait = new WebDriverWait(driver, timeout);
             wait.pollingEvery(Duration.ofMillis(20));
+            // A page that reloads itself (a restart's new secret, a redirect) replaces the element between finding it
+            // and reading it: each poll finds it again, so a stale one is only a reason to poll once more.
+            wait.ignoring(StaleElementReferenceException.class);
             return wait;
         }
 
