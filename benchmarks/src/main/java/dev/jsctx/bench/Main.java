@@ -35,7 +35,7 @@ public final class Main {
                                                               heap bombs at -Xmx512m, limit 16 MB, beside
                                                               neighbours; a call's cost with and without a limit
               sessions --sessions N --rate R --seconds S [--warmup 10] [--prime 1] [--url U | --server counter|trivial|playground]
-                       [--by-class N] [--idle true [--active N/100] [--wake 1000] [--wake-rate 100]]
+                       [--by-class N] [--idle true [--active N/100] [--wake 1000] [--wake-rate 100] [--wake-beside 0]]
                                                               live sessions over WebSockets; --rate 0: idle
                                                               sessions (the only kind for playground)
               chat-sessions [--tabs 5000] [--tabs-per-room 50]
@@ -155,7 +155,8 @@ public final class Main {
 
     /**
      * {@code --idle true} for the sessions benchmark's idle mode: {@code --active} sessions (1 %) get the events, then
-     * {@code --wake} idle ones (1,000) get one each, {@code --wake-rate} a second (100).
+     * {@code --wake} idle ones (1,000) get one each, {@code --wake-rate} a second (100), while the active ones get
+     * {@code --wake-beside} events a second (0).
      */
     private static SessionsBenchmark.Idle idle(Map<String, String> options) {
         if (!Boolean.parseBoolean(options.getOrDefault("idle", "false"))) {
@@ -165,7 +166,8 @@ public final class Main {
         return new SessionsBenchmark.Idle(
                 intOption(options, "active", Math.max(1, sessions / 100)),
                 intOption(options, "wake", 1_000),
-                intOption(options, "wake-rate", 100));
+                intOption(options, "wake-rate", 100),
+                intOption(options, "wake-beside", 0));
     }
 
     private static Map<String, String> options(String[] args) {

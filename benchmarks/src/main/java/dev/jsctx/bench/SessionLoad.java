@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -207,43 +210,78 @@ final class SessionLoad implements AutoCloseable {
 
     /**
      * Wakes idle sessions: one {@code inc} to each of the {@code count} sessions after the first {@code skip}, at
-     * {@code rate} a second (open loop, as {@link #drive}), then checks every session's count.
+     * {@code rate} a second (open loop, as {@link #drive}), then checks every session's count. Meanwhile the first
+     * {@code skip} sessions (the active ones) get {@code besideRate} {@code inc}s a second in all, interleaved in
+     * the same open loop, so the wake-ups can be measured on a server that is busy, not only on one whose CPUs sleep
+     * between them; their latencies are printed as {@code beside_*}.
      *
      * @return the latencies of those first events
      */
-    Result wake(int skip, int count, int rate) throws InterruptedException {
+    Result wake(int skip, int count, int rate, int besideRate) throws InterruptedException {
         int end = Math.min(connections.size(), skip + count);
         if (end <= skip) {
             return new Result(0, 0, 0, 0, 0, errors.get());
         }
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long wakeInterval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long besideInterval = besideRate <= 0 || skip == 0 ? Long.MAX_VALUE : TimeUnit.SECONDS.toNanos(1) / besideRate;
         Recorder latencies = new Recorder(3);
-        CountDownLatch replies = new CountDownLatch(end - skip);
+        Recorder besideLatencies = new Recorder(3);
+        List<CompletableFuture<LiveReply>> replies = new ArrayList<>();
         Step inc = STEPS.get(0);
         long start = System.nanoTime();
-        for (int session = skip; session < end; session++) {
-            long due = start + (session - skip) * interval;
+        long nextWake = start;
+        long nextBeside = start;
+        int session = skip;
+        long besideSent = 0;
+        while (session < end) {
+            boolean wakeUp = nextWake <= nextBeside;
+            long due = wakeUp ? nextWake : nextBeside;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            expected[session] = inc.applyTo(expected[session]);
-            connections.get(session).eventAsync(inc.event(), inc.payload()).whenComplete((reply, failure) -> {
-                latencies.recordValue(System.nanoTime() - due);
-                if (failure != null) {
-                    error("wake-up event failed", failure);
-                } else if (!reply.ok()) {
-                    error("wake-up event refused: " + reply.reason(), null);
-                }
-                replies.countDown();
-            });
+            int target;
+            if (wakeUp) {
+                target = session++;
+                nextWake += wakeInterval;
+            } else {
+                target = (int) (besideSent++ % skip);
+                nextBeside += besideInterval;
+            }
+            expected[target] = inc.applyTo(expected[target]);
+            Recorder recorder = wakeUp ? latencies : besideLatencies;
+            String what = wakeUp ? "wake-up event" : "event beside the wake-ups";
+            replies.add(connections
+                    .get(target)
+                    .eventAsync(inc.event(), inc.payload())
+                    .whenComplete((reply, failure) -> {
+                        recorder.recordValue(System.nanoTime() - due);
+                        if (failure != null) {
+                            error(what + " failed", failure);
+                        } else if (!reply.ok()) {
+                            error(what + " refused: " + reply.reason(), null);
+                        }
+                    }));
         }
-        if (!replies.await(client.timeout().toSeconds() + 5, TimeUnit.SECONDS)) {
-            error(replies.getCount() + " wake-up events got no reply", null);
+        try {
+            CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
+                    .exceptionally(failure -> null) // counted as errors above
+                    .get(client.timeout().toSeconds() + 5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            error(
+                    replies.stream().filter(reply -> !reply.isDone()).count() + " wake-up phase events got no reply",
+                    null);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Histogram all = new Histogram(3);
         report("wake-up", latencies, all);
+        if (besideSent > 0) {
+            Histogram beside = new Histogram(3);
+            report("beside the wake-ups", besideLatencies, beside);
+            Figures.print(log, "beside_events_per_s", besideSent / seconds);
+            Figures.print(log, "beside_p50_ms", millis(beside.getValueAtPercentile(50)));
+            Figures.print(log, "beside_p99_ms", millis(beside.getValueAtPercentile(99)));
+        }
         checkCounts();
         return new Result(
                 end - skip,

@@ -70,9 +70,10 @@ final class SessionsBenchmark {
     /**
      * The idle mode ({@code --idle}): only the first {@code active} sessions get the events while the others stay
      * idle for the whole run (warm-up and measured part, longer than the server's hibernation time); then one
-     * event each wakes {@code wakeSessions} of the idle ones, {@code wakeRate} a second.
+     * event each wakes {@code wakeSessions} of the idle ones, {@code wakeRate} a second, while the active ones get
+     * {@code besideRate} events a second in all (0: none, the server is otherwise idle while it wakes them).
      */
-    record Idle(int active, int wakeSessions, int wakeRate) {}
+    record Idle(int active, int wakeSessions, int wakeRate, int besideRate) {}
 
     /**
      * Every figure of a run; {@code heapPerSessionBytes}, {@code contextsOpen} and {@code contextsHibernating} (before
@@ -180,8 +181,9 @@ final class SessionsBenchmark {
             }
             long contextsOpen = contextsOpen(base, out);
             long hibernating = idle == null ? -1 : healthDetail(base, "contextsHibernating", out);
-            SessionLoad.Result wake =
-                    idle == null ? null : load.wake(idle.active(), idle.wakeSessions(), idle.wakeRate());
+            SessionLoad.Result wake = idle == null
+                    ? null
+                    : load.wake(idle.active(), idle.wakeSessions(), idle.wakeRate(), idle.besideRate());
             return new SessionFigures(joined, result, heapPerSession, contextsOpen, hibernating, wake);
         }
     }

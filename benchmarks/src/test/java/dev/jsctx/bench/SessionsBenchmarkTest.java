@@ -96,7 +96,7 @@ class SessionsBenchmarkTest {
                 URI.create("http://localhost:" + server.port()),
                 null,
                 SessionsBenchmark.Server.COUNTER,
-                new SessionsBenchmark.Idle(5, 10, 50),
+                new SessionsBenchmark.Idle(5, 10, 50, 100),
                 0);
 
         SessionsBenchmark.SessionFigures figures = SessionsBenchmark.run(options, out);
@@ -114,6 +114,8 @@ class SessionsBenchmarkTest {
                 "woken_sessions=10",
                 "wake_p50_ms=",
                 "wake_p99_ms=",
+                "beside_events_per_s=",
+                "beside_p50_ms=",
                 "errors=0")) {
             assertTrue(printed.lines().anyMatch(line -> line.startsWith(key)), key + " missing in:\n" + printed);
         }
