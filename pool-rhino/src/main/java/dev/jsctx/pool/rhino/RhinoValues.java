@@ -65,8 +65,10 @@ final class RhinoValues {
         if ("Date".equals(object.getClassName())) {
             return JsonRules.date(ScriptRuntime.toNumber(object));
         }
-        if (path.stream().anyMatch(ancestor -> ancestor == object)) {
-            throw unsupported("a cycle");
+        for (Scriptable ancestor : path) {
+            if (ancestor == object) {
+                throw unsupported("a cycle");
+            }
         }
         counter.enter();
         path.add(object);

@@ -12,6 +12,7 @@ import dev.jsctx.pool.ContextClosedException;
 import dev.jsctx.pool.ContextPool;
 import dev.jsctx.pool.ContextSpec;
 import dev.jsctx.pool.EngineCapability;
+import dev.jsctx.pool.FairShare;
 import dev.jsctx.pool.HostFunctions;
 import dev.jsctx.pool.JsContext;
 import dev.jsctx.pool.JsException;
@@ -323,6 +324,11 @@ public abstract class HostKit extends PoolKit {
                 .addScript(KIT_SCRIPT)
                 .label("sync-limit")
                 .callTimeout(Duration.ofMillis(100))
+                // the full limit on probation too: the check after the time-out is about the context, not the
+                // probation limit, which a loaded machine's first call can miss
+                .fairShare(FairShare.builder()
+                        .probationCallTimeout(Duration.ofMillis(100))
+                        .build())
                 .build();
         JsContext ctx = open(limited, host);
         assertThrows(CallTimeoutException.class, () -> ctx.eval("host.callSync('slowSync'); while (true) {}"));
