@@ -2,15 +2,26 @@ package dev.jsctx.liveview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jsctx.liveview.client.LiveClient;
 import dev.jsctx.liveview.client.LiveConnection;
 import dev.jsctx.liveview.client.LiveReply;
 import io.helidon.webserver.WebServer;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +146,95 @@ class ResumeIT {
             assertEquals(LiveProtocol.CLOSE_RESUMED_ELSEWHERE, first.closeCode());
             assertEquals("{\"0\":\"2\"}", second.event("inc").diff().toString());
             assertEquals(0, resource.closes.get());
+        }
+    }
+
+    @Test
+    void aTabBackJustAsItsWindowEndsJoinsWithTheStateItsEndingViewParks() throws Exception {
+        SlowParkingView.reset();
+        WebServer parkingServer = WebServer.builder()
+                .port(0)
+                .host("localhost")
+                .addFeature(LiveViewFeature.builder()
+                        .config(LiveViewConfig.builder()
+                                .resumeWindow(Duration.ofMillis(200))
+                                .build())
+                        .view("/", SlowParkingView::new)
+                        .build())
+                .build()
+                .start();
+        try (LiveClient tab = LiveClient.create(URI.create("http://localhost:" + parkingServer.port()))) {
+            String token = tab.page("/").token(); // the page sets the session cookie the sockets carry
+            LiveConnection first = tab.connect();
+            LiveReply joined = first.join(token);
+            first.event("inc");
+            first.event("inc");
+            first.close();
+            assertTrue(SlowParkingView.parking.await(10, TimeUnit.SECONDS), "the window ended; the view parks");
+            // the view can no longer be resumed: this rejoin mounts afresh, and must wait for the state being parked
+            try (LiveConnection second = tab.connect()) {
+                CompletableFuture<LiveReply> rejoin = second.joinAsync(joined.token());
+                assertTrue(SlowParkingView.secondInstance.await(10, TimeUnit.SECONDS), "the rejoin reached the view");
+                assertThrows(
+                        TimeoutException.class,
+                        () -> rejoin.get(500, TimeUnit.MILLISECONDS),
+                        "the rejoin waits while the ending view parks");
+                SlowParkingView.release.countDown();
+                assertTrue(rejoin.get(10, TimeUnit.SECONDS).ok());
+                assertEquals("2", second.dynamic(0), "the count the ending view parked");
+            }
+        } finally {
+            SlowParkingView.release.countDown();
+            parkingServer.stop();
+        }
+    }
+
+    /** A counter that parks its count only once the test lets it, to race a rejoin against the end of its window. */
+    static final class SlowParkingView implements LiveView {
+        private static final Template PAGE = Template.of("<p id=\"count\">{}</p>");
+        private static final AtomicInteger INSTANCES = new AtomicInteger();
+        static volatile CountDownLatch parking;
+        static volatile CountDownLatch release;
+        static volatile CountDownLatch secondInstance;
+
+        private int count;
+
+        SlowParkingView() {
+            if (INSTANCES.incrementAndGet() == 2) {
+                secondInstance.countDown();
+            }
+        }
+
+        static void reset() {
+            INSTANCES.set(0);
+            parking = new CountDownLatch(1);
+            release = new CountDownLatch(1);
+            secondInstance = new CountDownLatch(1);
+        }
+
+        @Override
+        public void mount(Map<String, String> params, LiveSession session) {}
+
+        @Override
+        public void handleEvent(String name, JsonObject payload) {
+            count++;
+        }
+
+        @Override
+        public Optional<JsonValue> park() throws InterruptedException {
+            parking.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return Optional.of(Json.createValue(count));
+        }
+
+        @Override
+        public void resume(JsonValue state) {
+            count = ((JsonNumber) state).intValue();
+        }
+
+        @Override
+        public Rendered render() {
+            return PAGE.with(String.valueOf(count));
         }
     }
 

@@ -20,6 +20,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +41,8 @@ final class LiveSocket implements WsListener {
     static final long CLOSE_GRACE_MILLIS = 2000;
     /** RFC 6455: control frames carry at most 125 bytes. */
     private static final int MAX_CONTROL_PAYLOAD = 125;
+    /** How long a join waits for its tab's ending view to park its state (one call into its context, normally). */
+    private static final Duration ENDING_VIEW_WAIT = Duration.ofSeconds(5);
 
     private static final System.Logger LOGGER = System.getLogger(LiveSocket.class.getName());
 
@@ -426,6 +429,8 @@ final class LiveSocket implements WsListener {
         }
         ResumableViews resumable = runtime.resumable();
         if (resumable.enabled()) {
+            // a view of this tab whose resume window just ended may still be parking the state this join takes
+            resumable.awaitEnding(joined.tabId(), ENDING_VIEW_WAIT);
             resumable.joined(joined, tokenId, binding, this);
         }
         try {

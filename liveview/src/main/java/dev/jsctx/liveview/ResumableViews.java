@@ -1,9 +1,14 @@
 package dev.jsctx.liveview;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Joined views that their tab may resume after its connection went away: each is kept, with its state and what
@@ -24,6 +29,8 @@ final class ResumableViews {
 
     // guarded by this
     private final Map<String, Entry> entries = new HashMap<>();
+    /** Tab id to the end of its views that left {@link #entries} and are ending (parking their state) outside the lock. */
+    private final Map<String, CompletableFuture<Void>> ending = new HashMap<>();
 
     ResumableViews(LiveViewConfig config, Admission admission) {
         this.windowNanos = config.resumeWindow().toNanos();
@@ -88,7 +95,10 @@ final class ResumableViews {
         entries.remove(view.id());
     }
 
-    /** Called by the sweeper: end every view whose resume window has passed. */
+    /**
+     * Called by the sweeper: end every view whose resume window has passed, each on a virtual thread of its own (ending
+     * a view waits for its running callback, and parking its state calls into it).
+     */
     void expireDue() {
         long now = System.nanoTime();
         List<Entry> due = new ArrayList<>();
@@ -96,21 +106,51 @@ final class ResumableViews {
             entries.values().removeIf(entry -> {
                 boolean expired = entry.owner == null && now - entry.disconnectedNanos >= windowNanos;
                 if (expired) {
-                    due.add(entry);
+                    due.add(endingOutsideTheLock(entry));
                 }
                 return expired;
             });
         }
-        due.forEach(this::expire);
+        for (Entry entry : due) {
+            Thread.ofVirtual().name("jsctx-liveview-resume-window-end").start(() -> expire(entry));
+        }
     }
 
     /** The server stops: end every view that waits for its tab (views still on a socket end with it). */
     void endWaiting() {
         List<Entry> waiting = new ArrayList<>();
         synchronized (this) {
-            entries.values().removeIf(entry -> entry.owner == null && waiting.add(entry));
+            entries.values().removeIf(entry -> entry.owner == null && waiting.add(endingOutsideTheLock(entry)));
         }
         waiting.forEach(this::expire);
+    }
+
+    /**
+     * Wait, at most {@code bound}, until the views of this tab that are ending have parked their state: a tab that
+     * comes back just as its resume window ends can no longer resume its view, and joins afresh from that parked
+     * state, which must be there by then. Returns at once when none is ending.
+     */
+    void awaitEnding(String tabId, Duration bound) {
+        CompletableFuture<Void> pending;
+        synchronized (this) {
+            pending = ending.get(tabId);
+        }
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // joins without the state: the view is still ending, or its end failed (and was logged)
+        }
+    }
+
+    // holds this: the entry has just left entries
+    private Entry endingOutsideTheLock(Entry entry) {
+        ending.merge(entry.view.tabId(), entry.ended, CompletableFuture::allOf);
+        return entry;
     }
 
     /**
@@ -119,8 +159,15 @@ final class ResumableViews {
      * instance (parking its state elsewhere) belongs here, before {@link ViewSession#end()}.
      */
     private void expire(Entry entry) {
-        entry.view.end();
-        admission.viewEnded(entry.tokenId);
+        try {
+            entry.view.end();
+            admission.viewEnded(entry.tokenId);
+        } finally {
+            entry.ended.complete(null);
+            synchronized (this) {
+                ending.computeIfPresent(entry.view.tabId(), (tab, all) -> all.isDone() ? null : all);
+            }
+        }
     }
 
     /** A view handed to a resuming socket; {@code previousOwner} must let it go, or is {@code null}. */
@@ -130,6 +177,7 @@ final class ResumableViews {
         final ViewSession view;
         final String tokenId;
         final String binding;
+        final CompletableFuture<Void> ended = new CompletableFuture<>();
         LiveSocket owner;
         long disconnectedNanos;
 

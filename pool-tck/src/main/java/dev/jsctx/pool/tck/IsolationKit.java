@@ -172,6 +172,11 @@ public abstract class IsolationKit extends PoolKit {
                 .addScript(ISOLATION_SCRIPT)
                 .label("runaway")
                 .callTimeout(Duration.ofMillis(200))
+                // the full limit on probation too: the calls after the time-out check state, not the probation
+                // limit, which a loaded machine's next call can miss
+                .fairShare(FairShare.builder()
+                        .probationCallTimeout(Duration.ofMillis(200))
+                        .build())
                 .build());
         opened.add(runaway);
         runaway.call("inc");
