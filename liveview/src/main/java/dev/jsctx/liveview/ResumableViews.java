@@ -29,7 +29,7 @@ final class ResumableViews {
 
     // guarded by this
     private final Map<String, Entry> entries = new HashMap<>();
-    /** Tab id to the end of its views that left {@link #entries} and are ending (parking their state) outside the lock. */
+    /** Tab id to the end of its views that left {@link #entries} and end (parking their state) outside the lock. */
     private final Map<String, CompletableFuture<Void>> ending = new HashMap<>();
 
     ResumableViews(LiveViewConfig config, Admission admission) {
