@@ -53,15 +53,6 @@ final class PlaygroundContexts {
     }
 
     /**
-     * @param store   the tab's key-value store
-     * @param printed receives each line the tab's code prints, on the runtime thread; must be quick
-     * @return a fresh context for one tab, with the full time limit
-     */
-    JsContext open(TabStore store, Consumer<String> printed) {
-        return open(store, printed, false);
-    }
-
-    /**
      * @param store      the tab's key-value store
      * @param printed    receives each line the tab's code prints, on the runtime thread; must be quick
      * @param coolingDown whether the tab is cooling down ({@link TabCoolDown}): the context gets the short time limit

@@ -99,7 +99,7 @@ final class PlaygroundLive implements LiveView {
     public void mount(Map<String, String> params, LiveSession session) {
         this.session = session;
         if (session.connected()) {
-            js = contexts.open(store, this::printed);
+            js = contexts.open(store, this::printed, false); // a new tab has not timed out yet
             // the session owns whichever context the tab has when it ends: owning each replaced one too would keep
             // every closed context, and a bombed one's heap with it, until the tab closed (100 bombs took 1 GB)
             session.own(() -> js.close());
