@@ -114,6 +114,13 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * @return the CPU time the app's process has used so far, or {@link Duration#ZERO} if the OS does not say
+     */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /**
      * Collects garbage in the app until its live heap settles, and returns it.
      *
      * @return bytes of live objects after full collections

@@ -80,9 +80,34 @@ final class SessionLoad implements AutoCloseable {
                 .build();
     }
 
-    /** The figures of one run; latencies in milliseconds. */
+    /**
+     * The figures of one run; latencies in milliseconds. The p99.9 is where a rare long pause (a young collection a
+     * minute, say) shows when the p99 no longer does.
+     */
     record Result(
-            int sessions, double eventsPerSecond, double p50Millis, double p99Millis, double maxMillis, int errors) {}
+            int sessions,
+            double eventsPerSecond,
+            double p50Millis,
+            double p99Millis,
+            double p999Millis,
+            double maxMillis,
+            int errors) {
+
+        static Result none(int sessions, int errors) {
+            return new Result(sessions, 0, 0, 0, 0, 0, errors);
+        }
+
+        static Result of(int sessions, double eventsPerSecond, Histogram latencies, int errors) {
+            return new Result(
+                    sessions,
+                    eventsPerSecond,
+                    millis(latencies.getValueAtPercentile(50)),
+                    millis(latencies.getValueAtPercentile(99)),
+                    millis(latencies.getValueAtPercentile(99.9)),
+                    millis(latencies.getMaxValue()),
+                    errors);
+        }
+    }
 
     /**
      * Connects and joins sessions, {@value #CONNECTS_IN_FLIGHT} at a time; a session that fails counts as an error.
@@ -140,12 +165,12 @@ final class SessionLoad implements AutoCloseable {
     Result drive(int rate, Duration warmUp, Duration duration, int active) throws InterruptedException {
         int sessions = Math.min(active, connections.size());
         if (sessions == 0) {
-            return new Result(0, 0, 0, 0, 0, errors.get());
+            return Result.none(0, errors.get());
         }
         if (rate == 0) {
             Thread.sleep(warmUp.plus(duration));
             checkOpen();
-            return new Result(sessions, 0, 0, 0, 0, errors.get());
+            return Result.none(sessions, errors.get());
         }
         // every session's count, the idle ones' too: wake() and the final check compare them all
         expected = new long[connections.size()];
@@ -199,13 +224,7 @@ final class SessionLoad implements AutoCloseable {
         long end = System.nanoTime();
         report("end", latencies, all);
         checkCounts();
-        return new Result(
-                sessions,
-                measuredReplies.get() / ((end - measuredStart) / 1e9),
-                millis(all.getValueAtPercentile(50)),
-                millis(all.getValueAtPercentile(99)),
-                millis(all.getMaxValue()),
-                errors.get());
+        return Result.of(sessions, measuredReplies.get() / ((end - measuredStart) / 1e9), all, errors.get());
     }
 
     /**
@@ -220,7 +239,7 @@ final class SessionLoad implements AutoCloseable {
     Result wake(int skip, int count, int rate, int besideRate) throws InterruptedException {
         int end = Math.min(connections.size(), skip + count);
         if (end <= skip) {
-            return new Result(0, 0, 0, 0, 0, errors.get());
+            return Result.none(0, errors.get());
         }
         long wakeInterval = TimeUnit.SECONDS.toNanos(1) / rate;
         long besideInterval = besideRate <= 0 || skip == 0 ? Long.MAX_VALUE : TimeUnit.SECONDS.toNanos(1) / besideRate;
@@ -283,13 +302,7 @@ final class SessionLoad implements AutoCloseable {
             Figures.print(log, "beside_p99_ms", millis(beside.getValueAtPercentile(99)));
         }
         checkCounts();
-        return new Result(
-                end - skip,
-                (end - skip) / seconds,
-                millis(all.getValueAtPercentile(50)),
-                millis(all.getValueAtPercentile(99)),
-                millis(all.getMaxValue()),
-                errors.get());
+        return Result.of(end - skip, (end - skip) / seconds, all, errors.get());
     }
 
     /** Closes every session normally, in parallel, then the client. */

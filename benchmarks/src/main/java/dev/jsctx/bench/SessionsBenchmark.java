@@ -83,6 +83,7 @@ final class SessionsBenchmark {
     record SessionFigures(
             int joined,
             SessionLoad.Result load,
+            ServerShare share,
             long heapPerSessionBytes,
             long contextsOpen,
             long contextsHibernating,
@@ -95,7 +96,9 @@ final class SessionsBenchmark {
             Figures.print(out, "events_per_s", load.eventsPerSecond());
             Figures.print(out, "event_p50_ms", load.p50Millis());
             Figures.print(out, "event_p99_ms", load.p99Millis());
+            Figures.print(out, "event_p99_9_ms", load.p999Millis());
             Figures.print(out, "event_max_ms", load.maxMillis());
+            share.print(out);
             Figures.print(
                     out, wake == null ? "heap_per_session_bytes" : "heap_per_idle_session_bytes", heapPerSessionBytes);
             Figures.print(out, "contexts_open", contextsOpen);
@@ -104,9 +107,26 @@ final class SessionsBenchmark {
                 Figures.print(out, "woken_sessions", wake.sessions());
                 Figures.print(out, "wake_p50_ms", wake.p50Millis());
                 Figures.print(out, "wake_p99_ms", wake.p99Millis());
+                Figures.print(out, "wake_p99_9_ms", wake.p999Millis());
                 Figures.print(out, "wake_max_ms", wake.maxMillis());
             }
             Figures.print(out, "errors", (wake == null ? load : wake).errors());
+        }
+    }
+
+    /**
+     * What the server and the load generator each took while the events ran (warm-up and measured seconds), so a
+     * tail can be split between them on a shared machine: the cores each process kept busy on average (-1 for a
+     * server not started here) and the server's own latency of its JS calls (the pool's
+     * {@code jsctx_call_latency_seconds}: queued on the context's runtime thread plus run; Helidon computes its
+     * percentiles over the last two minutes or so; -1 for a server without JS contexts).
+     */
+    record ServerShare(double serverCores, double clientCores, double callP50Millis, double callP99Millis) {
+        void print(PrintStream out) {
+            Figures.print(out, "server_cpu_cores", serverCores);
+            Figures.print(out, "client_cpu_cores", clientCores);
+            Figures.print(out, "server_call_p50_ms", callP50Millis);
+            Figures.print(out, "server_call_p99_ms", callP99Millis);
         }
     }
 
@@ -165,9 +185,15 @@ final class SessionsBenchmark {
                         Math.max(0, joined - idle.active()),
                         options.warmUp().plus(options.duration()).toSeconds());
             }
+            CpuClock cpu = new CpuClock(app);
             SessionLoad.Result result = idle == null
                     ? load.drive(options.rate(), options.warmUp(), options.duration())
                     : load.drive(options.rate(), options.warmUp(), options.duration(), idle.active());
+            ServerShare share = new ServerShare(
+                    cpu.serverCores(),
+                    cpu.clientCores(),
+                    callLatencyMillis(base, "0.5", out),
+                    callLatencyMillis(base, "0.99", out));
             long heapPerSession = -1;
             if (app != null && joined > 0) {
                 long heapAfter = app.heapUsedAfterGc();
@@ -184,13 +210,61 @@ final class SessionsBenchmark {
             SessionLoad.Result wake = idle == null
                     ? null
                     : load.wake(idle.active(), idle.wakeSessions(), idle.wakeRate(), idle.besideRate());
-            return new SessionFigures(joined, result, heapPerSession, contextsOpen, hibernating, wake);
+            return new SessionFigures(joined, result, share, heapPerSession, contextsOpen, hibernating, wake);
         }
     }
 
     /** The pool's open contexts, from the counter app's health details; -1 if the server has no such check. */
     private static long contextsOpen(URI base, PrintStream out) {
         return healthDetail(base, "contextsOpen", out);
+    }
+
+    /** Average cores busy in the server and in this JVM since it was made. */
+    private static final class CpuClock {
+        private final ServerProcess server;
+        private final long startNanos = System.nanoTime();
+        private final Duration serverStart;
+        private final Duration clientStart = clientCpu();
+
+        CpuClock(ServerProcess server) {
+            this.server = server;
+            serverStart = server == null ? Duration.ZERO : server.cpuTime();
+        }
+
+        double serverCores() {
+            return server == null ? -1 : cores(server.cpuTime().minus(serverStart));
+        }
+
+        double clientCores() {
+            return cores(clientCpu().minus(clientStart));
+        }
+
+        private double cores(Duration cpu) {
+            return cpu.toNanos() / (double) (System.nanoTime() - startNanos);
+        }
+
+        private static Duration clientCpu() {
+            return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        }
+    }
+
+    /**
+     * One quantile of the server's {@code jsctx_call_latency_seconds} on {@code /observe/metrics}, in milliseconds;
+     * -1 if it has none (the trivial view).
+     */
+    private static double callLatencyMillis(URI base, String quantile, PrintStream out) {
+        String prefix = "jsctx_call_latency_seconds{";
+        String tag = "quantile=\"" + quantile + "\"";
+        try (LiveClient client = LiveClient.create(base)) {
+            for (String line : client.get("/observe/metrics").split("\n")) {
+                if (line.startsWith(prefix) && line.contains(tag)) {
+                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000;
+                }
+            }
+        } catch (RuntimeException e) {
+            out.println("# the server's call latency unknown: " + e.getMessage());
+        }
+        return -1;
     }
 
     /** A number in the server's health details, such as the pool's {@code contextsOpen}; -1 if it has none. */

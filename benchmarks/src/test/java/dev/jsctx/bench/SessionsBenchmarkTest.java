@@ -70,12 +70,21 @@ class SessionsBenchmarkTest {
         assertEquals(0, figures.load().errors(), printed);
         assertEquals(20, figures.load().sessions(), printed);
         assertTrue(figures.contextsOpen() >= 20, printed);
+        // the server's own share, read from its metrics; a server not started here has no CPU figure
+        assertTrue(figures.share().callP99Millis() > 0, printed);
+        assertTrue(figures.share().clientCores() > 0, printed);
+        assertEquals(-1, figures.share().serverCores(), printed);
         for (String key : List.of(
                 "sessions=20",
                 "events_per_s=",
                 "event_p50_ms=",
                 "event_p99_ms=",
+                "event_p99_9_ms=",
                 "event_max_ms=",
+                "server_cpu_cores=-1",
+                "client_cpu_cores=",
+                "server_call_p50_ms=",
+                "server_call_p99_ms=",
                 "errors=0",
                 "heap_per_session_bytes=-1",
                 "contexts_open=")) {
