@@ -189,11 +189,8 @@ final class SessionsBenchmark {
             SessionLoad.Result result = idle == null
                     ? load.drive(options.rate(), options.warmUp(), options.duration())
                     : load.drive(options.rate(), options.warmUp(), options.duration(), idle.active());
-            ServerShare share = new ServerShare(
-                    cpu.serverCores(),
-                    cpu.clientCores(),
-                    callLatencyMillis(base, "0.5", out),
-                    callLatencyMillis(base, "0.99", out));
+            double[] callMillis = callLatencyMillis(base, out);
+            ServerShare share = new ServerShare(cpu.serverCores(), cpu.clientCores(), callMillis[0], callMillis[1]);
             long heapPerSession = -1;
             if (app != null && joined > 0) {
                 long heapAfter = app.heapUsedAfterGc();
@@ -249,22 +246,24 @@ final class SessionsBenchmark {
     }
 
     /**
-     * One quantile of the server's {@code jsctx_call_latency_seconds} on {@code /observe/metrics}, in milliseconds;
-     * -1 if it has none (the trivial view).
+     * The server's {@code jsctx_call_latency_seconds} quantiles 0.5 and 0.99 on {@code /observe/metrics}, in
+     * milliseconds; -1 each if it has none (the trivial view).
      */
-    private static double callLatencyMillis(URI base, String quantile, PrintStream out) {
-        String prefix = "jsctx_call_latency_seconds{";
-        String tag = "quantile=\"" + quantile + "\"";
+    private static double[] callLatencyMillis(URI base, PrintStream out) {
+        double[] millis = {-1, -1};
+        String[] quantiles = {"quantile=\"0.5\"", "quantile=\"0.99\""};
         try (LiveClient client = LiveClient.create(base)) {
             for (String line : client.get("/observe/metrics").split("\n")) {
-                if (line.startsWith(prefix) && line.contains(tag)) {
-                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000;
+                for (int i = 0; i < quantiles.length; i++) {
+                    if (line.startsWith("jsctx_call_latency_seconds{") && line.contains(quantiles[i])) {
+                        millis[i] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000;
+                    }
                 }
             }
         } catch (RuntimeException e) {
-            out.println("# the server's call latency unknown: " + e.getMessage());
+            out.println("# the server's JS call latency unknown: " + e.getMessage());
         }
-        return -1;
+        return millis;
     }
 
     /** A number in the server's health details, such as the pool's {@code contextsOpen}; -1 if it has none. */
