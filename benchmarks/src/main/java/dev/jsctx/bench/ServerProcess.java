@@ -114,10 +114,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * @return the CPU time the app's process has used so far, or {@link Duration#ZERO} if the OS does not say
+     * @return the app's process, for what the OS says of it (its CPU time)
      */
-    Duration cpuTime() {
-        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /**
