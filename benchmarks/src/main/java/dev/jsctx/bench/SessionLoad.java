@@ -249,7 +249,8 @@ final class SessionLoad implements AutoCloseable {
         Step inc = STEPS.get(0);
         long start = System.nanoTime();
         long nextWake = start;
-        long nextBeside = start;
+        // no events beside: never due (start + MAX_VALUE would wrap around and be due, with a wait of years)
+        long nextBeside = besideInterval == Long.MAX_VALUE ? Long.MAX_VALUE : start;
         int session = skip;
         long besideSent = 0;
         while (session < end) {
