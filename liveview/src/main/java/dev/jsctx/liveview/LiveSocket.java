@@ -137,13 +137,15 @@ final class LiveSocket implements WsListener {
             return;
         }
         lastSeenNanos = System.nanoTime();
-        try {
-            receive(text, last);
-        } catch (RuntimeException e) {
-            // a bug of ours, not the client's: never let it reach Helidon, which would log and echo it
-            LOGGER.log(Level.ERROR, "failed on a WebSocket message, closing the socket", e);
-            closeAndEnd(CloseReason.INTERNAL, false);
-        }
+        outbound.writeOnReturn(() -> {
+            try {
+                receive(text, last);
+            } catch (RuntimeException e) {
+                // a bug of ours, not the client's: never let it reach Helidon, which would log and echo it
+                LOGGER.log(Level.ERROR, "failed on a WebSocket message, closing the socket", e);
+                closeAndEnd(CloseReason.INTERNAL, false);
+            }
+        });
         lastSeenNanos = System.nanoTime();
     }
 
@@ -171,7 +173,7 @@ final class LiveSocket implements WsListener {
         }
         byte[] payload = new byte[buffer.available()];
         buffer.read(payload);
-        outbound.pong(payload);
+        outbound.writeOnReturn(() -> outbound.pong(payload));
     }
 
     @Override
@@ -742,7 +744,7 @@ final class LiveSocket implements WsListener {
         return "LiveSocket[" + (joined == null ? "not joined" : joined.id()) + "]";
     }
 
-    /** Writes queued frames to Helidon's session, on the outbound writer thread. */
+    /** Writes queued frames to Helidon's session, on the connection's thread or the outbound writer thread. */
     private record SessionWriter(WsSession session) implements Outbound.Writer {
         @Override
         public void text(String text) {

@@ -4,10 +4,12 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 
 /**
- * One socket's bounded queue of frames to the browser, written in order by a short-lived virtual thread, so
- * no caller (a view holding its lock, the connection's thread, the sweeper) ever waits on a slow reader's
- * socket. A queue that overflows calls {@code overflow} once; the sweeper drops a socket whose current write
- * takes longer than the write time-out ({@link #writingSinceNanos()}). Thread-safe.
+ * One socket's bounded queue of frames to the browser, written in order, so no caller that queues a frame (a view
+ * holding its lock, the sweeper, another session's broadcast) ever waits on a slow reader's socket. The frames
+ * the connection's thread queues while it handles a frame ({@link #writeOnReturn}) are written by that thread when
+ * it returns, outside any lock it took; the others by a short-lived virtual thread. A queue that overflows calls
+ * {@code overflow} once; the sweeper drops a socket whose current write takes longer than the write time-out
+ * ({@link #writingSinceNanos()}). Thread-safe.
  */
 final class Outbound {
 
@@ -31,6 +33,8 @@ final class Outbound {
     private final ArrayDeque<Object> frames = new ArrayDeque<>(4);
     private boolean draining;
     private boolean closed;
+    /** The connection's thread while it handles a frame: it writes what it queues meanwhile. */
+    private Thread handler;
 
     private volatile long writingSinceNanos;
     private volatile Thread writerThread;
@@ -72,6 +76,32 @@ final class Outbound {
         }
     }
 
+    /**
+     * Runs {@code handling} (one frame's work, on the connection's thread) and then writes on this thread the frames
+     * it queued, once {@code handling} returned and released its locks: a reply needs no writer thread and no
+     * hand-off. A frame another thread queues meanwhile starts a writer as always, which takes the held frames
+     * first. A write that blocks holds only this connection, whose thread has nothing else to do; the sweeper drops
+     * it after the write time-out ({@link #abort()} interrupts it).
+     */
+    void writeOnReturn(Runnable handling) {
+        synchronized (this) {
+            handler = Thread.currentThread();
+        }
+        try {
+            handling.run();
+        } finally {
+            boolean write;
+            synchronized (this) {
+                handler = null;
+                write = !draining && !frames.isEmpty();
+                draining |= write;
+            }
+            if (write) {
+                drain();
+            }
+        }
+    }
+
     /** When the write in progress started ({@link System#nanoTime()}), or 0 when none is. */
     long writingSinceNanos() {
         return writingSinceNanos;
@@ -91,7 +121,7 @@ final class Outbound {
                 return;
             }
             frames.add(frame);
-            if (draining) {
+            if (draining || handler == Thread.currentThread()) {
                 return;
             }
             draining = true;
