@@ -228,21 +228,23 @@ final class SessionLoad implements AutoCloseable {
     }
 
     /**
-     * Wakes idle sessions: one {@code inc} to each of the {@code count} sessions after the first {@code skip}, at
+     * Wakes idle sessions: one {@code inc} to each of the {@code count} sessions from session {@code first} on, at
      * {@code rate} a second (open loop, as {@link #drive}), then checks every session's count. Meanwhile the first
-     * {@code skip} sessions (the active ones) get {@code besideRate} {@code inc}s a second in all, interleaved in
-     * the same open loop, so the wake-ups can be measured on a server that is busy, not only on one whose CPUs sleep
-     * between them; their latencies are printed as {@code beside_*}.
+     * {@code active} sessions get {@code besideRate} {@code inc}s a second in all, interleaved in the same open
+     * loop, so the wake-ups can be measured on a server that is busy, not only on one whose CPUs sleep between them;
+     * their latencies are printed as {@code beside_*}.
      *
+     * @param phase the name of the phase in the printed progress line
      * @return the latencies of those first events
      */
-    Result wake(int skip, int count, int rate, int besideRate) throws InterruptedException {
-        int end = Math.min(connections.size(), skip + count);
-        if (end <= skip) {
+    Result wake(int active, int first, int count, int rate, int besideRate, String phase) throws InterruptedException {
+        int end = Math.min(connections.size(), first + count);
+        if (end <= first) {
             return Result.none(0, errors.get());
         }
         long wakeInterval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long besideInterval = besideRate <= 0 || skip == 0 ? Long.MAX_VALUE : TimeUnit.SECONDS.toNanos(1) / besideRate;
+        long besideInterval =
+                besideRate <= 0 || active == 0 ? Long.MAX_VALUE : TimeUnit.SECONDS.toNanos(1) / besideRate;
         Recorder latencies = new Recorder(3);
         Recorder besideLatencies = new Recorder(3);
         List<CompletableFuture<LiveReply>> replies = new ArrayList<>();
@@ -251,7 +253,7 @@ final class SessionLoad implements AutoCloseable {
         long nextWake = start;
         // no events beside: never due (start + MAX_VALUE would wrap around and be due, with a wait of years)
         long nextBeside = besideInterval == Long.MAX_VALUE ? Long.MAX_VALUE : start;
-        int session = skip;
+        int session = first;
         long besideSent = 0;
         while (session < end) {
             boolean wakeUp = nextWake <= nextBeside;
@@ -265,7 +267,7 @@ final class SessionLoad implements AutoCloseable {
                 target = session++;
                 nextWake += wakeInterval;
             } else {
-                target = (int) (besideSent++ % skip);
+                target = (int) (besideSent++ % active);
                 nextBeside += besideInterval;
             }
             expected[target] = inc.applyTo(expected[target]);
@@ -294,7 +296,7 @@ final class SessionLoad implements AutoCloseable {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Histogram all = new Histogram(3);
-        report("wake-up", latencies, all);
+        report(phase, latencies, all);
         if (besideSent > 0) {
             Histogram beside = new Histogram(3);
             report("beside the wake-ups", besideLatencies, beside);
@@ -303,7 +305,7 @@ final class SessionLoad implements AutoCloseable {
             Figures.print(log, "beside_p99_ms", millis(beside.getValueAtPercentile(99)));
         }
         checkCounts();
-        return Result.of(end - skip, (end - skip) / seconds, all, errors.get());
+        return Result.of(end - first, (end - first) / seconds, all, errors.get());
     }
 
     /** Closes every session normally, in parallel, then the client. */

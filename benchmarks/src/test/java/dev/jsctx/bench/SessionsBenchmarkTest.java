@@ -131,6 +131,8 @@ class SessionsBenchmarkTest {
         assertEquals(0, figures.wake().errors(), printed);
         assertEquals(5, figures.load().sessions(), printed);
         assertEquals(10, figures.wake().sessions(), printed);
+        assertTrue(
+                printed.contains("# wake-up warm-up: 5 replies"), "the 5 idle sessions left over warm up:\n" + printed);
         for (String key : List.of(
                 "sessions=20",
                 "active_sessions=5",
