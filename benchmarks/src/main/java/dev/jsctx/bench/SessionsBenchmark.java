@@ -216,7 +216,6 @@ final class SessionsBenchmark {
         }
     }
 
-    /** The pool's open contexts, from the counter app's health details; -1 if the server has no such check. */
     /**
      * Wakes up to {@value #WAKE_WARM_UP_SESSIONS} idle sessions that the measured wake-ups do not need, then
      * {@code idle.wakeSessions()} more for the figures.
@@ -234,6 +233,7 @@ final class SessionsBenchmark {
                 "wake-up");
     }
 
+    /** The pool's open contexts, from the counter app's health details; -1 if the server has no such check. */
     private static long contextsOpen(URI base, PrintStream out) {
         return healthDetail(base, "contextsOpen", out);
     }
