@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs one bounded benchmark: benchmarks/run.sh NAME [--option value]...
 # Every figure is printed as one key=value line. NAME is memory, memory-cost, memory-limit, open, calls, isolation, host, sessions,
-# broadcast or redis-clients (these two start their own redis-server on a free loopback port). GraalJS runs with its JIT: the polyglot jars go on the module path and the matching Graal
+# handoff, broadcast or redis-clients (these two start their own redis-server on a free loopback port). GraalJS runs with its JIT: the polyglot jars go on the module path and the matching Graal
 # compiler on the upgrade module path (see pool-graal/README.md).
 set -euo pipefail
 
@@ -13,7 +13,7 @@ java="$java_home/bin/java"
   echo "run.sh needs JDK 21+; set JSCTX_JAVA_HOME (tried $java_home)" >&2; exit 1; }
 
 if [[ $# -eq 0 ]]; then
-  echo "usage: run.sh memory|memory-cost|memory-limit|open|calls|isolation|host|sessions|chat-sessions|broadcast|redis-clients [--option value]...  (see BENCHMARKS.md)" >&2
+  echo "usage: run.sh memory|memory-cost|memory-limit|open|calls|isolation|host|sessions|chat-sessions|broadcast|redis-clients|handoff [--option value]...  (see BENCHMARKS.md)" >&2
   exit 2
 fi
 

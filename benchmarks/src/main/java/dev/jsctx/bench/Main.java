@@ -44,6 +44,8 @@ public final class Main {
                                                               one publisher to N sessions on each of two nodes (Redis)
               redis-clients [--messages 5000] [--rate 1000] [--clients lettuce,jedis]
                                                               Lettuce vs Jedis: publish to deliver, threads
+              handoff  [--count 2000] [--rate 100]             the machine's wake-up of a parked thread, platform
+                                                              and virtual: the floor under a latency at that rate
             """;
 
     private Main() {}
@@ -121,6 +123,7 @@ public final class Main {
                         intOption(options, "messages", 5_000),
                         intOption(options, "rate", 1_000),
                         List.of(options.getOrDefault("clients", "lettuce,jedis").split(",")));
+            case "handoff" -> HandOffBenchmark.run(intOption(options, "count", 2_000), intOption(options, "rate", 100));
             default -> {
                 System.err.print("unknown benchmark '" + args[0] + "'\n" + USAGE);
                 System.exit(2);

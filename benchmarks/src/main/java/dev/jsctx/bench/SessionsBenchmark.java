@@ -26,9 +26,15 @@ final class SessionsBenchmark {
     /**
      * Idle sessions woken before the measured ones, not in the figures: the first wake-ups of a server's life
      * deoptimize and recompile the engine's call path for {@code restore(state)} (Truffle's compilation log shows
-     * half a second of compiling), which any long-running server pays once and the priming rounds never reach.
+     * half a second of compiling), and HotSpot's C2 compiles what each wake-up runs once (the spare context made
+     * after it: {@code JSRealm} set-up, {@code Context.Builder}) only after thousands of them: after 200 wake-ups,
+     * {@code -XX:+PrintCompilation} still showed 5-111 compilations a second and {@code perf} a C2 thread busy
+     * 28 % of a core throughout the measured ones; after 3,000, 3-22 a second. A long-running server pays that
+     * once; the priming rounds never reach it.
      */
-    private static final int WAKE_WARM_UP_SESSIONS = 200;
+    private static final int WAKE_WARM_UP_SESSIONS = 3_000;
+    /** The warm-up wakes this many times faster than the measured wake-ups, so it takes 10 s at the default rate. */
+    private static final int WAKE_WARM_UP_SPEED = 3;
 
     private SessionsBenchmark() {}
 
@@ -77,7 +83,7 @@ final class SessionsBenchmark {
      * The idle mode ({@code --idle}): only the first {@code active} sessions get the events while the others stay
      * idle for the whole run (warm-up and measured part, longer than the server's hibernation time); then one
      * event each wakes {@code wakeSessions} of the idle ones (after up to {@value #WAKE_WARM_UP_SESSIONS} others,
-     * whose wake-ups are only printed), {@code wakeRate} a second, while the active ones get
+     * woken {@value #WAKE_WARM_UP_SPEED} times as fast, whose wake-ups are only printed), {@code wakeRate} a second, while the active ones get
      * {@code besideRate} events a second in all (0: none, the server is otherwise idle while it wakes them).
      */
     record Idle(int active, int wakeSessions, int wakeRate, int besideRate) {}
@@ -105,6 +111,7 @@ final class SessionsBenchmark {
             Figures.print(out, "event_p99_ms", load.p99Millis());
             Figures.print(out, "event_p99_9_ms", load.p999Millis());
             Figures.print(out, "event_max_ms", load.maxMillis());
+            Figures.print(out, "event_sent_late_p99_ms", load.sentLateP99Millis());
             share.print(out);
             Figures.print(
                     out, wake == null ? "heap_per_session_bytes" : "heap_per_idle_session_bytes", heapPerSessionBytes);
@@ -116,6 +123,7 @@ final class SessionsBenchmark {
                 Figures.print(out, "wake_p99_ms", wake.p99Millis());
                 Figures.print(out, "wake_p99_9_ms", wake.p999Millis());
                 Figures.print(out, "wake_max_ms", wake.maxMillis());
+                Figures.print(out, "wake_sent_late_p99_ms", wake.sentLateP99Millis());
             }
             Figures.print(out, "errors", (wake == null ? load : wake).errors());
         }
@@ -223,7 +231,7 @@ final class SessionsBenchmark {
     private static SessionLoad.Result wake(SessionLoad load, Idle idle, int joined) throws InterruptedException {
         int spare = Math.max(0, joined - idle.active() - idle.wakeSessions());
         int warmUp = Math.min(WAKE_WARM_UP_SESSIONS, spare);
-        load.wake(idle.active(), idle.active(), warmUp, idle.wakeRate(), 0, "wake-up warm-up");
+        load.wake(idle.active(), idle.active(), warmUp, idle.wakeRate() * WAKE_WARM_UP_SPEED, 0, "wake-up warm-up");
         return load.wake(
                 idle.active(),
                 idle.active() + warmUp,

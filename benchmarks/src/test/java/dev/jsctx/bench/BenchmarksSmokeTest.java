@@ -114,6 +114,22 @@ class BenchmarksSmokeTest {
                 "host_rhino_plain_calls_per_s");
     }
 
+    @Test
+    @DisplayName("handoff prints how fast a parked platform thread and a parked virtual thread wake")
+    void handOff() throws Exception {
+        String printed = capture(() -> HandOffBenchmark.run(50, 1_000));
+        assertFigures(
+                printed,
+                "platform_hand_off_p50_us",
+                "platform_hand_off_p99_us",
+                "platform_hand_off_p99_9_us",
+                "platform_hand_off_max_us",
+                "virtual_hand_off_p50_us",
+                "virtual_hand_off_p99_us",
+                "virtual_hand_off_p99_9_us",
+                "virtual_hand_off_max_us");
+    }
+
     private static void assertFigures(String printed, String... keys) {
         for (String key : keys) {
             assertTrue(

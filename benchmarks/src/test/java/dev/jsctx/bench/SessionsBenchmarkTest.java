@@ -83,6 +83,7 @@ class SessionsBenchmarkTest {
                 "event_p99_ms=",
                 "event_p99_9_ms=",
                 "event_max_ms=",
+                "event_sent_late_p99_ms=",
                 "server_cpu_cores=-1",
                 "client_cpu_cores=",
                 "server_call_p50_ms=",
@@ -141,6 +142,7 @@ class SessionsBenchmarkTest {
                 "woken_sessions=10",
                 "wake_p50_ms=",
                 "wake_p99_ms=",
+                "wake_sent_late_p99_ms=",
                 "errors=0")) {
             assertTrue(printed.lines().anyMatch(line -> line.startsWith(key)), key + " missing in:\n" + printed);
         }
