@@ -83,8 +83,9 @@ final class SessionsBenchmark {
      * The idle mode ({@code --idle}): only the first {@code active} sessions get the events while the others stay
      * idle for the whole run (warm-up and measured part, longer than the server's hibernation time); then one
      * event each wakes {@code wakeSessions} of the idle ones (after up to {@value #WAKE_WARM_UP_SESSIONS} others,
-     * woken {@value #WAKE_WARM_UP_SPEED} times as fast, whose wake-ups are only printed), {@code wakeRate} a second, while the active ones get
-     * {@code besideRate} events a second in all (0: none, the server is otherwise idle while it wakes them).
+     * woken {@value #WAKE_WARM_UP_SPEED} times as fast, whose wake-ups are only printed), {@code wakeRate} a second,
+     * while the active ones get {@code besideRate} events a second in all (0: none, the server is otherwise idle
+     * while it wakes them).
      */
     record Idle(int active, int wakeSessions, int wakeRate, int besideRate) {}
 
